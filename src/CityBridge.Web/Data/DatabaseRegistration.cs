@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace CityBridge.Web.Data;
+
+/// <summary>Which database engine the app runs on.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>The app's data folder: SQLite file and indexes. <c>CITYBRIDGE_DATA</c> overrides the per-user default.</summary>
+public static class DataFolder
+{
+    public const string EnvironmentVariable = "CITYBRIDGE_DATA";
+
+    public static string Resolve()
+    {
+        var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        var folder = string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "CityBridge")
+            : Path.GetFullPath(configured);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}
+
+public static class DatabaseRegistration
+{
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider must be 'Sqlite' or 'Postgres', not '{value}'.");
+    }
+
+    /// <summary>The connection string in force: the configured one, else a SQLite file in the data folder.</summary>
+    public static string ConnectionStringFrom(IConfiguration configuration, DatabaseProvider provider)
+    {
+        var configured = configuration.GetConnectionString("CityBridge");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:CityBridge (ConnectionStrings__CityBridge) is not set.");
+        }
+
+        return $"Data Source={Path.Combine(DataFolder.Resolve(), "citybridge.db")}";
+    }
+
+    public static IServiceCollection AddCityBridgeDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = ProviderFrom(configuration);
+        var connectionString = ConnectionStringFrom(configuration, provider);
+        services.AddSingleton(new DatabaseSettings(provider, connectionString));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<PostgresCityBridgeDb>(o => ConfigurePostgres(o, connectionString));
+            services.AddScoped<CityBridgeDb>(sp => sp.GetRequiredService<PostgresCityBridgeDb>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteCityBridgeDb>(o => ConfigureSqlite(o, connectionString));
+            services.AddScoped<CityBridgeDb>(sp => sp.GetRequiredService<SqliteCityBridgeDb>());
+        }
+
+        services.AddDbContextFactory<CityBridgeDb>(provider, connectionString);
+        return services;
+    }
+
+    private static void AddDbContextFactory<TContext>(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+        where TContext : CityBridgeDb
+    {
+        // Background work needs its own short-lived contexts.
+        services.AddSingleton<Func<CityBridgeDb>>(sp => () => Create(provider, connectionString, sp.GetRequiredService<TimeProvider>()));
+    }
+
+    public static CityBridgeDb Create(DatabaseProvider provider, string connectionString, TimeProvider clock)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var options = new DbContextOptionsBuilder<PostgresCityBridgeDb>();
+            ConfigurePostgres(options, connectionString);
+            return new PostgresCityBridgeDb(options.Options, clock);
+        }
+        else
+        {
+            var options = new DbContextOptionsBuilder<SqliteCityBridgeDb>();
+            ConfigureSqlite(options, connectionString);
+            return new SqliteCityBridgeDb(options.Options, clock);
+        }
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__EFMigrationsHistory"));
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
+}
+
+/// <summary>The database the process is connected to.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString);
+
+/// <summary>Lets `dotnet ef migrations add` build the SQLite context without starting the app.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCityBridgeDb>
+{
+    public SqliteCityBridgeDb CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SqliteCityBridgeDb>();
+        DatabaseRegistration.ConfigureSqlite(options, "Data Source=design-time.db");
+        return new SqliteCityBridgeDb(options.Options, TimeProvider.System);
+    }
+}
+
+/// <summary>Lets `dotnet ef migrations add` build the PostgreSQL context without a server.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCityBridgeDb>
+{
+    public PostgresCityBridgeDb CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresCityBridgeDb>();
+        DatabaseRegistration.ConfigurePostgres(options, "Host=localhost;Database=citybridge_design");
+        return new PostgresCityBridgeDb(options.Options, TimeProvider.System);
+    }
+}
