@@ -7,6 +7,12 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All()
     {
+        yield return Data.DatabaseCommands.Create();
+        foreach (var command in DataExchange.CsvCommands.Create())
+        {
+            yield return command;
+        }
+
         yield return GenerateCommand();
     }
 

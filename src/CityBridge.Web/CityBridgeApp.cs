@@ -1,4 +1,17 @@
+using System.Text.Json.Serialization;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Cities;
+using CityBridge.Web.Features.Contacts;
+using CityBridge.Web.Features.DataExchange;
+using CityBridge.Web.Features.Health;
+using CityBridge.Web.Features.Organizations;
+using CityBridge.Web.Features.Projects;
+using CityBridge.Web.Features.Reference;
+using CityBridge.Web.Features.Shared;
+using CityBridge.Web.Features.Solutions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Scalar.AspNetCore;
 
 namespace CityBridge.Web;
 
@@ -9,16 +22,68 @@ public static class CityBridgeApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddCityBridgeDatabase(builder.Configuration);
-        builder.Services.AddRazorPages();
-        var app = builder.Build();
-        app.MapRazorPages();
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddCityBridgeDatabase(builder.Configuration);
+        services.AddScoped<DataSeeder>();
+        services.AddScoped<CsvImporter>();
+        services.AddScoped<CsvExporter>();
+        services.AddProblemDetails();
+        services.AddCityBridgeHealth();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        return builder.Build();
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken ct = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DataSeeder>();
+        await seeder.MigrateAsync(ct);
+        await seeder.SeedReferenceDataAsync(ct);
+        if (app.Configuration.GetValue("CityBridge:DemoData", defaultValue: true))
+        {
+            await seeder.SeedDemoDataAsync(ct);
+        }
+    }
+
+    public static WebApplication UseCityBridge(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapStaticAssets();
+        app.UseRouting();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("CityBridge API"));
+        app.MapCityBridgeHealth();
+        app.MapReferenceApi();
+        app.MapRecordApi(CityDefinition.Instance);
+        app.MapRecordApi(OrganizationDefinition.Instance);
+        app.MapRecordApi(ContactDefinition.Instance);
+        app.MapRecordApi(SolutionDefinition.Instance);
+        app.MapRecordApi(ProjectDefinition.Instance);
+        app.MapDataExchangeApi();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 
     public static async Task RunCityBridgeAsync(this WebApplication app)
     {
+        await app.PrepareDatabaseAsync();
+        app.UseCityBridge();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var settings = app.Services.GetRequiredService<DatabaseSettings>();
+            foreach (var address in addresses)
+            {
+                Console.WriteLine($"CityBridge is running at {address}  (database: {settings.Provider}; press Ctrl+C to stop)");
+            }
+        });
         await app.RunAsync();
     }
 }

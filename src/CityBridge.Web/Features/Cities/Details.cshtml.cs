@@ -1,0 +1,28 @@
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Projects;
+using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features.Cities;
+
+public sealed class DetailsModel(CityBridgeDb db) : PageModel
+{
+    public CityDto City { get; private set; } = null!;
+
+    public IReadOnlyList<ProjectDto> Projects { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var city = await new RecordStore<Core.Domain.City, CityInput, CityDto>(db, CityDefinition.Instance).FindAsync(id, ct);
+        if (city is null)
+        {
+            return NotFound();
+        }
+
+        City = city;
+        Projects = await ProjectDefinition.Instance.Query(db, new DirectoryFilter { CityId = id }).Select(ProjectDefinition.Instance.ToDto).ToListAsync(ct);
+        return Page();
+    }
+}

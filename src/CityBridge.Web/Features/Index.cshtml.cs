@@ -1,0 +1,31 @@
+using CityBridge.Core.Domain;
+using CityBridge.Web.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features;
+
+public sealed class IndexModel(CityBridgeDb db) : PageModel
+{
+    public long UrbanToday { get; private set; }
+
+    public long Urban2050 { get; private set; }
+
+    public int Cities { get; private set; }
+
+    public int Projects { get; private set; }
+
+    public int Providers { get; private set; }
+
+    public int Solutions { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        UrbanToday = await db.Countries.SumAsync(c => c.UrbanPopulationToday, ct);
+        Urban2050 = await db.Countries.SumAsync(c => c.UrbanPopulation2050, ct);
+        Cities = await db.Cities.CountAsync(ct);
+        Projects = await db.Projects.CountAsync(ct);
+        Providers = await db.Organizations.CountAsync(o => o.Kind == OrganizationKind.Provider, ct);
+        Solutions = await db.Solutions.CountAsync(ct);
+    }
+}

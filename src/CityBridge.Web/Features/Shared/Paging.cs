@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features.Shared;
+
+/// <summary>One page of a collection; serialised as the API's <c>{ items, total }</c> shape.</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Total == 0 ? 1 : (int)Math.Ceiling(Total / (double)PageSize);
+}
+
+/// <summary>The filters every directory (list page and collection endpoint) understands; each applies the ones it has.</summary>
+public sealed class DirectoryFilter
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 200;
+
+    /// <summary>Free text, matched against names, titles and descriptions.</summary>
+    public string? Q { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2 country code.</summary>
+    public string? Country { get; set; }
+
+    /// <summary>Sector key from the taxonomy.</summary>
+    public string? Sector { get; set; }
+
+    /// <summary>Organization kind (CityGovernment, Provider, PartnerAgency, Financier).</summary>
+    public string? Kind { get; set; }
+
+    public int? CityId { get; set; }
+
+    public int? OrganizationId { get; set; }
+
+    /// <summary>Project stage (Idea … Operation).</summary>
+    public string? Stage { get; set; }
+
+    /// <summary>Only pilot cities of the ASEAN Smart Cities Network.</summary>
+    public bool? Pilot { get; set; }
+
+    public int? Page { get; set; }
+
+    public int? PageSize { get; set; }
+
+    public int PageNumber => Math.Max(1, Page ?? 1);
+
+    public int Size => Math.Clamp(PageSize ?? DefaultPageSize, 1, MaxPageSize);
+
+    public string? Text => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim().ToLowerInvariant();
+
+    public Dictionary<string, string?> ToRouteValues(int page) => new()
+    {
+        ["q"] = Q,
+        ["country"] = Country,
+        ["sector"] = Sector,
+        ["kind"] = Kind,
+        ["cityId"] = CityId?.ToString(),
+        ["organizationId"] = OrganizationId?.ToString(),
+        ["stage"] = Stage,
+        ["pilot"] = Pilot?.ToString().ToLowerInvariant(),
+        ["page"] = page.ToString(),
+        ["pageSize"] = PageSize?.ToString(),
+    };
+}
+
+public static class PagingExtensions
+{
+    public static async Task<PagedList<T>> ToPageAsync<T>(this IQueryable<T> query, DirectoryFilter filter, CancellationToken ct)
+    {
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((filter.PageNumber - 1) * filter.Size).Take(filter.Size).ToListAsync(ct);
+        return new PagedList<T>(items, total, filter.PageNumber, filter.Size);
+    }
+}

@@ -1,0 +1,80 @@
+using CityBridge.Core.Domain;
+using CityBridge.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CityBridge.Web.Features.Shared;
+
+/// <summary>The JSON collection endpoints every editable record has: list, read, create, update, delete.</summary>
+public static class RecordApi
+{
+    public static RouteGroupBuilder MapRecordApi<TEntity, TInput, TDto>(this IEndpointRouteBuilder app, RecordDefinition<TEntity, TInput, TDto> definition)
+        where TEntity : EditableRecord
+        where TInput : class, IRecordInput<TEntity>
+        where TDto : class
+    {
+        var group = app.MapGroup($"/api/{definition.Plural}").WithTags(definition.Plural);
+
+        group.MapGet("/", async ([AsParameters] DirectoryFilter filter, CityBridgeDb db, CancellationToken ct) =>
+        {
+            var page = await definition.Query(db, filter).Select(definition.ToDto).ToPageAsync(filter, ct);
+            return TypedResults.Ok(new CollectionResponse<TDto>(page.Items, page.Total, page.Page, page.PageSize));
+        }).WithSummary($"List {definition.Plural}, filtered and paged.");
+
+        group.MapGet("/{id:int}", async Task<IResult> (int id, CityBridgeDb db, CancellationToken ct) =>
+        {
+            var dto = await new RecordStore<TEntity, TInput, TDto>(db, definition).FindAsync(id, ct);
+            return dto is null ? NotFound(definition, id) : TypedResults.Ok(dto);
+        }).Produces<TDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary($"Read one {definition.Singular}.");
+
+        group.MapPost("/", async Task<IResult> (TInput input, CityBridgeDb db, CancellationToken ct) =>
+        {
+            var store = new RecordStore<TEntity, TInput, TDto>(db, definition);
+            var result = await store.CreateAsync(input, ct);
+            if (result.Status != SaveStatus.Saved)
+            {
+                return Failure(result);
+            }
+
+            var dto = await store.FindAsync(result.Entity!.Id, ct);
+            return TypedResults.Created($"/api/{definition.Plural}/{result.Entity.Id}", dto);
+        }).Produces<TDto>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary($"Create a {definition.Singular}.");
+
+        group.MapPut("/{id:int}", async Task<IResult> (int id, TInput input, CityBridgeDb db, CancellationToken ct) =>
+        {
+            var store = new RecordStore<TEntity, TInput, TDto>(db, definition);
+            var result = await store.UpdateAsync(id, input, ct);
+            if (result.Status != SaveStatus.Saved)
+            {
+                return Failure(result);
+            }
+
+            return TypedResults.Ok((await store.FindAsync(id, ct))!);
+        }).Produces<TDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary($"Update a {definition.Singular}; send the version you read, a stale one gets 409 Conflict.");
+
+        group.MapDelete("/{id:int}", async Task<IResult> (int id, [FromQuery] Guid? version, CityBridgeDb db, CancellationToken ct) =>
+        {
+            var result = await new RecordStore<TEntity, TInput, TDto>(db, definition).DeleteAsync(id, version, ct);
+            return result.Status == SaveStatus.Saved ? TypedResults.NoContent() : Failure(result);
+        }).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary($"Delete a {definition.Singular}; pass ?version= to refuse deleting a record changed since you read it.");
+
+        return group;
+    }
+
+    private static IResult NotFound<TEntity, TInput, TDto>(RecordDefinition<TEntity, TInput, TDto> definition, int id)
+        where TEntity : EditableRecord
+        where TInput : class, IRecordInput<TEntity> =>
+        TypedResults.Problem(title: "Not found", detail: $"There is no {definition.Singular} with id {id}.", statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult Failure<TEntity>(SaveResult<TEntity> result)
+        where TEntity : class =>
+        result.Status switch
+        {
+            SaveStatus.Invalid => TypedResults.ValidationProblem(result.Errors!.ToDictionary(), title: "The input is not valid."),
+            SaveStatus.NotFound => TypedResults.Problem(title: "Not found", detail: result.Message, statusCode: StatusCodes.Status404NotFound),
+            _ => TypedResults.Problem(title: "Conflict", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
+        };
+}
+
+/// <summary>The API's collection shape: <c>{ "items": [...], "total": N }</c> plus the page in force.</summary>
+public sealed record CollectionResponse<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);

@@ -1,0 +1,135 @@
+using CityBridge.Core.Domain;
+using CityBridge.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityBridge.Web.Features.Shared;
+
+/// <summary>
+/// The create-or-edit form of a record: field messages from validation, a clear message on a stale edit,
+/// and a redirect to the record once saved.
+/// </summary>
+public abstract class RecordEditPage<TEntity, TInput, TDto>(CityBridgeDb db, RecordDefinition<TEntity, TInput, TDto> definition) : PageModel
+    where TEntity : EditableRecord
+    where TInput : class, IRecordInput<TEntity>, new()
+{
+    [BindProperty]
+    public TInput Input { get; set; } = new();
+
+    public int? RecordId { get; private set; }
+
+    public bool IsNew => RecordId is null;
+
+    protected CityBridgeDb Db => db;
+
+    protected RecordStore<TEntity, TInput, TDto> Store => new(db, definition);
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        RecordId = id;
+        if (id is { } existing)
+        {
+            var dto = await Store.FindAsync(existing, ct);
+            if (dto is null)
+            {
+                return NotFound();
+            }
+
+            Input = ToInput(dto);
+        }
+        else
+        {
+            Input = NewInput();
+        }
+
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        RecordId = id;
+        if (ModelState.IsValid)
+        {
+            var result = id is { } existing ? await Store.UpdateAsync(existing, Input, ct) : await Store.CreateAsync(Input, ct);
+            switch (result.Status)
+            {
+                case SaveStatus.Saved:
+                    TempData["Flash"] = $"{char.ToUpperInvariant(definition.Singular[0])}{definition.Singular[1..]} saved.";
+                    return Redirect(DetailsUrl(result.Entity!));
+                case SaveStatus.NotFound:
+                    return NotFound();
+                case SaveStatus.Invalid:
+                    result.Errors!.CopyTo(ModelState, nameof(Input));
+                    break;
+                default:
+                    ModelState.AddModelError(string.Empty, result.Message!);
+                    break;
+            }
+        }
+
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    protected abstract TInput ToInput(TDto dto);
+
+    protected virtual TInput NewInput() => new();
+
+    protected abstract string DetailsUrl(TEntity saved);
+
+    /// <summary>Loads the options of select lists (cities, organizations) for the form.</summary>
+    protected virtual Task LoadChoicesAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The message to show beside a field, if any.</summary>
+    public string? ErrorFor(string field) =>
+        ModelState.TryGetValue($"{nameof(Input)}.{field}", out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+}
+
+/// <summary>The confirmation page before a record is deleted.</summary>
+public abstract class RecordDeletePage<TEntity, TInput, TDto>(CityBridgeDb db, RecordDefinition<TEntity, TInput, TDto> definition) : PageModel
+    where TEntity : EditableRecord
+    where TInput : class, IRecordInput<TEntity>
+    where TDto : class, IRecordDto
+{
+    public TDto? Record { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public string Noun => definition.Singular;
+
+    public abstract string ListUrl { get; }
+
+    public abstract string DetailsUrl { get; }
+
+    /// <summary>The name the user recognises the record by.</summary>
+    protected abstract string NameOf(TDto record);
+
+    public DeleteConfirmationModel Confirmation => new(definition.Singular, NameOf(Record!), Record!.Version, Problem, $"{DetailsUrl}/{Record.Id}");
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        Record = await new RecordStore<TEntity, TInput, TDto>(db, definition).FindAsync(id, ct);
+        return Record is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, Guid? version, CancellationToken ct)
+    {
+        var store = new RecordStore<TEntity, TInput, TDto>(db, definition);
+        var result = await store.DeleteAsync(id, version, ct);
+        if (result.Status == SaveStatus.Saved)
+        {
+            TempData["Flash"] = $"The {definition.Singular} was deleted.";
+            return Redirect(ListUrl);
+        }
+
+        if (result.Status == SaveStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        Problem = result.Message;
+        Record = await store.FindAsync(id, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace CityBridge.Web.Features.Shared;
+
+/// <summary>Field errors collected at the edge, shown beside form fields or returned as RFC 9457 validation problems.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool IsEmpty => _errors.Count == 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    /// <summary>Runs the DataAnnotations and IValidatableObject rules of <paramref name="input"/>.</summary>
+    public static ValidationErrors Annotations(object input)
+    {
+        var errors = new ValidationErrors();
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
+            {
+                errors.Add(JsonName(member), result.ErrorMessage ?? "Invalid value.");
+            }
+        }
+
+        return errors;
+    }
+
+    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    /// <summary>Copies the errors into a Razor page's model state under the given prefix (e.g. "Input").</summary>
+    public void CopyTo(ModelStateDictionary modelState, string prefix)
+    {
+        foreach (var (field, messages) in _errors)
+        {
+            var key = field.Length == 0 ? string.Empty : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+            foreach (var message in messages)
+            {
+                modelState.AddModelError(key, message);
+            }
+        }
+    }
+
+    private static string JsonName(string member) =>
+        member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
+}
