@@ -20,7 +20,11 @@ public static class CityBridgeApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name locates the static-assets manifest, also when a test host starts the app.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(CityBridgeApp).Assembly.GetName().Name });
+        // Serve wwwroot and its pre-compressed copies straight from the build output in every environment, not only
+        // Development; a published app has no runtime manifest and this does nothing there.
+        builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);

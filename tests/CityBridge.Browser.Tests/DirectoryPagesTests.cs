@@ -17,6 +17,8 @@ public sealed class DirectoryPagesTests(BrowserFixture fixture)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Makassar");
         await Assertions.Expect(page.GetByText("Asia/Makassar")).ToBeVisibleAsync();
+        // The stylesheet (served pre-compressed to browsers) really applies.
+        await Assertions.Expect(page.Locator(".site-header")).ToHaveCSSAsync("background-color", "rgb(15, 39, 64)");
     }
 
     [Fact]

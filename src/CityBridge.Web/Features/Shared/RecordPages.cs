@@ -2,6 +2,7 @@ using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Shared;
 
@@ -131,5 +132,24 @@ public abstract class RecordDeletePage<TEntity, TInput, TDto>(CityBridgeDb db, R
         Problem = result.Message;
         Record = await store.FindAsync(id, ct);
         return Page();
+    }
+}
+
+/// <summary>A directory page: the filters from the query string, one page of results and the country choices.</summary>
+public abstract class RecordListPage<TEntity, TInput, TDto>(CityBridgeDb db, RecordDefinition<TEntity, TInput, TDto> definition) : PageModel
+    where TEntity : EditableRecord
+    where TInput : class, IRecordInput<TEntity>
+{
+    [BindProperty(SupportsGet = true)]
+    public DirectoryFilter Filter { get; set; } = new();
+
+    public PagedList<TDto> Results { get; private set; } = new([], 0, 1, DirectoryFilter.DefaultPageSize);
+
+    public IReadOnlyList<Reference.CountryDto> Countries { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Countries = await Reference.ReferenceApi.CountryRows(db).ToListAsync(ct);
+        Results = await definition.Query(db, Filter).Select(definition.ToDto).ToPageAsync(Filter, ct);
     }
 }

@@ -25,7 +25,12 @@ public sealed class ValidationErrors
     {
         var errors = new ValidationErrors();
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
+        var context = new ValidationContext(input);
+        if (!Validator.TryValidateObject(input, context, results, validateAllProperties: true) && input is IValidatableObject crossField)
+        {
+            // DataAnnotations skips the cross-field rules once a field fails; run them anyway so every problem is reported at once.
+            results.AddRange(crossField.Validate(context));
+        }
         foreach (var result in results)
         {
             foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))

@@ -1,0 +1,62 @@
+using System.Net;
+using CityBridge.Testing;
+
+namespace CityBridge.Web.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class PageTests(AppFixture apps)
+{
+    [Theory]
+    [InlineData("/", "Smart-city technology")]
+    [InlineData("/Countries", "Viet Nam")]
+    [InlineData("/Cities", "Bandar Seri Begawan")]
+    [InlineData("/Cities?pilot=true&country=ID", "Banyuwangi")]
+    [InlineData("/Projects?sector=water", "Non-revenue water reduction programme")]
+    [InlineData("/Organizations?kind=Provider", "AquaSense Analytics")]
+    [InlineData("/Solutions?q=leak", "LeakFinder acoustic loggers")]
+    [InlineData("/Contacts", "Maria Alvarez")]
+    [InlineData("/Sectors", "Environment and climate resilience")]
+    [InlineData("/DataExchange", "Import a CSV file")]
+    [InlineData("/Projects/Edit", "Add a priority project")]
+    [InlineData("/Cities/Edit", "Add a city")]
+    [InlineData("/Organizations/Edit", "Add an organization")]
+    [InlineData("/Solutions/Edit", "Add a solution")]
+    [InlineData("/Contacts/Edit", "Add a contact")]
+    public async Task Every_directory_page_renders_with_its_content(string path, string expected)
+    {
+        var app = await apps.GetAsync(TestDatabase.Sqlite);
+
+        var response = await app.Client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, WebUtility.HtmlDecode(html));
+    }
+
+    [Theory]
+    [InlineData("/Projects/Details/999999")]
+    [InlineData("/Cities/Edit/999999")]
+    [InlineData("/Organizations/Delete/999999")]
+    public async Task Pages_of_missing_records_answer_404(string path)
+    {
+        var app = await apps.GetAsync(TestDatabase.Sqlite);
+
+        var response = await app.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_stylesheet_is_served_to_browsers_that_ask_for_compression()
+    {
+        var app = await apps.GetAsync(TestDatabase.Sqlite);
+        var html = await app.Client.GetStringAsync("/");
+        var href = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/css/site[^\"]*\\.css)\"").Groups[1].Value;
+        using var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.All };
+        using var browserLike = new HttpClient(handler) { BaseAddress = app.BaseAddress };
+
+        var css = await browserLike.GetStringAsync(href);
+
+        Assert.Contains(".site-header", css);
+    }
+}
