@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Cities;
 using CityBridge.Web.Features.Contacts;
 using CityBridge.Web.Features.DataExchange;
@@ -36,29 +38,71 @@ public static class CityBridgeApp
         services.AddCityBridgeHealth();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddCityBridgeAccounts(builder.Configuration);
+        services.AddScoped<Invitations>();
+        services.AddScoped<AccountSeeder>();
+        services.Configure<SmtpSettings>(builder.Configuration.GetSection("Smtp"));
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/Audit", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Outbox", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/DataExchange", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Account/Invite", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Account/Tokens");
+            o.Conventions.AuthorizePage("/Account/SetUpTwoFactor");
+        });
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         return builder.Build();
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken ct = default)
     {
+        var demoData = app.Configuration.GetValue("CityBridge:DemoData", defaultValue: true);
+        if (demoData && app.Environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                "CityBridge:DemoData is true in the Production environment. The demo data set has accounts whose passwords are published " +
+                "in docs/security.md; set CityBridge:DemoData=false (environment CityBridge__DemoData=false) and CityBridge:FirstStaffEmail to invite the first staff member.");
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<DataSeeder>();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
         await seeder.MigrateAsync(ct);
         await seeder.SeedReferenceDataAsync(ct);
-        if (app.Configuration.GetValue("CityBridge:DemoData", defaultValue: true))
+        await accounts.EnsureRolesAsync();
+        if (demoData)
         {
             await seeder.SeedDemoDataAsync(ct);
+            await accounts.SeedDemoAccountsAsync(ct);
+        }
+
+        if (app.Configuration["CityBridge:FirstStaffEmail"] is { Length: > 0 } firstStaff)
+        {
+            await accounts.InviteFirstStaffAsync(firstStaff, new Uri(app.Configuration["CityBridge:PublicUrl"] ?? "http://127.0.0.1:5080"), ct);
         }
     }
 
     public static WebApplication UseCityBridge(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        // The API answers errors as problem details; pages show a friendly page, never a stack trace.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Status/{0}"));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseStaffTwoFactorRequirement();
         app.UseAntiforgery();
 
         app.MapOpenApi();

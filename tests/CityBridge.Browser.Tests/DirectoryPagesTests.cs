@@ -42,6 +42,7 @@ public sealed class DirectoryPagesTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         var title = $"Smart street lighting {Guid.NewGuid().ToString("N")[..6]}";
+        await SignIn.AsAsync(page, CityBridge.Web.Features.Accounts.AccountSeeder.DemoDaNangOfficialEmail);
         await page.GotoAsync("/Projects/Edit");
 
         await page.GetByLabel("Title").FillAsync(title);
@@ -66,6 +67,8 @@ public sealed class DirectoryPagesTests(BrowserFixture fixture)
     {
         var first = await fixture.NewPageAsync();
         var second = await fixture.NewPageAsync();
+        await SignIn.AsStaffAsync(first);
+        await SignIn.AsStaffAsync(second);
         await first.GotoAsync("/Cities?q=Phuket");
         await first.GetByRole(AriaRole.Link, new() { Name = "Phuket", Exact = true }).ClickAsync();
         await first.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
@@ -85,6 +88,7 @@ public sealed class DirectoryPagesTests(BrowserFixture fixture)
     public async Task Importing_a_bad_CSV_lists_the_lines_to_fix_and_stores_nothing()
     {
         var page = await fixture.NewPageAsync();
+        await SignIn.AsStaffAsync(page);
         await page.GotoAsync("/DataExchange");
         var csv = "name,sectors\nFine Co,water\nBroken Co,teleportation\n";
 

@@ -1,5 +1,6 @@
 using CityBridge.Web;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -56,7 +57,11 @@ public sealed class TestApp : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>An anonymous visitor.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>The demo staff member, through a personal API token with write scope.</summary>
+    public HttpClient Staff { get; private set; } = null!;
 
     public IServiceProvider Services => _app.Services;
 
@@ -75,6 +80,9 @@ public sealed class TestApp : IAsyncDisposable
             $"--ConnectionStrings:CityBridge={connectionString}",
             $"--CityBridge:DemoData={demoData}",
             "--Logging:LogLevel:Default=Warning",
+            // The suites sign in many times from one address; RateLimitTests checks the limit with its own app.
+            "--CityBridge:SignInAttemptsPerMinute=10000",
+            "--CityBridge:PublicFormPostsPerMinute=10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -86,7 +94,34 @@ public sealed class TestApp : IAsyncDisposable
         app.UseCityBridge();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestApp(app, database, connectionString, scratch, new Uri(address));
+        var testApp = new TestApp(app, database, connectionString, scratch, new Uri(address));
+        if (demoData)
+        {
+            testApp.Staff = await testApp.ClientForAsync(AccountSeeder.DemoStaffEmail);
+        }
+
+        return testApp;
+    }
+
+    /// <summary>An API client acting as the user with <paramref name="email"/>, through a new personal token.</summary>
+    public async Task<HttpClient> ClientForAsync(string email, bool write = true)
+    {
+        await using var db = NewDb();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var secret = ApiTokenHandler.NewSecret();
+        db.ApiTokens.Add(new ApiToken
+        {
+            UserId = userId,
+            Name = "tests",
+            Hash = ApiTokenHandler.HashOf(secret),
+            Prefix = secret[..10],
+            Scopes = write ? "read write" : "read",
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return client;
     }
 
     /// <summary>A new database context on the app's database, for arranging and checking data directly.</summary>
@@ -96,6 +131,7 @@ public sealed class TestApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Staff?.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         if (Database == TestDatabase.Postgres)

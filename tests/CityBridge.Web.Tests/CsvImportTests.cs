@@ -12,7 +12,7 @@ namespace CityBridge.Web.Tests;
 public sealed class CsvImportTests(AppFixture apps)
 {
     private static async Task<HttpResponseMessage> ImportAsync(TestApp app, string kind, string csv, bool dryRun = false) =>
-        await app.Client.PostAsync($"/api/import/{kind}?dryRun={dryRun}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        await app.Staff.PostAsync($"/api/import/{kind}?dryRun={dryRun}", new StringContent(csv, Encoding.UTF8, "text/csv"));
 
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
@@ -120,7 +120,7 @@ public sealed class CsvImportTests(AppFixture apps)
         var app = await apps.GetAsync(database);
         foreach (var kind in new[] { "providers", "solutions", "projects" })
         {
-            var exported = await app.Client.GetStringAsync($"/api/export/{kind}");
+            var exported = await app.Staff.GetStringAsync($"/api/export/{kind}");
             var response = await ImportAsync(app, kind, exported, dryRun: true);
             var report = await response.Content.ReadFromJsonAsync<ImportReport>(AppFixture.Json);
 

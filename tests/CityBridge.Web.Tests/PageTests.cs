@@ -14,15 +14,9 @@ public sealed class PageTests(AppFixture apps)
     [InlineData("/Projects?sector=water", "Non-revenue water reduction programme")]
     [InlineData("/Organizations?kind=Provider", "AquaSense Analytics")]
     [InlineData("/Solutions?q=leak", "LeakFinder acoustic loggers")]
-    [InlineData("/Contacts", "Maria Alvarez")]
     [InlineData("/Sectors", "Environment and climate resilience")]
-    [InlineData("/DataExchange", "Import a CSV file")]
-    [InlineData("/Projects/Edit", "Add a priority project")]
-    [InlineData("/Cities/Edit", "Add a city")]
-    [InlineData("/Organizations/Edit", "Add an organization")]
-    [InlineData("/Solutions/Edit", "Add a solution")]
-    [InlineData("/Contacts/Edit", "Add a contact")]
-    public async Task Every_directory_page_renders_with_its_content(string path, string expected)
+    [InlineData("/Account/SignIn", "Sign in")]
+    public async Task Every_public_page_renders_for_anonymous_visitors(string path, string expected)
     {
         var app = await apps.GetAsync(TestDatabase.Sqlite);
 
@@ -34,6 +28,42 @@ public sealed class PageTests(AppFixture apps)
     }
 
     [Theory]
+    [InlineData("/Contacts", "Maria Alvarez")]
+    [InlineData("/DataExchange", "Import a CSV file")]
+    [InlineData("/Projects/Edit", "Add a priority project")]
+    [InlineData("/Cities/Edit", "Add a city")]
+    [InlineData("/Organizations/Edit", "Add an organization")]
+    [InlineData("/Solutions/Edit", "Add a solution")]
+    [InlineData("/Contacts/Edit", "Add a contact")]
+    [InlineData("/Audit", "Audit log")]
+    [InlineData("/Outbox", "E-mail outbox")]
+    [InlineData("/Account/Invite", "Invite a user")]
+    public async Task Staff_pages_render_for_staff(string path, string expected)
+    {
+        var app = await apps.GetAsync(TestDatabase.Sqlite);
+
+        var response = await app.Staff.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, WebUtility.HtmlDecode(html));
+    }
+
+    [Theory]
+    [InlineData("/Projects/Edit")]
+    [InlineData("/DataExchange")]
+    [InlineData("/Audit")]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_for_protected_pages(string path)
+    {
+        var app = await apps.GetAsync(TestDatabase.Sqlite);
+
+        var response = await app.Client.GetAsync(path);
+
+        Assert.Equal("/Account/SignIn", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains(Uri.EscapeDataString(path), response.RequestMessage.RequestUri.Query);
+    }
+
+    [Theory]
     [InlineData("/Projects/Details/999999")]
     [InlineData("/Cities/Edit/999999")]
     [InlineData("/Organizations/Delete/999999")]
@@ -41,7 +71,7 @@ public sealed class PageTests(AppFixture apps)
     {
         var app = await apps.GetAsync(TestDatabase.Sqlite);
 
-        var response = await app.Client.GetAsync(path);
+        var response = await app.Staff.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -40,7 +40,7 @@ public sealed class RecordApiTests(AppFixture apps)
         var app = await apps.GetAsync(database);
         var title = Unique.Name("Smart water metering");
 
-        var created = await app.Client.PostAsJsonAsync("/api/projects", ValidProject(await AnyCityIdAsync(app), title), AppFixture.Json);
+        var created = await app.Staff.PostAsJsonAsync("/api/projects", ValidProject(await AnyCityIdAsync(app), title), AppFixture.Json);
         var project = await created.Content.ReadFromJsonAsync<ProjectDto>(AppFixture.Json);
         var listed = await app.Client.GetFromJsonAsync<CollectionResponse<ProjectDto>>($"/api/projects?q={Uri.EscapeDataString(title)}", AppFixture.Json);
 
@@ -64,7 +64,7 @@ public sealed class RecordApiTests(AppFixture apps)
         input.EndDate = new DateOnly(2026, 1, 1);
         input.StartDate = new DateOnly(2027, 1, 1);
 
-        var response = await app.Client.PostAsJsonAsync("/api/projects", input, AppFixture.Json);
+        var response = await app.Staff.PostAsJsonAsync("/api/projects", input, AppFixture.Json);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -82,7 +82,7 @@ public sealed class RecordApiTests(AppFixture apps)
     {
         var app = await apps.GetAsync(database);
 
-        var response = await app.Client.PostAsJsonAsync("/api/projects", ValidProject(987654, Unique.Name("Orphan")), AppFixture.Json);
+        var response = await app.Staff.PostAsJsonAsync("/api/projects", ValidProject(987654, Unique.Name("Orphan")), AppFixture.Json);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -95,8 +95,8 @@ public sealed class RecordApiTests(AppFixture apps)
     {
         var app = await apps.GetAsync(database);
 
-        var malformed = await app.Client.PostAsync("/api/projects", new StringContent("{\"title\": ", Encoding.UTF8, "application/json"));
-        var wrongType = await app.Client.PostAsync("/api/projects", new StringContent("{\"title\": \"Water\", \"cityId\": \"abc\"}", Encoding.UTF8, "application/json"));
+        var malformed = await app.Staff.PostAsync("/api/projects", new StringContent("{\"title\": ", Encoding.UTF8, "application/json"));
+        var wrongType = await app.Staff.PostAsync("/api/projects", new StringContent("{\"title\": \"Water\", \"cityId\": \"abc\"}", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
@@ -108,15 +108,15 @@ public sealed class RecordApiTests(AppFixture apps)
     public async Task A_stale_edit_gets_a_conflict_and_never_overwrites_the_newer_one(TestDatabase database)
     {
         var app = await apps.GetAsync(database);
-        var created = await app.Client.PostAsJsonAsync("/api/projects", ValidProject(await AnyCityIdAsync(app), Unique.Name("Traffic")), AppFixture.Json);
+        var created = await app.Staff.PostAsJsonAsync("/api/projects", ValidProject(await AnyCityIdAsync(app), Unique.Name("Traffic")), AppFixture.Json);
         var original = (await created.Content.ReadFromJsonAsync<ProjectDto>(AppFixture.Json))!;
 
         var first = ProjectInput.From(original);
         first.Description = "First editor's text";
-        var firstResponse = await app.Client.PutAsJsonAsync($"/api/projects/{original.Id}", first, AppFixture.Json);
+        var firstResponse = await app.Staff.PutAsJsonAsync($"/api/projects/{original.Id}", first, AppFixture.Json);
         var second = ProjectInput.From(original);
         second.Description = "Second editor's text, based on the old version";
-        var secondResponse = await app.Client.PutAsJsonAsync($"/api/projects/{original.Id}", second, AppFixture.Json);
+        var secondResponse = await app.Staff.PutAsJsonAsync($"/api/projects/{original.Id}", second, AppFixture.Json);
         var problem = await secondResponse.Content.ReadFromJsonAsync<ProblemDetails>();
         var stored = await app.Client.GetFromJsonAsync<ProjectDto>($"/api/projects/{original.Id}", AppFixture.Json);
 
@@ -132,12 +132,12 @@ public sealed class RecordApiTests(AppFixture apps)
     public async Task An_update_without_the_version_read_is_refused(TestDatabase database)
     {
         var app = await apps.GetAsync(database);
-        var created = await app.Client.PostAsJsonAsync("/api/projects", ValidProject(await AnyCityIdAsync(app), Unique.Name("Lighting")), AppFixture.Json);
+        var created = await app.Staff.PostAsJsonAsync("/api/projects", ValidProject(await AnyCityIdAsync(app), Unique.Name("Lighting")), AppFixture.Json);
         var original = (await created.Content.ReadFromJsonAsync<ProjectDto>(AppFixture.Json))!;
         var edit = ProjectInput.From(original);
         edit.Version = null;
 
-        var response = await app.Client.PutAsJsonAsync($"/api/projects/{original.Id}", edit, AppFixture.Json);
+        var response = await app.Staff.PutAsJsonAsync($"/api/projects/{original.Id}", edit, AppFixture.Json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -148,12 +148,12 @@ public sealed class RecordApiTests(AppFixture apps)
     {
         var app = await apps.GetAsync(database);
         var busyCityId = await AnyCityIdAsync(app);
-        await app.Client.PostAsJsonAsync("/api/projects", ValidProject(busyCityId, Unique.Name("Flood warning")), AppFixture.Json);
-        var newCity = await app.Client.PostAsJsonAsync("/api/cities", new CityInput { Name = Unique.Name("Testville"), CountryCode = "PH", Population = 1000, TimeZone = "Asia/Manila" }, AppFixture.Json);
+        await app.Staff.PostAsJsonAsync("/api/projects", ValidProject(busyCityId, Unique.Name("Flood warning")), AppFixture.Json);
+        var newCity = await app.Staff.PostAsJsonAsync("/api/cities", new CityInput { Name = Unique.Name("Testville"), CountryCode = "PH", Population = 1000, TimeZone = "Asia/Manila" }, AppFixture.Json);
         var emptyCity = (await newCity.Content.ReadFromJsonAsync<CityDto>(AppFixture.Json))!;
 
-        var refused = await app.Client.DeleteAsync($"/api/cities/{busyCityId}");
-        var deleted = await app.Client.DeleteAsync($"/api/cities/{emptyCity.Id}?version={emptyCity.Version}");
+        var refused = await app.Staff.DeleteAsync($"/api/cities/{busyCityId}");
+        var deleted = await app.Staff.DeleteAsync($"/api/cities/{emptyCity.Id}?version={emptyCity.Version}");
         var gone = await app.Client.GetAsync($"/api/cities/{emptyCity.Id}");
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
@@ -168,7 +168,7 @@ public sealed class RecordApiTests(AppFixture apps)
     {
         var app = await apps.GetAsync(database);
 
-        var response = await app.Client.PostAsJsonAsync("/api/cities", new CityInput { Name = "Nowhere", CountryCode = "ZZ", TimeZone = "Mars/Olympus" }, AppFixture.Json);
+        var response = await app.Staff.PostAsJsonAsync("/api/cities", new CityInput { Name = "Nowhere", CountryCode = "ZZ", TimeZone = "Mars/Olympus" }, AppFixture.Json);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -181,7 +181,7 @@ public sealed class RecordApiTests(AppFixture apps)
     {
         var app = await apps.GetAsync(database);
         var name = Unique.Name("Leak finders");
-        await app.Client.PostAsJsonAsync("/api/organizations", new OrganizationInput
+        await app.Staff.PostAsJsonAsync("/api/organizations", new OrganizationInput
         {
             Name = name, Kind = OrganizationKind.Provider, CountryCode = "US", Sectors = ["water", "environment"], ExperienceCountries = ["KH"],
         }, AppFixture.Json);

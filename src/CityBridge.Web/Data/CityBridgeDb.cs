@@ -1,23 +1,36 @@
+using System.Text.Json;
 using CityBridge.Core.Domain;
+using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Audit;
+using CityBridge.Web.Features.Email;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace CityBridge.Web.Data;
 
 /// <summary>
 /// The product's database. Each provider has a subclass so that each keeps its own migration set.
 /// </summary>
-public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock) : DbContext(options)
+public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock, IAuditActor actor) : IdentityDbContext<CityBridgeUser>(options)
 {
+    private static readonly HashSet<string> UnauditedProperties = [nameof(EditableRecord.Version), nameof(EditableRecord.CreatedAt), nameof(EditableRecord.UpdatedAt)];
+
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<City> Cities => Set<City>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Solution> Solutions => Set<Solution>();
     public DbSet<PriorityProject> Projects => Set<PriorityProject>();
+    public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CityBridgeDb).Assembly, t => t.Namespace == typeof(CityBridgeDb).Namespace + ".Configurations");
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CityBridgeDb).Assembly, t => t.Namespace == typeof(CityBridgeDb).Namespace + ".Configurations");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -27,16 +40,86 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock)
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampEditableRecords();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var changes = CaptureChanges();
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The change and its audit entries commit together or not at all.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditLog.AddRange(changes.Select(c => c.ToEntry(clock.GetUtcNow(), actor)));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: every save is audited in one transaction.");
+
+    private List<PendingChange> CaptureChanges() =>
+        ChangeTracker.Entries<EditableRecord>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => new PendingChange(e, e.State, e.State == EntityState.Added ? null : Snapshot(e, original: true)))
+            .ToList();
+
+    private static string Snapshot(EntityEntry entry, bool original)
     {
-        StampEditableRecords();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (UnauditedProperties.Contains(name) || (entry.State == EntityState.Modified && !property.IsModified))
+            {
+                continue;
+            }
+
+            values[name] = original ? property.OriginalValue : property.CurrentValue;
+        }
+
+        return JsonSerializer.Serialize(values);
+    }
+
+    private sealed record PendingChange(EntityEntry Entry, EntityState State, string? Before)
+    {
+
+        public AuditEntry ToEntry(DateTimeOffset at, IAuditActor actor) => new()
+        {
+            At = at,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            EntityType = Entry.Metadata.ClrType.Name,
+            EntityId = ((EditableRecord)Entry.Entity).Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Action = State switch { EntityState.Added => "Created", EntityState.Deleted => "Deleted", _ => "Updated" },
+            Before = Before,
+            After = State == EntityState.Deleted ? null : AfterSnapshot(),
+        };
+
+        private string AfterSnapshot()
+        {
+            var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+            var before = Before is null ? null : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Before);
+            foreach (var property in Entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                if (UnauditedProperties.Contains(name) || (before is not null && !before.ContainsKey(name)))
+                {
+                    continue;
+                }
+
+                values[name] = property.CurrentValue;
+            }
+
+            return JsonSerializer.Serialize(values);
+        }
     }
 
     private void StampEditableRecords()
@@ -59,6 +142,6 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock)
     }
 }
 
-public sealed class SqliteCityBridgeDb(DbContextOptions<SqliteCityBridgeDb> options, TimeProvider clock) : CityBridgeDb(options, clock);
+public sealed class SqliteCityBridgeDb(DbContextOptions<SqliteCityBridgeDb> options, TimeProvider clock, IAuditActor actor) : CityBridgeDb(options, clock, actor);
 
-public sealed class PostgresCityBridgeDb(DbContextOptions<PostgresCityBridgeDb> options, TimeProvider clock) : CityBridgeDb(options, clock);
+public sealed class PostgresCityBridgeDb(DbContextOptions<PostgresCityBridgeDb> options, TimeProvider clock, IAuditActor actor) : CityBridgeDb(options, clock, actor);

@@ -1,3 +1,4 @@
+using CityBridge.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -74,32 +75,30 @@ public static class DatabaseRegistration
             services.AddScoped<CityBridgeDb>(sp => sp.GetRequiredService<SqliteCityBridgeDb>());
         }
 
-        services.AddDbContextFactory<CityBridgeDb>(provider, connectionString);
         return services;
     }
 
-    private static void AddDbContextFactory<TContext>(this IServiceCollection services, DatabaseProvider provider, string connectionString)
-        where TContext : CityBridgeDb
+    /// <summary>A context outside a request (CLI, background work, tests), acting as <paramref name="actor"/> in the audit log.</summary>
+    public static CityBridgeDb Create(DatabaseProvider provider, string connectionString, TimeProvider clock, IAuditActor? actor = null)
     {
-        // Background work needs its own short-lived contexts.
-        services.AddSingleton<Func<CityBridgeDb>>(sp => () => Create(provider, connectionString, sp.GetRequiredService<TimeProvider>()));
-    }
-
-    public static CityBridgeDb Create(DatabaseProvider provider, string connectionString, TimeProvider clock)
-    {
+        actor ??= new SystemActor("system");
         if (provider == DatabaseProvider.Postgres)
         {
             var options = new DbContextOptionsBuilder<PostgresCityBridgeDb>();
             ConfigurePostgres(options, connectionString);
-            return new PostgresCityBridgeDb(options.Options, clock);
+            return new PostgresCityBridgeDb(options.Options, clock, actor);
         }
         else
         {
             var options = new DbContextOptionsBuilder<SqliteCityBridgeDb>();
             ConfigureSqlite(options, connectionString);
-            return new SqliteCityBridgeDb(options.Options, clock);
+            return new SqliteCityBridgeDb(options.Options, clock, actor);
         }
     }
+
+    /// <summary>A context for work outside a request, on the process's database.</summary>
+    public static CityBridgeDb Create(this DatabaseSettings settings, TimeProvider clock, IAuditActor? actor = null) =>
+        Create(settings.Provider, settings.ConnectionString, clock, actor);
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__EFMigrationsHistory"));
@@ -118,7 +117,7 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     {
         var options = new DbContextOptionsBuilder<SqliteCityBridgeDb>();
         DatabaseRegistration.ConfigureSqlite(options, "Data Source=design-time.db");
-        return new SqliteCityBridgeDb(options.Options, TimeProvider.System);
+        return new SqliteCityBridgeDb(options.Options, TimeProvider.System, new SystemActor("design-time"));
     }
 }
 
@@ -129,6 +128,6 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     {
         var options = new DbContextOptionsBuilder<PostgresCityBridgeDb>();
         DatabaseRegistration.ConfigurePostgres(options, "Host=localhost;Database=citybridge_design");
-        return new PostgresCityBridgeDb(options.Options, TimeProvider.System);
+        return new PostgresCityBridgeDb(options.Options, TimeProvider.System, new SystemActor("design-time"));
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -88,7 +89,7 @@ public sealed class CityDefinition : RecordDefinition<City, CityInput, CityDto>
     public override Expression<Func<City, CityDto>> ToDto { get; } = c =>
         new CityDto(c.Id, c.Name, c.CountryCode, c.Country!.Name, c.Population, c.TimeZone, c.IsAscnPilot, c.Description, c.Projects.Count, c.Version);
 
-    public override IQueryable<City> Query(CityBridgeDb db, DirectoryFilter filter)
+    protected override IQueryable<City> Filter(CityBridgeDb db, DirectoryFilter filter)
     {
         var query = db.Cities.AsNoTracking();
         if (filter.Text is { } text)
@@ -118,4 +119,8 @@ public sealed class CityDefinition : RecordDefinition<City, CityInput, CityDto>
             ? null
             : $"This city still has {projects} project(s) and {organizations} organization(s). Delete or move them first.";
     }
+
+    public override bool MayCreate(Actor actor, CityInput input) => actor.IsStaff;
+
+    public override bool MayChange(Actor actor, City entity) => actor.IsStaff;
 }

@@ -13,16 +13,24 @@ public sealed class DetailsModel(CityBridgeDb db) : PageModel
 
     public IReadOnlyList<ProjectDto> Projects { get; private set; } = [];
 
+    public bool CanEdit { get; private set; }
+
+    public bool MayAddProject { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var city = await new RecordStore<Core.Domain.City, CityInput, CityDto>(db, CityDefinition.Instance).FindAsync(id, ct);
+        var actor = await this.ActorAsync(ct);
+        var store = new RecordStore<Core.Domain.City, CityInput, CityDto>(db, CityDefinition.Instance, actor);
+        var city = await store.FindAsync(id, ct);
         if (city is null)
         {
             return NotFound();
         }
 
         City = city;
-        Projects = await ProjectDefinition.Instance.Query(db, new DirectoryFilter { CityId = id }).Select(ProjectDefinition.Instance.ToDto).ToListAsync(ct);
+        CanEdit = await store.MayChangeAsync(id, ct);
+        MayAddProject = ProjectDefinition.Instance.MayCreate(actor, new ProjectInput { CityId = id });
+        Projects = await ProjectDefinition.Instance.Query(db, new DirectoryFilter { CityId = id }, actor).Select(ProjectDefinition.Instance.ToDto).ToListAsync(ct);
         return Page();
     }
 }

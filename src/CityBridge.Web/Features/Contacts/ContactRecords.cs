@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,7 +95,7 @@ public sealed class ContactDefinition : RecordDefinition<Contact, ContactInput, 
     public override Expression<Func<Contact, ContactDto>> ToDto { get; } = c =>
         new ContactDto(c.Id, c.OrganizationId, c.Organization!.Name, c.FullName, c.Email, c.JobTitle, c.Phone, c.ConsentedAt, c.ConsentText, c.Version);
 
-    public override IQueryable<Contact> Query(CityBridgeDb db, DirectoryFilter filter)
+    protected override IQueryable<Contact> Filter(CityBridgeDb db, DirectoryFilter filter)
     {
         var query = db.Contacts.AsNoTracking();
         if (filter.Text is { } text)
@@ -109,4 +110,22 @@ public sealed class ContactDefinition : RecordDefinition<Contact, ContactInput, 
 
         return query.OrderBy(c => c.FullName).ThenBy(c => c.Id);
     }
+
+    /// <summary>Contacts are personal data: staff see all, members see their own organization's.</summary>
+    public override IQueryable<Contact> VisibleTo(IQueryable<Contact> query, Actor actor)
+    {
+        if (actor.IsStaff)
+        {
+            return query;
+        }
+
+        var organizationId = actor.OrganizationId ?? -1;
+        return query.Where(c => c.OrganizationId == organizationId);
+    }
+
+    public override bool MayCreate(Actor actor, ContactInput input) => actor.IsStaff || actor.ActsFor(input.OrganizationId);
+
+    public override bool MayCreateAny(Actor actor) => actor.IsStaff || actor.OrganizationId is not null;
+
+    public override bool MayChange(Actor actor, Contact entity) => actor.IsStaff || actor.ActsFor(entity.OrganizationId);
 }

@@ -15,6 +15,8 @@ public static class DataExchangeApi
     public static void MapDataExchangeApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("import-export");
+        var staff = Accounts.AccountsRegistration.StaffPolicy;
+        var staffWrite = Accounts.AccountsRegistration.StaffWritePolicy;
         group.MapGet("/export/{kind}", async Task<IResult> (string kind, CsvExporter exporter, HttpContext http, CancellationToken ct) =>
         {
             if (!TryParseKind(kind, out var csvKind))
@@ -27,7 +29,7 @@ public static class DataExchangeApi
             await exporter.ExportAsync(csvKind, http.Response.Body, ct);
             return TypedResults.Empty;
         }).Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest)
-          .WithSummary("Export providers, solutions, projects or contacts as CSV.");
+          .RequireAuthorization(staff).WithSummary("Export providers, solutions, projects or contacts as CSV (staff).");
 
         group.MapPost("/import/{kind}", async Task<IResult> (string kind, bool? dryRun, HttpRequest request, CsvImporter importer, CancellationToken ct) =>
         {
@@ -71,8 +73,8 @@ public static class DataExchangeApi
                         extensions: new Dictionary<string, object?> { ["rejectedRows"] = report.Rejected });
             }
         }).Accepts<IFormFile>("multipart/form-data", "text/csv").Produces<ImportReport>().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-          .DisableAntiforgery()
-          .WithSummary("Import a CSV file in one transaction: all rows or none. ?dryRun=true only checks.");
+          .DisableAntiforgery().AddEndpointFilter<BrowserSessionCsrfFilter>().RequireAuthorization(staffWrite)
+          .WithSummary("Import a CSV file in one transaction: all rows or none. ?dryRun=true only checks (staff).");
     }
 
     private static IResult UnknownKind(string kind) =>

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -112,7 +113,7 @@ public sealed class OrganizationDefinition : RecordDefinition<Organization, Orga
         new OrganizationDto(o.Id, o.Name, o.Kind, o.CountryCode, o.CityId, o.City!.Name, o.Website, o.Description,
             o.Sectors, o.ExperienceCountries, o.Standards, o.Solutions.Count, o.Contacts.Count, o.Version);
 
-    public override IQueryable<Organization> Query(CityBridgeDb db, DirectoryFilter filter)
+    protected override IQueryable<Organization> Filter(CityBridgeDb db, DirectoryFilter filter)
     {
         var query = db.Organizations.AsNoTracking();
         if (filter.Text is { } text)
@@ -143,4 +144,14 @@ public sealed class OrganizationDefinition : RecordDefinition<Organization, Orga
 
         return query.OrderBy(o => o.Name).ThenBy(o => o.Id);
     }
+
+    public override bool MayCreate(Actor actor, OrganizationInput input) => actor.IsStaff;
+
+    public override bool MayChange(Actor actor, Organization entity) => actor.IsStaff || actor.ActsFor(entity.Id);
+
+    /// <summary>Members edit their own profile, but only staff change what kind of organization it is or which city it governs.</summary>
+    public override bool MayUpdate(Actor actor, Organization current, OrganizationInput input) =>
+        actor.IsStaff || (actor.ActsFor(current.Id) && input.Kind == current.Kind && input.CityId == current.CityId);
+
+    public override bool MayDelete(Actor actor, Organization entity) => actor.IsStaff;
 }

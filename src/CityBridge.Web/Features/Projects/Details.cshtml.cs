@@ -10,15 +10,19 @@ public sealed class DetailsModel(CityBridgeDb db) : PageModel
 {
     public ProjectDto Project { get; private set; } = null!;
 
+    public bool CanEdit { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var project = await new RecordStore<PriorityProject, ProjectInput, ProjectDto>(db, ProjectDefinition.Instance).FindAsync(id, ct);
+        var store = new RecordStore<PriorityProject, ProjectInput, ProjectDto>(db, ProjectDefinition.Instance, await this.ActorAsync(ct));
+        var project = await store.FindAsync(id, ct);
         if (project is null)
         {
             return NotFound();
         }
 
         Project = project;
+        CanEdit = await store.MayChangeAsync(id, ct);
         return Page();
     }
 }

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -129,7 +130,7 @@ public sealed class ProjectDefinition : RecordDefinition<PriorityProject, Projec
         new ProjectDto(p.Id, p.CityId, p.City!.Name, p.City.CountryCode, p.Title, p.Description, p.Sectors, p.Stage,
             p.BudgetUsd, p.BudgetOriginalAmount, p.BudgetOriginalCurrency, p.StartDate, p.EndDate, p.StandardsWanted, p.IsPublished, p.Version);
 
-    public override IQueryable<PriorityProject> Query(CityBridgeDb db, DirectoryFilter filter)
+    protected override IQueryable<PriorityProject> Filter(CityBridgeDb db, DirectoryFilter filter)
     {
         var query = db.Projects.AsNoTracking();
         if (filter.Text is { } text)
@@ -160,4 +161,23 @@ public sealed class ProjectDefinition : RecordDefinition<PriorityProject, Projec
 
         return query.OrderBy(p => p.City!.Name).ThenBy(p => p.Title).ThenBy(p => p.Id);
     }
+
+    /// <summary>Published projects are public; unpublished ones only for staff, the city's officials and assigned experts.</summary>
+    public override IQueryable<PriorityProject> VisibleTo(IQueryable<PriorityProject> query, Actor actor)
+    {
+        if (actor.IsStaff)
+        {
+            return query;
+        }
+
+        var ownCity = actor.IsCityOfficial ? actor.CityId ?? -1 : -1;
+        var assigned = actor.AssignedProjectIds.ToList();
+        return query.Where(p => p.IsPublished || p.CityId == ownCity || assigned.Contains(p.Id));
+    }
+
+    public override bool MayCreate(Actor actor, ProjectInput input) => actor.IsStaff || actor.IsOfficialOf(input.CityId);
+
+    public override bool MayCreateAny(Actor actor) => actor.IsStaff || (actor.IsCityOfficial && actor.CityId is not null);
+
+    public override bool MayChange(Actor actor, PriorityProject entity) => actor.IsStaff || actor.IsOfficialOf(entity.CityId);
 }

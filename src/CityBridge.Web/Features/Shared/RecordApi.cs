@@ -1,5 +1,6 @@
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,23 +14,23 @@ public static class RecordApi
         where TInput : class, IRecordInput<TEntity>
         where TDto : class
     {
-        var group = app.MapGroup($"/api/{definition.Plural}").WithTags(definition.Plural);
+        var group = app.MapGroup($"/api/{definition.Plural}").WithTags(definition.Plural).AddEndpointFilter<BrowserSessionCsrfFilter>();
 
-        group.MapGet("/", async ([AsParameters] DirectoryFilter filter, CityBridgeDb db, CancellationToken ct) =>
+        group.MapGet("/", async ([AsParameters] DirectoryFilter filter, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
         {
-            var page = await definition.Query(db, filter).Select(definition.ToDto).ToPageAsync(filter, ct);
+            var page = await definition.Query(db, filter, await current.GetAsync(ct)).Select(definition.ToDto).ToPageAsync(filter, ct);
             return TypedResults.Ok(new CollectionResponse<TDto>(page.Items, page.Total, page.Page, page.PageSize));
         }).WithSummary($"List {definition.Plural}, filtered and paged.");
 
-        group.MapGet("/{id:int}", async Task<IResult> (int id, CityBridgeDb db, CancellationToken ct) =>
+        group.MapGet("/{id:int}", async Task<IResult> (int id, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
         {
-            var dto = await new RecordStore<TEntity, TInput, TDto>(db, definition).FindAsync(id, ct);
+            var dto = await new RecordStore<TEntity, TInput, TDto>(db, definition, await current.GetAsync(ct)).FindAsync(id, ct);
             return dto is null ? NotFound(definition, id) : TypedResults.Ok(dto);
         }).Produces<TDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary($"Read one {definition.Singular}.");
 
-        group.MapPost("/", async Task<IResult> (TInput input, CityBridgeDb db, CancellationToken ct) =>
+        group.MapPost("/", async Task<IResult> (TInput input, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
         {
-            var store = new RecordStore<TEntity, TInput, TDto>(db, definition);
+            var store = new RecordStore<TEntity, TInput, TDto>(db, definition, await current.GetAsync(ct));
             var result = await store.CreateAsync(input, ct);
             if (result.Status != SaveStatus.Saved)
             {
@@ -40,9 +41,9 @@ public static class RecordApi
             return TypedResults.Created($"/api/{definition.Plural}/{result.Entity.Id}", dto);
         }).Produces<TDto>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary($"Create a {definition.Singular}.");
 
-        group.MapPut("/{id:int}", async Task<IResult> (int id, TInput input, CityBridgeDb db, CancellationToken ct) =>
+        group.MapPut("/{id:int}", async Task<IResult> (int id, TInput input, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
         {
-            var store = new RecordStore<TEntity, TInput, TDto>(db, definition);
+            var store = new RecordStore<TEntity, TInput, TDto>(db, definition, await current.GetAsync(ct));
             var result = await store.UpdateAsync(id, input, ct);
             if (result.Status != SaveStatus.Saved)
             {
@@ -52,9 +53,9 @@ public static class RecordApi
             return TypedResults.Ok((await store.FindAsync(id, ct))!);
         }).Produces<TDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary($"Update a {definition.Singular}; send the version you read, a stale one gets 409 Conflict.");
 
-        group.MapDelete("/{id:int}", async Task<IResult> (int id, [FromQuery] Guid? version, CityBridgeDb db, CancellationToken ct) =>
+        group.MapDelete("/{id:int}", async Task<IResult> (int id, [FromQuery] Guid? version, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
         {
-            var result = await new RecordStore<TEntity, TInput, TDto>(db, definition).DeleteAsync(id, version, ct);
+            var result = await new RecordStore<TEntity, TInput, TDto>(db, definition, await current.GetAsync(ct)).DeleteAsync(id, version, ct);
             return result.Status == SaveStatus.Saved ? TypedResults.NoContent() : Failure(result);
         }).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary($"Delete a {definition.Singular}; pass ?version= to refuse deleting a record changed since you read it.");
 
@@ -72,6 +73,8 @@ public static class RecordApi
         {
             SaveStatus.Invalid => TypedResults.ValidationProblem(result.Errors!.ToDictionary(), title: "The input is not valid."),
             SaveStatus.NotFound => TypedResults.Problem(title: "Not found", detail: result.Message, statusCode: StatusCodes.Status404NotFound),
+            SaveStatus.Forbidden => TypedResults.Problem(title: "Not allowed", detail: result.Message, statusCode: StatusCodes.Status403Forbidden),
+            SaveStatus.Unauthenticated => TypedResults.Problem(title: "Sign-in required", detail: result.Message, statusCode: StatusCodes.Status401Unauthorized),
             _ => TypedResults.Problem(title: "Conflict", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
         };
 }

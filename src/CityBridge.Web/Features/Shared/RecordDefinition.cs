@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 
 namespace CityBridge.Web.Features.Shared;
 
@@ -37,8 +38,28 @@ public abstract class RecordDefinition<TEntity, TInput, TDto>
     /// <summary>The noun a user reads in messages, e.g. "city".</summary>
     public abstract string Singular { get; }
 
-    /// <summary>The filtered and ordered collection for list pages and the API.</summary>
-    public abstract IQueryable<TEntity> Query(CityBridgeDb db, DirectoryFilter filter);
+    /// <summary>The filtered and ordered collection for list pages and the API, as <paramref name="actor"/> may see it.</summary>
+    public IQueryable<TEntity> Query(CityBridgeDb db, DirectoryFilter filter, Actor actor) => VisibleTo(Filter(db, filter), actor);
+
+    /// <summary>The records matching the filter, ordered.</summary>
+    protected abstract IQueryable<TEntity> Filter(CityBridgeDb db, DirectoryFilter filter);
+
+    /// <summary>The records <paramref name="actor"/> may read; everything by default.</summary>
+    public virtual IQueryable<TEntity> VisibleTo(IQueryable<TEntity> query, Actor actor) => query;
+
+    /// <summary>May <paramref name="actor"/> create a record like <paramref name="input"/>?</summary>
+    public abstract bool MayCreate(Actor actor, TInput input);
+
+    /// <summary>May <paramref name="actor"/> create records of this kind at all (shows the "Add" form)?</summary>
+    public virtual bool MayCreateAny(Actor actor) => actor.IsStaff;
+
+    /// <summary>May <paramref name="actor"/> edit <paramref name="entity"/>?</summary>
+    public abstract bool MayChange(Actor actor, TEntity entity);
+
+    /// <summary>May <paramref name="actor"/> turn <paramref name="current"/> into <paramref name="input"/>? Both ends must be theirs.</summary>
+    public virtual bool MayUpdate(Actor actor, TEntity current, TInput input) => MayChange(actor, current) && MayCreate(actor, input);
+
+    public virtual bool MayDelete(Actor actor, TEntity entity) => MayChange(actor, entity);
 
     public abstract Expression<Func<TEntity, TDto>> ToDto { get; }
 

@@ -1,5 +1,6 @@
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -23,23 +24,33 @@ public abstract class RecordEditPage<TEntity, TInput, TDto>(CityBridgeDb db, Rec
 
     protected CityBridgeDb Db => db;
 
-    protected RecordStore<TEntity, TInput, TDto> Store => new(db, definition);
-
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         RecordId = id;
+        var actor = await this.ActorAsync(ct);
+        var store = new RecordStore<TEntity, TInput, TDto>(db, definition, actor);
         if (id is { } existing)
         {
-            var dto = await Store.FindAsync(existing, ct);
+            var dto = await store.FindAsync(existing, ct);
             if (dto is null)
             {
                 return NotFound();
+            }
+
+            if (!await store.MayChangeAsync(existing, ct))
+            {
+                return actor.IsSignedIn ? Forbid() : Challenge();
             }
 
             Input = ToInput(dto);
         }
         else
         {
+            if (!definition.MayCreateAny(actor))
+            {
+                return actor.IsSignedIn ? Forbid() : Challenge();
+            }
+
             Input = NewInput();
         }
 
@@ -52,9 +63,14 @@ public abstract class RecordEditPage<TEntity, TInput, TDto>(CityBridgeDb db, Rec
         RecordId = id;
         if (ModelState.IsValid)
         {
-            var result = id is { } existing ? await Store.UpdateAsync(existing, Input, ct) : await Store.CreateAsync(Input, ct);
+            var store = new RecordStore<TEntity, TInput, TDto>(db, definition, await this.ActorAsync(ct));
+            var result = id is { } existing ? await store.UpdateAsync(existing, Input, ct) : await store.CreateAsync(Input, ct);
             switch (result.Status)
             {
+                case SaveStatus.Forbidden:
+                    return Forbid();
+                case SaveStatus.Unauthenticated:
+                    return Challenge();
                 case SaveStatus.Saved:
                     TempData["Flash"] = $"{char.ToUpperInvariant(definition.Singular[0])}{definition.Singular[1..]} saved.";
                     return Redirect(DetailsUrl(result.Entity!));
@@ -110,14 +126,31 @@ public abstract class RecordDeletePage<TEntity, TInput, TDto>(CityBridgeDb db, R
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        Record = await new RecordStore<TEntity, TInput, TDto>(db, definition).FindAsync(id, ct);
-        return Record is null ? NotFound() : Page();
+        var actor = await this.ActorAsync(ct);
+        var store = new RecordStore<TEntity, TInput, TDto>(db, definition, actor);
+        Record = await store.FindAsync(id, ct);
+        if (Record is null)
+        {
+            return NotFound();
+        }
+
+        return await store.MayChangeAsync(id, ct) ? Page() : actor.IsSignedIn ? Forbid() : Challenge();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, Guid? version, CancellationToken ct)
     {
-        var store = new RecordStore<TEntity, TInput, TDto>(db, definition);
+        var store = new RecordStore<TEntity, TInput, TDto>(db, definition, await this.ActorAsync(ct));
         var result = await store.DeleteAsync(id, version, ct);
+        if (result.Status == SaveStatus.Forbidden)
+        {
+            return Forbid();
+        }
+
+        if (result.Status == SaveStatus.Unauthenticated)
+        {
+            return Challenge();
+        }
+
         if (result.Status == SaveStatus.Saved)
         {
             TempData["Flash"] = $"The {definition.Singular} was deleted.";
@@ -147,9 +180,21 @@ public abstract class RecordListPage<TEntity, TInput, TDto>(CityBridgeDb db, Rec
 
     public IReadOnlyList<Reference.CountryDto> Countries { get; private set; } = [];
 
+    /// <summary>Shows the "Add" button.</summary>
+    public bool MayCreate { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        var actor = await this.ActorAsync(ct);
         Countries = await Reference.ReferenceApi.CountryRows(db).ToListAsync(ct);
-        Results = await definition.Query(db, Filter).Select(definition.ToDto).ToPageAsync(Filter, ct);
+        Results = await definition.Query(db, Filter, actor).Select(definition.ToDto).ToPageAsync(Filter, ct);
+        MayCreate = definition.MayCreateAny(actor);
     }
+}
+
+public static class PageActorExtensions
+{
+    /// <summary>The signed-in actor of the page's request.</summary>
+    public static Task<Actor> ActorAsync(this PageModel page, CancellationToken ct) =>
+        page.HttpContext.RequestServices.GetRequiredService<CurrentActor>().GetAsync(ct);
 }

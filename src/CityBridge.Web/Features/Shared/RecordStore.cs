@@ -1,5 +1,6 @@
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Shared;
@@ -10,6 +11,8 @@ public enum SaveStatus
     Invalid,
     NotFound,
     Conflict,
+    Forbidden,
+    Unauthenticated,
 }
 
 /// <summary>The outcome of a create, update or delete, shared by the pages and the API.</summary>
@@ -17,7 +20,7 @@ public sealed record SaveResult<TEntity>(SaveStatus Status, TEntity? Entity = nu
     where TEntity : class;
 
 /// <summary>Creates, updates and deletes one kind of record with validation and optimistic concurrency.</summary>
-public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDefinition<TEntity, TInput, TDto> definition)
+public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDefinition<TEntity, TInput, TDto> definition, Actor actor)
     where TEntity : EditableRecord
     where TInput : class, IRecordInput<TEntity>
 {
@@ -25,10 +28,27 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
         "Somebody else saved this {0} after you opened it. Your changes were not saved; reload to see the current version and apply them again.";
 
     public async Task<TDto?> FindAsync(int id, CancellationToken ct) =>
-        await db.Set<TEntity>().AsNoTracking().Where(e => e.Id == id).Select(definition.ToDto).FirstOrDefaultAsync(ct);
+        await definition.VisibleTo(db.Set<TEntity>().AsNoTracking(), actor).Where(e => e.Id == id).Select(definition.ToDto).FirstOrDefaultAsync(ct);
+
+    /// <summary>May the actor edit record <paramref name="id"/>? False also when it does not exist.</summary>
+    public async Task<bool> MayChangeAsync(int id, CancellationToken ct)
+    {
+        var entity = await definition.VisibleTo(db.Set<TEntity>().AsNoTracking(), actor).FirstOrDefaultAsync(e => e.Id == id, ct);
+        return entity is not null && actor.MayWrite && definition.MayChange(actor, entity);
+    }
+
+    private SaveResult<TEntity> Forbidden(string action) =>
+        new(actor.IsSignedIn ? SaveStatus.Forbidden : SaveStatus.Unauthenticated, Message: actor.IsSignedIn
+            ? $"You may not {action} this {definition.Singular}."
+            : $"Sign in to {action} a {definition.Singular}.");
 
     public async Task<SaveResult<TEntity>> CreateAsync(TInput input, CancellationToken ct)
     {
+        if (!actor.MayWrite || !definition.MayCreate(actor, input))
+        {
+            return Forbidden("create");
+        }
+
         var errors = await ValidateAsync(input, null, ct);
         if (!errors.IsEmpty)
         {
@@ -43,10 +63,15 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
 
     public async Task<SaveResult<TEntity>> UpdateAsync(int id, TInput input, CancellationToken ct)
     {
-        var entity = await db.Set<TEntity>().FirstOrDefaultAsync(e => e.Id == id, ct);
+        var entity = await definition.VisibleTo(db.Set<TEntity>(), actor).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (entity is null)
         {
             return new(SaveStatus.NotFound, Message: $"There is no {definition.Singular} with id {id}.");
+        }
+
+        if (!actor.MayWrite || !definition.MayUpdate(actor, entity, input))
+        {
+            return Forbidden("change");
         }
 
         var errors = await ValidateAsync(input, id, ct);
@@ -76,10 +101,15 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
 
     public async Task<SaveResult<TEntity>> DeleteAsync(int id, Guid? version, CancellationToken ct)
     {
-        var entity = await db.Set<TEntity>().FirstOrDefaultAsync(e => e.Id == id, ct);
+        var entity = await definition.VisibleTo(db.Set<TEntity>(), actor).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (entity is null)
         {
             return new(SaveStatus.NotFound, Message: $"There is no {definition.Singular} with id {id}.");
+        }
+
+        if (!actor.MayWrite || !definition.MayDelete(actor, entity))
+        {
+            return Forbidden("delete");
         }
 
         var blocker = await definition.WhyNotDeletableAsync(db, id, ct);

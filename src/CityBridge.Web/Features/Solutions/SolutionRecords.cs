@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -91,7 +92,7 @@ public sealed class SolutionDefinition : RecordDefinition<Solution, SolutionInpu
     public override Expression<Func<Solution, SolutionDto>> ToDto { get; } = s =>
         new SolutionDto(s.Id, s.OrganizationId, s.Organization!.Name, s.Name, s.Description, s.Sectors, s.Standards, s.ReferenceCities, s.Version);
 
-    public override IQueryable<Solution> Query(CityBridgeDb db, DirectoryFilter filter)
+    protected override IQueryable<Solution> Filter(CityBridgeDb db, DirectoryFilter filter)
     {
         var query = db.Solutions.AsNoTracking();
         if (filter.Text is { } text)
@@ -111,4 +112,10 @@ public sealed class SolutionDefinition : RecordDefinition<Solution, SolutionInpu
 
         return query.OrderBy(s => s.Name).ThenBy(s => s.Id);
     }
+
+    public override bool MayCreate(Actor actor, SolutionInput input) => actor.IsStaff || (actor.IsProvider && actor.ActsFor(input.OrganizationId));
+
+    public override bool MayCreateAny(Actor actor) => actor.IsStaff || (actor.IsProvider && actor.OrganizationId is not null);
+
+    public override bool MayChange(Actor actor, Solution entity) => actor.IsStaff || (actor.IsProvider && actor.ActsFor(entity.OrganizationId));
 }

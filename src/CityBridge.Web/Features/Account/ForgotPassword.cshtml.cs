@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CityBridge.Web.Features.Account;
+
+[EnableRateLimiting(AccountsRegistration.PublicFormRateLimit)]
+public sealed class ForgotPasswordModel(UserManager<CityBridgeUser> users, CityBridgeDb db, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your e-mail address.")]
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    public string Email { get; set; } = string.Empty;
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Email.Trim());
+        // The same answer whether or not the address has an account, so the page reveals no accounts.
+        if (user is not null && user.EmailConfirmed)
+        {
+            var code = AccountLinks.Encode(await users.GeneratePasswordResetTokenAsync(user));
+            var link = AccountLinks.Absolute(Request, $"/Account/ResetPassword?userId={user.Id}&code={code}");
+            db.Enqueue(user.Email!, "Reset your CityBridge password",
+                $"Hello {user.FullName},\n\nSomeone asked to reset the password of your CityBridge account. If it was you, choose a new password here:\n\n{link}\n\nIf it was not you, ignore this e-mail; your password stays as it is.\n", clock);
+            await db.SaveChangesAsync(ct);
+        }
+
+        Sent = true;
+        return Page();
+    }
+}

@@ -1,0 +1,36 @@
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityBridge.Web.Features.Account;
+
+public sealed class InviteModel(Invitations invitations, CityBridgeDb db) : PageModel
+{
+    [BindProperty]
+    public InvitationInput Input { get; set; } = new();
+
+    public IReadOnlyList<Choice> Organizations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Organizations = await Choices.OrganizationsAsync(db, ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var (user, errors) = await invitations.InviteAsync(Input,
+                (invited, code) => AccountLinks.Absolute(Request, $"/Account/ResetPassword?invitation=true&userId={invited.Id}&code={code}"), ct);
+            if (user is not null)
+            {
+                TempData["Flash"] = $"Invitation sent to {user.Email}. It waits in the outbox until it is delivered.";
+                return RedirectToPage();
+            }
+
+            errors.CopyTo(ModelState, nameof(Input));
+        }
+
+        Organizations = await Choices.OrganizationsAsync(db, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using CityBridge.Core.Domain;
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features.Accounts;
+
+/// <summary>Who is asking, with what the access rules need: roles, organization, its city, assigned projects, write scope.</summary>
+public sealed record Actor(string? UserId, string Name, IReadOnlySet<string> Roles, int? OrganizationId, int? CityId, IReadOnlySet<int> AssignedProjectIds, bool MayWrite)
+{
+    public static Actor Anonymous { get; } = new(null, "anonymous", new HashSet<string>(), null, null, new HashSet<int>(), MayWrite: false);
+
+    public bool IsSignedIn => UserId is not null;
+
+    public bool IsStaff => Roles.Contains(Accounts.Roles.Staff);
+
+    public bool IsCityOfficial => Roles.Contains(Accounts.Roles.CityOfficial);
+
+    public bool IsProvider => Roles.Contains(Accounts.Roles.Provider);
+
+    /// <summary>True when the actor speaks for organization <paramref name="organizationId"/>.</summary>
+    public bool ActsFor(int organizationId) => OrganizationId == organizationId;
+
+    /// <summary>True for a city official of city <paramref name="cityId"/>.</summary>
+    public bool IsOfficialOf(int cityId) => IsCityOfficial && CityId == cityId;
+}
+
+/// <summary>Claims CityBridge adds to a signed-in principal.</summary>
+public static class CityBridgeClaims
+{
+    public const string OrganizationId = "cb:org";
+    public const string FullName = "cb:name";
+    public const string AuthenticationMethodReference = "amr";
+    public const string MultiFactor = "mfa";
+}
+
+/// <summary>The actor of the current request, loaded once per request; also the audit log's "who".</summary>
+public sealed class CurrentActor(IHttpContextAccessor http, IServiceProvider services) : IAuditActor
+{
+    private Actor? _actor;
+
+    private ClaimsPrincipal? Principal => http.HttpContext?.User;
+
+    public string? UserId => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public string UserName => Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "unknown" : "anonymous";
+
+    public async Task<Actor> GetAsync(CancellationToken ct = default)
+    {
+        if (_actor is not null)
+        {
+            return _actor;
+        }
+
+        var principal = Principal;
+        if (principal?.Identity?.IsAuthenticated != true || UserId is not { } userId)
+        {
+            return _actor = Actor.Anonymous;
+        }
+
+        var db = services.GetRequiredService<CityBridgeDb>();
+        int? organizationId = int.TryParse(principal.FindFirstValue(CityBridgeClaims.OrganizationId), out var org) ? org : null;
+        int? cityId = organizationId is null
+            ? null
+            : await db.Organizations.Where(o => o.Id == organizationId && o.Kind == OrganizationKind.CityGovernment).Select(o => o.CityId).FirstOrDefaultAsync(ct);
+        var assigned = await db.ExpertAssignments.Where(a => a.UserId == userId).Select(a => a.ProjectId).ToListAsync(ct);
+        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
+        var scopes = principal.FindAll(ApiScopes.ClaimType).Select(c => c.Value).ToHashSet();
+        return _actor = new Actor(userId, UserName, roles, organizationId, cityId, assigned.ToHashSet(), MayWrite: scopes.Contains(ApiScopes.Write));
+    }
+}
