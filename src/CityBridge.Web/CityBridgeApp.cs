@@ -101,6 +101,7 @@ public static class CityBridgeApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRejectionOfInvalidTokens();
         app.UseAuthorization();
         app.UseStaffTwoFactorRequirement();
         app.UseAntiforgery();
