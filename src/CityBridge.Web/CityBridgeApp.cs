@@ -41,6 +41,7 @@ public static class CityBridgeApp
         services.AddCityBridgeAccounts(builder.Configuration);
         services.AddScoped<Invitations>();
         services.AddScoped<AccountSeeder>();
+        services.AddScoped<Features.Interests.InterestIntake>();
         services.Configure<SmtpSettings>(builder.Configuration.GetSection("Smtp"));
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
@@ -49,6 +50,7 @@ public static class CityBridgeApp
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Audit", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Outbox", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Interests", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/DataExchange", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Account/Invite", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Account/Tokens");

@@ -118,6 +118,11 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PAGE /Projects/Details/{id:int}"] = Everyone,
         ["PAGE /Projects/Edit/{id:int?}"] = [Staff, Official],
         ["PAGE /Projects/Delete/{id:int}"] = [Staff, Official],
+        ["PAGE /Interest"] = Everyone,
+        ["PAGE /Interest/Index"] = Everyone,
+        ["PAGE /Interests"] = StaffOnly,
+        ["PAGE /Interests/Index"] = StaffOnly,
+        ["PAGE /Interests/Details/{id:int}"] = StaffOnly,
     };
 
     private TestApp App => fixture.App;
@@ -182,7 +187,23 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             ["organizations"] = aquaSense,
             ["solutions"] = await db.Solutions.Where(s => s.OrganizationId == aquaSense).Select(s => s.Id).FirstAsync(),
             ["contacts"] = await db.Contacts.Where(c => c.OrganizationId == aquaSense).Select(c => c.Id).FirstAsync(),
+            ["interests"] = await InterestIdAsync(db),
         };
+    }
+
+    private static async Task<int> InterestIdAsync(Data.CityBridgeDb db)
+    {
+        if (!await db.Interests.AnyAsync())
+        {
+            db.Interests.Add(new Features.Interests.Interest
+            {
+                FullName = "Matrix Visitor", Email = "visitor@matrix.example", OrganizationName = "Matrix Co", Message = "Hello there",
+                ConsentText = Features.Interests.InterestInput.PrivacyText, ConsentedAt = DateTimeOffset.UtcNow, ReceivedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        return await db.Interests.Select(i => i.Id).FirstAsync();
     }
 
     private async Task<(HttpStatusCode Status, string LandedOn)> SendAsync(string key, string role, Dictionary<string, int> targets)

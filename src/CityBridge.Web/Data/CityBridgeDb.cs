@@ -26,6 +26,8 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Features.Interests.Interest> Interests => Set<Features.Interests.Interest>();
+    public DbSet<Features.Interests.InterestEvent> InterestEvents => Set<Features.Interests.InterestEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
