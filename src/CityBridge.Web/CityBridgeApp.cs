@@ -51,6 +51,8 @@ public static class CityBridgeApp
             o.Conventions.AuthorizeFolder("/Audit", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Outbox", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Interests", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Dashboard", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Pipeline");
             o.Conventions.AuthorizeFolder("/DataExchange", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Account/Invite", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Account/Tokens");
@@ -117,6 +119,7 @@ public static class CityBridgeApp
         app.MapRecordApi(ContactDefinition.Instance);
         app.MapRecordApi(SolutionDefinition.Instance);
         app.MapRecordApi(ProjectDefinition.Instance);
+        app.MapRecordApi(Features.Pipeline.OpportunityDefinition.Instance);
         app.MapDataExchangeApi();
         app.MapRazorPages().WithStaticAssets();
         return app;

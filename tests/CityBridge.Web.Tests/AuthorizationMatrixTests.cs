@@ -118,6 +118,18 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PAGE /Projects/Details/{id:int}"] = Everyone,
         ["PAGE /Projects/Edit/{id:int?}"] = [Staff, Official],
         ["PAGE /Projects/Delete/{id:int}"] = [Staff, Official],
+        ["GET /api/opportunities/"] = Everyone,
+        ["GET /api/opportunities/{id:int}"] = [Staff, Provider, Official],
+        ["POST /api/opportunities/"] = [Staff, Provider],
+        ["PUT /api/opportunities/{id:int}"] = [Staff, Provider],
+        ["DELETE /api/opportunities/{id:int}"] = [Staff, Provider],
+        ["PAGE /Pipeline"] = SignedIn,
+        ["PAGE /Pipeline/Index"] = SignedIn,
+        ["PAGE /Pipeline/Board"] = SignedIn,
+        ["PAGE /Pipeline/Edit/{id:int?}"] = [Staff, Provider],
+        ["PAGE /Pipeline/Delete/{id:int}"] = [Staff, Provider],
+        ["PAGE /Dashboard"] = StaffOnly,
+        ["PAGE /Dashboard/Index"] = StaffOnly,
         ["PAGE /Interest"] = Everyone,
         ["PAGE /Interest/Index"] = Everyone,
         ["PAGE /Interests"] = StaffOnly,
@@ -188,7 +200,31 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             ["solutions"] = await db.Solutions.Where(s => s.OrganizationId == aquaSense).Select(s => s.Id).FirstAsync(),
             ["contacts"] = await db.Contacts.Where(c => c.OrganizationId == aquaSense).Select(c => c.Id).FirstAsync(),
             ["interests"] = await InterestIdAsync(db),
+            ["opportunities"] = await OpportunityIdAsync(db, aquaSense, spare: false),
+            ["pipeline"] = await OpportunityIdAsync(db, aquaSense, spare: false),
         };
+    }
+
+    /// <summary>AquaSense's opportunity on a Makassar project; the spare one sits on another Makassar project, for delete attempts.</summary>
+    private static async Task<int> OpportunityIdAsync(Data.CityBridgeDb db, int aquaSense, bool spare)
+    {
+        var projects = await db.Projects.Where(p => p.City!.Name == "Makassar").OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync();
+        var projectId = spare ? projects[1] : projects[0];
+        var existing = await db.Opportunities.FirstOrDefaultAsync(o => o.ProviderId == aquaSense && o.ProjectId == projectId);
+        if (existing is not null && !spare)
+        {
+            return existing.Id;
+        }
+
+        if (existing is not null)
+        {
+            db.Opportunities.Remove(existing);
+        }
+
+        var opportunity = new Core.Domain.Opportunity { ProviderId = aquaSense, ProjectId = projectId, Stage = Core.Domain.OpportunityStage.Met, ValueUsd = 250_000m };
+        db.Opportunities.Add(opportunity);
+        await db.SaveChangesAsync();
+        return opportunity.Id;
     }
 
     private static async Task<int> InterestIdAsync(Data.CityBridgeDb db)
@@ -261,6 +297,14 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
     /// <summary>Deletes are tried on a new copy of the target, so every role meets a record that exists.</summary>
     private async Task<int> FreshCopyAsync(string collection, int id)
     {
+        if (collection == "opportunities")
+        {
+            // A provider has one opportunity per project: renew the spare one instead of copying.
+            await using var db = App.NewDb();
+            var aquaSense = await db.Opportunities.Where(o => o.Id == id).Select(o => o.ProviderId).SingleAsync();
+            return await OpportunityIdAsync(db, aquaSense, spare: true);
+        }
+
         var response = await App.Staff.PostAsync($"/api/{collection}", new StringContent((await TemplateAsync(collection, id, unique: true)).ToJsonString(), Encoding.UTF8, "application/json"));
         response.EnsureSuccessStatusCode();
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();

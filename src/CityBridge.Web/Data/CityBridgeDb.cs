@@ -22,6 +22,7 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Solution> Solutions => Set<Solution>();
     public DbSet<PriorityProject> Projects => Set<PriorityProject>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
