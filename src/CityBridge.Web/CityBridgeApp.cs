@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Accounts;
-using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Cities;
 using CityBridge.Web.Features.Contacts;
 using CityBridge.Web.Features.DataExchange;
+using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Health;
 using CityBridge.Web.Features.Organizations;
 using CityBridge.Web.Features.Projects;

@@ -233,8 +233,13 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         {
             db.Interests.Add(new Features.Interests.Interest
             {
-                FullName = "Matrix Visitor", Email = "visitor@matrix.example", OrganizationName = "Matrix Co", Message = "Hello there",
-                ConsentText = Features.Interests.InterestInput.PrivacyText, ConsentedAt = DateTimeOffset.UtcNow, ReceivedAt = DateTimeOffset.UtcNow,
+                FullName = "Matrix Visitor",
+                Email = "visitor@matrix.example",
+                OrganizationName = "Matrix Co",
+                Message = "Hello there",
+                ConsentText = Features.Interests.InterestInput.PrivacyText,
+                ConsentedAt = DateTimeOffset.UtcNow,
+                ReceivedAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
         }
