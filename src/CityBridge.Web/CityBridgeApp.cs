@@ -42,6 +42,7 @@ public static class CityBridgeApp
         services.AddScoped<Invitations>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<Features.Interests.InterestIntake>();
+        services.AddScoped<Features.Contacts.ContactPrivacy>();
         services.Configure<SmtpSettings>(builder.Configuration.GetSection("Smtp"));
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
@@ -52,6 +53,7 @@ public static class CityBridgeApp
             o.Conventions.AuthorizeFolder("/Outbox", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Interests", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Dashboard", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Contacts/Privacy", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Pipeline");
             o.Conventions.AuthorizeFolder("/DataExchange", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Account/Invite", AccountsRegistration.StaffPolicy);

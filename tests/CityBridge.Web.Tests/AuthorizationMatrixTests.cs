@@ -130,6 +130,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PAGE /Pipeline/Delete/{id:int}"] = [Staff, Provider],
         ["PAGE /Dashboard"] = StaffOnly,
         ["PAGE /Dashboard/Index"] = StaffOnly,
+        ["PAGE /Contacts/Privacy/{id:int}"] = StaffOnly,
         ["PAGE /Interest"] = Everyone,
         ["PAGE /Interest/Index"] = Everyone,
         ["PAGE /Interests"] = StaffOnly,
