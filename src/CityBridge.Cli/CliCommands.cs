@@ -13,6 +13,7 @@ internal static class CliCommands
             yield return command;
         }
 
+        yield return Scheduling.ScheduleCommands.Create();
         yield return GenerateCommand();
     }
 
@@ -30,6 +31,6 @@ internal static class CliCommands
 
     private static IEnumerable<Command> GeneratorCommands()
     {
-        yield break;
+        yield return Scheduling.EventGenerator.Create();
     }
 }
