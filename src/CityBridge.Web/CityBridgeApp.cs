@@ -115,6 +115,7 @@ public static class CityBridgeApp
         app.MapRecordApi(SolutionDefinition.Instance);
         app.MapRecordApi(ProjectDefinition.Instance);
         app.MapDataExchangeApi();
+        Features.Readiness.ReadinessApi.MapReadinessApi(app);
         app.MapRazorPages().WithStaticAssets();
         return app;
     }
