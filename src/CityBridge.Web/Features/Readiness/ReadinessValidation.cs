@@ -87,7 +87,7 @@ public static class ReadinessValidation
 
         Each(plan.Scenarios, (s, i) =>
         {
-            var at = $"scenarios[{i}]";
+            var at = $"scenarios[{rows.Of("scenarios", i)}]";
             Require(errors, $"{at}.name", s.Name, "Name the scenario.");
             if (s.DiscountRatePercent is <= -100m or > 100m)
             {
