@@ -17,24 +17,11 @@ public sealed class ReadinessApiTests(AppFixture apps)
 {
     private static readonly JsonSerializerOptions Json = ReadinessJson.Options;
 
-    private static async Task<int> NewProjectAsync(TestApp app)
-    {
-        var cities = await app.Client.GetFromJsonAsync<CollectionResponse<Features.Cities.CityDto>>("/api/cities?q=makassar", AppFixture.Json);
-        var input = new ProjectInput { CityId = cities!.Items.Single().Id, Title = Unique.Name("Leak detection"), Sectors = ["water"], Stage = ProjectStage.Planning, BudgetUsd = 8_000_000m };
-        var created = await app.Staff.PostAsJsonAsync("/api/projects", input, AppFixture.Json);
-        created.EnsureSuccessStatusCode();
-        return (await created.Content.ReadFromJsonAsync<ProjectDto>(AppFixture.Json))!.Id;
-    }
+    private static Task<int> NewProjectAsync(TestApp app) => ReadinessApiTestsData.NewProjectAsync(app);
 
-    private static ProjectPlan PlanWithObjective(string objective) =>
-        new([objective], [new("Water utility", "Operator")], [new("Pilot", new(2027, 1, 1), new(2027, 12, 31))],
-            [new("ISO 37120", "Water", "Percentage of water loss (unaccounted for water)", 38m, 20m, 2030)]);
+    private static ProjectPlan PlanWithObjective(string objective) => ReadinessApiTestsData.Plan(objective);
 
-    private static ProcurementAssessment Tender(string currency) => new(
-        [new("ISO 24510", ChecklistStatus.RequiredInTender), new("ISO/IEC 27001", ChecklistStatus.AlreadyMet)],
-        new TenderDraft("Acoustic leak detection", "Sensors and analytics for 200 km of mains", "open", "goods", 2_000_000m, currency,
-            new DateTimeOffset(2027, 3, 1, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 4, 1, 9, 0, 0, TimeSpan.Zero),
-            [new("Acoustic loggers", 400m, "unit"), new("Analytics platform licence", 3m, "year")]));
+    private static ProcurementAssessment Tender(string currency) => ReadinessApiTestsData.Tender(currency);
 
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
@@ -158,4 +145,28 @@ public sealed class ReadinessApiTests(AppFixture apps)
         Assert.Equal(1, finance.CurrentVersion);
         Assert.Contains("Close the funding gap of USD 350,000.", finance.Missing);
     }
+}
+
+/// <summary>Builders for readiness test data.</summary>
+internal static class ReadinessApiTestsData
+{
+    public static async Task<int> NewProjectAsync(TestApp app)
+    {
+        var cities = await app.Client.GetFromJsonAsync<CollectionResponse<Features.Cities.CityDto>>("/api/cities?q=makassar", AppFixture.Json);
+        var input = new ProjectInput { CityId = cities!.Items.Single().Id, Title = Unique.Name("Leak detection"), Sectors = ["water"], Stage = ProjectStage.Planning, BudgetUsd = 8_000_000m };
+        var created = await app.Staff.PostAsJsonAsync("/api/projects", input, AppFixture.Json);
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<ProjectDto>(AppFixture.Json))!.Id;
+    }
+
+    public static ProjectPlan Plan(string objective) =>
+        new([objective], [new("Water utility", "Operator")], [new("Pilot", new(2027, 1, 1), new(2027, 12, 31))],
+            [new("ISO 37120", "Water", "Percentage of water loss (unaccounted for water)", 38m, 20m, 2030)]);
+
+    public static ProcurementAssessment Tender(string currency) => new(
+        [new("ISO 24510", ChecklistStatus.RequiredInTender), new("ISO/IEC 27001", ChecklistStatus.AlreadyMet)],
+        new TenderDraft("Acoustic leak detection", "Sensors and analytics for 200 km of mains", "open", "goods", 2_000_000m, currency,
+            new DateTimeOffset(2027, 3, 1, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 4, 1, 9, 0, 0, TimeSpan.Zero),
+            [new("Acoustic loggers", 400m, "unit"), new("Analytics platform licence", 3m, "year")]));
+
 }

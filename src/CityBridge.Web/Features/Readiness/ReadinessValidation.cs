@@ -167,25 +167,27 @@ public static class ReadinessValidation
         return errors;
     }
 
-    public static ValidationErrors Cyber(CyberAssessment assessment, ReadinessCatalog catalog)
+    public static ValidationErrors Cyber(CyberAssessment assessment, ReadinessCatalog catalog, RowMap? rows = null)
     {
         var errors = new ValidationErrors();
+        rows ??= RowMap.Identity;
         var known = catalog.CsfCategories.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         Each(assessment.Ratings, (r, i) =>
         {
+            var at = $"ratings[{rows.Of("ratings", i)}]";
             if (!known.Contains(r.CategoryId))
             {
-                errors.Add($"ratings[{i}].categoryId", $"\"{r.CategoryId}\" is not a NIST CSF 2.0 category.");
+                errors.Add($"{at}.categoryId", $"\"{r.CategoryId}\" is not a NIST CSF 2.0 category.");
             }
 
             if (r.Maturity is < 0 or > CyberScoring.MaxMaturity)
             {
-                errors.Add($"ratings[{i}].maturity", "Rate maturity from 0 (none) to 4 (managed and measured).");
+                errors.Add($"{at}.maturity", "Rate maturity from 0 (none) to 4 (managed and measured).");
             }
 
             if (r.Evidence?.Length > 2000)
             {
-                errors.Add($"ratings[{i}].evidence", "Keep evidence notes under 2000 characters.");
+                errors.Add($"{at}.evidence", "Keep evidence notes under 2000 characters.");
             }
         });
         if (assessment.Ratings.GroupBy(r => r.CategoryId).Any(g => g.Count() > 1))
