@@ -92,71 +92,46 @@ public sealed class FinanceForm
     /// <summary>Adds blank rows so there is always room to type.</summary>
     public void PadRows()
     {
-        Pad(Rates, 3);
-        Pad(Funding, 5);
-        Pad(Scenarios, 2);
+        FormRows.Pad(Rates, Math.Max(3, Rates.Count + 1));
+        FormRows.Pad(Funding, Math.Max(5, Funding.Count + 2));
+        FormRows.Pad(Scenarios, Math.Max(2, Scenarios.Count + 1));
         foreach (var scenario in Scenarios)
         {
-            Pad(scenario.Years, Math.Max(6, scenario.Years.Count + 2));
+            FormRows.Pad(scenario.Years, Math.Max(6, scenario.Years.Count + 2));
         }
     }
 
     public FinancePlan ToPlan(RowMap rows)
     {
-        var rates = new List<CurrencyRate>();
-        for (var i = 0; i < Rates.Count; i++)
-        {
-            if (!string.IsNullOrWhiteSpace(Rates[i].Currency) || Rates[i].UsdPerUnit is not null)
-            {
-                rows.Add("rates", i);
-                rates.Add(new CurrencyRate(Rates[i].Currency?.Trim().ToUpperInvariant() ?? string.Empty, Rates[i].UsdPerUnit ?? 0));
-            }
-        }
-
-        var funding = new List<FundingLine>();
-        for (var i = 0; i < Funding.Count; i++)
-        {
-            var row = Funding[i];
-            if (row.Amount is not null || row.Year is not null)
-            {
-                rows.Add("funding", i);
-                funding.Add(new FundingLine(row.Source, row.Year ?? 0, row.Amount ?? 0, Currency(row.Currency), string.IsNullOrWhiteSpace(row.Note) ? null : row.Note.Trim()));
-            }
-        }
-
+        var rates = FormRows.Keep(Rates, r => !string.IsNullOrWhiteSpace(r.Currency) || r.UsdPerUnit is not null, "rates", rows)
+            .Select(r => new CurrencyRate(r.Currency?.Trim().ToUpperInvariant() ?? string.Empty, r.UsdPerUnit ?? 0)).ToList();
+        var funding = FormRows.Keep(Funding, f => f.Amount is not null || f.Year is not null, "funding", rows)
+            .Select(f => new FundingLine(f.Source, f.Year ?? 0, f.Amount ?? 0, Currency(f.Currency), string.IsNullOrWhiteSpace(f.Note) ? null : f.Note.Trim())).ToList();
         var scenarios = new List<FinanceScenario>();
         for (var s = 0; s < Scenarios.Count; s++)
         {
             var form = Scenarios[s];
-            var filled = form.Years.Select((y, i) => (y, i)).Where(x => x.y.Year is not null || x.y.Capex is not null || x.y.Opex is not null || x.y.Revenue is not null).ToList();
+            var yearRows = new RowMap();
+            var filled = FormRows.Keep(form.Years, y => y.Year is not null || y.Capex is not null || y.Opex is not null || y.Revenue is not null, "years", yearRows);
             if (string.IsNullOrWhiteSpace(form.Name) && filled.Count == 0)
             {
                 continue;
             }
 
             rows.Add("scenarios", s);
-            foreach (var (_, i) in filled)
+            for (var j = 0; j < filled.Count; j++)
             {
-                rows.Add($"scenarios[{scenarios.Count}].years", i);
+                rows.Add($"scenarios[{scenarios.Count}].years", yearRows.Of("years", j));
             }
 
             scenarios.Add(new FinanceScenario(form.Name?.Trim() ?? string.Empty, form.DiscountRatePercent ?? 0, Currency(form.Currency),
-                filled.Select(x => new YearFlow(x.y.Year ?? 0, x.y.Capex ?? 0, x.y.Opex ?? 0, x.y.Revenue ?? 0)).ToList()));
+                filled.Select(y => new YearFlow(y.Year ?? 0, y.Capex ?? 0, y.Opex ?? 0, y.Revenue ?? 0)).ToList()));
         }
 
         return new FinancePlan(rates, funding, scenarios);
     }
 
     private static string Currency(string? code) => string.IsNullOrWhiteSpace(code) ? "USD" : code.Trim().ToUpperInvariant();
-
-    private static void Pad<T>(List<T> rows, int count)
-        where T : new()
-    {
-        while (rows.Count < count)
-        {
-            rows.Add(new T());
-        }
-    }
 }
 
 public sealed class RateRow

@@ -77,50 +77,25 @@ public sealed class PlanForm
             Objectives.Add(null);
         }
 
-        Pad(Stakeholders, 4);
-        Pad(Phases, 4);
-        Pad(Kpis, 5);
+        FormRows.Pad(Stakeholders, Math.Max(4, Stakeholders.Count + 1));
+        FormRows.Pad(Phases, Math.Max(4, Phases.Count + 1));
+        FormRows.Pad(Kpis, Math.Max(5, Kpis.Count + 1));
     }
 
     public ProjectPlan ToPlan(RowMap rows, ReadinessCatalog catalog)
     {
-        var objectives = Kept(Objectives, o => !string.IsNullOrWhiteSpace(o), "objectives", rows).Select(o => o!.Trim()).ToList();
-        var stakeholders = Kept(Stakeholders, s => !string.IsNullOrWhiteSpace(s.Name) || !string.IsNullOrWhiteSpace(s.Role), "stakeholders", rows)
+        var objectives = FormRows.Keep(Objectives, o => !string.IsNullOrWhiteSpace(o), "objectives", rows).Select(o => o!.Trim()).ToList();
+        var stakeholders = FormRows.Keep(Stakeholders, s => !string.IsNullOrWhiteSpace(s.Name) || !string.IsNullOrWhiteSpace(s.Role), "stakeholders", rows)
             .Select(s => new Stakeholder(s.Name?.Trim() ?? string.Empty, s.Role?.Trim() ?? string.Empty)).ToList();
-        var phases = Kept(Phases, p => !string.IsNullOrWhiteSpace(p.Name) || p.Start is not null || p.End is not null, "phases", rows)
+        var phases = FormRows.Keep(Phases, p => !string.IsNullOrWhiteSpace(p.Name) || p.Start is not null || p.End is not null, "phases", rows)
             .Select(p => new ProjectPhase(p.Name?.Trim() ?? string.Empty, p.Start, p.End)).ToList();
-        var kpis = Kept(Kpis, k => !string.IsNullOrWhiteSpace(k.Indicator), "kpis", rows).Select(k =>
+        var kpis = FormRows.Keep(Kpis, k => !string.IsNullOrWhiteSpace(k.Indicator), "kpis", rows).Select(k =>
         {
             var parts = k.Indicator!.Split('|', 2);
             var found = parts.Length == 2 ? catalog.FindIndicator(parts[0], parts[1]) : null;
             return new PlanKpi(found?.Standard ?? parts[0], found?.Theme ?? string.Empty, found?.Indicator ?? k.Indicator, k.Baseline, k.Target, k.TargetYear, string.IsNullOrWhiteSpace(k.Unit) ? null : k.Unit.Trim());
         }).ToList();
         return new ProjectPlan(objectives, stakeholders, phases, kpis);
-    }
-
-    private static List<T> Kept<T>(List<T> rows, Func<T, bool> filled, string list, RowMap map)
-    {
-        var kept = new List<T>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (filled(rows[i]))
-            {
-                map.Add(list, i);
-                kept.Add(rows[i]);
-            }
-        }
-
-        return kept;
-    }
-
-    private static void Pad<T>(List<T> rows, int minimum)
-        where T : new()
-    {
-        var target = Math.Max(minimum, rows.Count + 1);
-        while (rows.Count < target)
-        {
-            rows.Add(new T());
-        }
     }
 }
 

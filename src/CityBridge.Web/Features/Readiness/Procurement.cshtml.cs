@@ -107,25 +107,13 @@ public sealed class ProcurementForm
 
     public void PadRows()
     {
-        var target = Math.Max(3, Tender.Items.Count + 1);
-        while (Tender.Items.Count < target)
-        {
-            Tender.Items.Add(new ItemRow());
-        }
+        FormRows.Pad(Tender.Items, Math.Max(3, Tender.Items.Count + 1));
     }
 
     public ProcurementAssessment ToAssessment(RowMap rows)
     {
-        var items = new List<TenderItem>();
-        for (var i = 0; i < Tender.Items.Count; i++)
-        {
-            var row = Tender.Items[i];
-            if (!string.IsNullOrWhiteSpace(row.Description) || row.Quantity is not null || !string.IsNullOrWhiteSpace(row.Unit))
-            {
-                rows.Add("tender.items", i);
-                items.Add(new TenderItem(row.Description?.Trim() ?? string.Empty, row.Quantity ?? 0, row.Unit?.Trim() ?? string.Empty));
-            }
-        }
+        var items = FormRows.Keep(Tender.Items, i => !string.IsNullOrWhiteSpace(i.Description) || i.Quantity is not null || !string.IsNullOrWhiteSpace(i.Unit), "tender.items", rows)
+            .Select(i => new TenderItem(i.Description?.Trim() ?? string.Empty, i.Quantity ?? 0, i.Unit?.Trim() ?? string.Empty)).ToList();
 
         var tender = new TenderDraft(Trim(Tender.Title), Trim(Tender.Description), Tender.ProcurementMethod ?? string.Empty, Tender.MainProcurementCategory ?? string.Empty,
             Tender.Value, string.IsNullOrWhiteSpace(Tender.Currency) ? "USD" : Tender.Currency.Trim().ToUpperInvariant(), Utc(Tender.TenderStart), Utc(Tender.TenderEnd), items);
