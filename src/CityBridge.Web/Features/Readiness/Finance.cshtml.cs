@@ -29,6 +29,9 @@ public sealed class FinanceModel(IServiceProvider services) : ReadinessPageModel
         new("Export-credit support", nameof(FundingSource.ExportCreditSupport)),
     ];
 
+    public static string SourceName(FundingSource source) =>
+        SourceChoices.First(c => c.Value == source.ToString()).Text;
+
     public async Task<IActionResult> OnGetAsync(int projectId, int? version, CancellationToken ct)
     {
         if (!await LoadAsync(projectId, ct) || await PayloadAsync(projectId, version, Report.Finance, ct) is not { } plan)
