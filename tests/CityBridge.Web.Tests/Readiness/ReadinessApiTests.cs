@@ -145,6 +145,18 @@ public sealed class ReadinessApiTests(AppFixture apps)
         Assert.Equal(1, finance.CurrentVersion);
         Assert.Contains("Close the funding gap of USD 350,000.", finance.Missing);
     }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task The_readiness_endpoints_are_described_in_the_OpenAPI_document(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+
+        var document = await app.Client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/projects/{projectId}/tender/release-package.json", document, StringComparison.Ordinal);
+        Assert.Contains("/api/projects/{projectId}/readiness/finance", document, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>Builders for readiness test data.</summary>

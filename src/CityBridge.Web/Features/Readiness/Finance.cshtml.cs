@@ -60,7 +60,6 @@ public sealed class FinanceModel(IServiceProvider services) : ReadinessPageModel
         }
 
         Analysis = FinanceAnalyzer.Analyze(Report.Finance);
-        Form.PadRows();
         return Page();
     }
 }

@@ -41,7 +41,6 @@ public sealed class PlanModel(IServiceProvider services) : ReadinessPageModel(se
             return result;
         }
 
-        Form.PadRows();
         return Page();
     }
 }

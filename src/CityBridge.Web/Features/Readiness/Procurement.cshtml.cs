@@ -42,7 +42,6 @@ public sealed class ProcurementModel(IServiceProvider services) : ReadinessPageM
             return result;
         }
 
-        Form.PadRows();
         return Page();
     }
 
