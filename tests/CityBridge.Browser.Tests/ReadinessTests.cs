@@ -70,4 +70,33 @@ public sealed class ReadinessTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByText("Enter the USD rate for VND first.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Nothing saved yet.")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_city_official_builds_a_tender_publishes_it_as_OCDS_and_downloads_it()
+    {
+        var projectId = await NewDaNangProjectAsync();
+        var page = await fixture.NewPageAsync();
+        await SignIn.AsAsync(page, AccountSeeder.DemoDaNangOfficialEmail);
+        await page.GotoAsync($"/Projects/{projectId}/Readiness/Procurement");
+
+        await page.GetByLabel("IEC 62443 status").SelectOptionAsync(new SelectOptionValue { Label = "Require in tender" });
+        await page.GetByLabel("Tender title").FillAsync("LED street lights with remote management");
+        await page.GetByLabel("Tender description").FillAsync("Supply and install 12 000 LED luminaires.");
+        await page.GetByLabel("Main category").SelectOptionAsync("goods");
+        await page.GetByLabel("Estimated value").FillAsync("3000000");
+        await page.GetByLabel("Tender opens (UTC)").FillAsync("2027-02-01T09:00");
+        await page.GetByLabel("Tender closes (UTC)").FillAsync("2027-03-15T17:00");
+        await page.GetByLabel("Item 1 description").FillAsync("LED luminaire with controller");
+        await page.GetByLabel("Item 1 quantity").FillAsync("12000");
+        await page.GetByLabel("Item 1 unit").FillAsync("unit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save checklist and tender" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Procurement saved as version 1.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish tender as OCDS" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"ocds-citybridge-project-{projectId}-tender-1");
+        var download = await page.Context.APIRequest.GetAsync($"/api/projects/{projectId}/tender/release-package.json");
+        var json = await download.TextAsync();
+        Assert.Contains($"\"ocid\": \"ocds-citybridge-project-{projectId}\"", json, StringComparison.Ordinal);
+        Assert.Contains("IEC 62443", json, StringComparison.Ordinal);
+    }
 }
