@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Accounts;
-using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Cities;
 using CityBridge.Web.Features.Contacts;
 using CityBridge.Web.Features.DataExchange;
+using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Health;
 using CityBridge.Web.Features.Organizations;
 using CityBridge.Web.Features.Projects;
@@ -41,6 +41,8 @@ public static class CityBridgeApp
         services.AddCityBridgeAccounts(builder.Configuration);
         services.AddScoped<Invitations>();
         services.AddScoped<AccountSeeder>();
+        services.AddScoped<Features.Interests.InterestIntake>();
+        services.AddScoped<Features.Contacts.ContactPrivacy>();
         services.Configure<SmtpSettings>(builder.Configuration.GetSection("Smtp"));
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
@@ -49,6 +51,10 @@ public static class CityBridgeApp
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Audit", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Outbox", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Interests", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Dashboard", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Contacts/Privacy", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Pipeline");
             o.Conventions.AuthorizeFolder("/DataExchange", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Account/Invite", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Account/Tokens");
@@ -101,6 +107,7 @@ public static class CityBridgeApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRejectionOfInvalidTokens();
         app.UseAuthorization();
         app.UseStaffTwoFactorRequirement();
         app.UseAntiforgery();
@@ -114,6 +121,7 @@ public static class CityBridgeApp
         app.MapRecordApi(ContactDefinition.Instance);
         app.MapRecordApi(SolutionDefinition.Instance);
         app.MapRecordApi(ProjectDefinition.Instance);
+        app.MapRecordApi(Features.Pipeline.OpportunityDefinition.Instance);
         app.MapDataExchangeApi();
         Features.Readiness.ReadinessApi.MapReadinessApi(app);
         app.MapRazorPages().WithStaticAssets();

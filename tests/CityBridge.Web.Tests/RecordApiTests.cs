@@ -183,7 +183,11 @@ public sealed class RecordApiTests(AppFixture apps)
         var name = Unique.Name("Leak finders");
         await app.Staff.PostAsJsonAsync("/api/organizations", new OrganizationInput
         {
-            Name = name, Kind = OrganizationKind.Provider, CountryCode = "US", Sectors = ["water", "environment"], ExperienceCountries = ["KH"],
+            Name = name,
+            Kind = OrganizationKind.Provider,
+            CountryCode = "US",
+            Sectors = ["water", "environment"],
+            ExperienceCountries = ["KH"],
         }, AppFixture.Json);
 
         var water = await app.Client.GetFromJsonAsync<CollectionResponse<OrganizationDto>>("/api/organizations?sector=water&country=KH&kind=Provider&pageSize=200", AppFixture.Json);

@@ -22,12 +22,15 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Solution> Solutions => Set<Solution>();
     public DbSet<PriorityProject> Projects => Set<PriorityProject>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
     public DbSet<ProjectAssessment> Assessments => Set<ProjectAssessment>();
     public DbSet<PublishedTender> PublishedTenders => Set<PublishedTender>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Features.Interests.Interest> Interests => Set<Features.Interests.Interest>();
+    public DbSet<Features.Interests.InterestEvent> InterestEvents => Set<Features.Interests.InterestEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -66,3 +66,32 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.SentAt);
     }
 }
+
+internal sealed class InterestConfiguration : IEntityTypeConfiguration<Features.Interests.Interest>
+{
+    public void Configure(EntityTypeBuilder<Features.Interests.Interest> builder)
+    {
+        builder.Property(i => i.FullName).HasMaxLength(200);
+        builder.Property(i => i.Email).HasMaxLength(320);
+        builder.Property(i => i.OrganizationName).HasMaxLength(200);
+        builder.Property(i => i.Message).HasColumnType("text");
+        builder.Property(i => i.ConsentText).HasColumnType("text");
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.AssignedTo).HasMaxLength(256);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.HasIndex(i => i.Email);
+        builder.HasIndex(i => i.Status);
+        builder.HasMany(i => i.History).WithOne().HasForeignKey(e => e.InterestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InterestEventConfiguration : IEntityTypeConfiguration<Features.Interests.InterestEvent>
+{
+    public void Configure(EntityTypeBuilder<Features.Interests.InterestEvent> builder)
+    {
+        builder.Property(e => e.By).HasMaxLength(256);
+        builder.Property(e => e.Action).HasMaxLength(64);
+        builder.Property(e => e.Note).HasMaxLength(2000);
+    }
+}

@@ -91,3 +91,17 @@ internal sealed class PriorityProjectConfiguration : IEntityTypeConfiguration<Pr
         builder.HasIndex(p => p.Title);
     }
 }
+
+internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opportunity>
+{
+    public void Configure(EntityTypeBuilder<Opportunity> builder)
+    {
+        builder.MapEditableRecord();
+        builder.Property(o => o.Stage).HasConversion<string>().HasMaxLength(16);
+        builder.Property(o => o.Products).HasMaxLength(1000);
+        builder.HasOne(o => o.Provider).WithMany().HasForeignKey(o => o.ProviderId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(o => o.Project).WithMany().HasForeignKey(o => o.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => new { o.ProviderId, o.ProjectId }).IsUnique();
+        builder.HasIndex(o => o.Stage);
+    }
+}

@@ -38,11 +38,10 @@ public sealed class SignInModel(SignInManager<CityBridgeUser> signIn) : PageMode
             return RedirectToPage("TwoFactor", new { returnUrl = SafeReturnUrl, rememberMe = Input.RememberMe });
         }
 
+        // One message for a wrong password and an unconfirmed account, so the form does not reveal who has an account.
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "Too many failed attempts: this account is locked for 15 minutes."
-            : result.IsNotAllowed
-                ? "Confirm your e-mail address first: open the link in your invitation e-mail."
-                : "The e-mail address or the password is wrong.");
+            : "The e-mail address or the password is wrong. If you were just invited, first choose your password with the link in your invitation e-mail.");
         return Page();
     }
 

@@ -50,7 +50,7 @@ public sealed class AccountSeeder(UserManager<CityBridgeUser> users, RoleManager
         await CreateAsync(DemoDaNangOfficialEmail, "Linh Tran (Da Nang)", Roles.CityOfficial, daNang);
         await CreateAsync(DemoProviderEmail, "Maria Alvarez (AquaSense)", Roles.Provider, aquaSense);
         var expert = await CreateAsync(DemoExpertEmail, "Dr. Chen Wei (expert)", Roles.Expert, null);
-        var unpublished = await db.Projects.Where(p => !p.IsPublished).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        var unpublished = await db.Projects.Where(p => !p.IsPublished && p.City!.Name != "Makassar").OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (unpublished is { } projectId)
         {
             db.ExpertAssignments.Add(new ExpertAssignment { UserId = expert.Id, ProjectId = projectId });

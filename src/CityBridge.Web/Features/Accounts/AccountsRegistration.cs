@@ -29,7 +29,12 @@ public static class AccountsRegistration
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedEmail = true;
                 o.Password.RequiredLength = 10;
+                // Length over composition rules (NIST SP 800-63B).
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequiredUniqueChars = 4;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -106,6 +111,19 @@ public static class AccountsRegistration
         context.Response.Redirect(redirectUri);
         return Task.CompletedTask;
     }
+
+    /// <summary>A request that sends a bearer token which does not authenticate is refused, rather than served as anonymous.</summary>
+    public static IApplicationBuilder UseRejectionOfInvalidTokens(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.User.Identity?.IsAuthenticated != true
+            && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            await context.ChallengeAsync(ApiTokenHandler.SchemeName);
+            return;
+        }
+
+        await next(context);
+    });
 
     /// <summary>Staff must sign in with a second factor; until they have one, only the account pages are open to them.</summary>
     public static IApplicationBuilder UseStaffTwoFactorRequirement(this IApplicationBuilder app) => app.Use(async (context, next) =>

@@ -12,8 +12,8 @@ public sealed record SectorDto(string Key, string Name, string Description, IRea
 /// <summary>Read-only reference data: countries with urban population facts, and the sector taxonomy.</summary>
 public static class ReferenceApi
 {
-    public static IQueryable<CountryDto> CountryRows(CityBridgeDb db) =>
-        db.Countries.AsNoTracking().OrderBy(c => c.Name).Select(c => new CountryDto(
+    public static IQueryable<CountryDto> CountryRows(CityBridgeDb db, string? code = null) =>
+        db.Countries.AsNoTracking().Where(c => code == null || c.Code == code).OrderBy(c => c.Name).Select(c => new CountryDto(
             c.Code, c.Name, c.Capital, c.UrbanPopulationToday, c.UrbanPopulation2050, c.UrbanSharePercentToday, c.UrbanSharePercent2050,
             db.Cities.Count(city => city.CountryCode == c.Code), c.Source));
 
@@ -31,7 +31,7 @@ public static class ReferenceApi
         countries.MapGet("/{code}", async Task<IResult> (string code, CityBridgeDb db, CancellationToken ct) =>
         {
             var upper = code.ToUpperInvariant();
-            var country = await CountryRows(db).FirstOrDefaultAsync(c => c.Code == upper, ct);
+            var country = await CountryRows(db, upper).FirstOrDefaultAsync(ct);
             return country is null
                 ? TypedResults.Problem(title: "Not found", detail: $"There is no country with code '{code}'.", statusCode: StatusCodes.Status404NotFound)
                 : TypedResults.Ok(country);

@@ -134,7 +134,7 @@ public abstract class RecordDeletePage<TEntity, TInput, TDto>(CityBridgeDb db, R
             return NotFound();
         }
 
-        return await store.MayChangeAsync(id, ct) ? Page() : actor.IsSignedIn ? Forbid() : Challenge();
+        return await store.MayDeleteAsync(id, ct) ? Page() : actor.IsSignedIn ? Forbid() : Challenge();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, Guid? version, CancellationToken ct)

@@ -37,6 +37,13 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
         return entity is not null && actor.MayWrite && definition.MayChange(actor, entity);
     }
 
+    /// <summary>May the actor delete record <paramref name="id"/>? False also when it does not exist.</summary>
+    public async Task<bool> MayDeleteAsync(int id, CancellationToken ct)
+    {
+        var entity = await definition.VisibleTo(db.Set<TEntity>().AsNoTracking(), actor).FirstOrDefaultAsync(e => e.Id == id, ct);
+        return entity is not null && actor.MayWrite && definition.MayDelete(actor, entity);
+    }
+
     private SaveResult<TEntity> Forbidden(string action) =>
         new(actor.IsSignedIn ? SaveStatus.Forbidden : SaveStatus.Unauthenticated, Message: actor.IsSignedIn
             ? $"You may not {action} this {definition.Singular}."

@@ -31,7 +31,8 @@ public sealed class ValidationErrors
             // DataAnnotations skips the cross-field rules once a field fails; run them anyway so every problem is reported at once.
             results.AddRange(crossField.Validate(context));
         }
-        foreach (var result in results)
+        // When the fields pass, DataAnnotations has run the cross-field rules itself: keep each message once.
+        foreach (var result in results.DistinctBy(r => (r.ErrorMessage, string.Join(',', r.MemberNames))))
         {
             foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
             {

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features.Contacts;
+
+/// <summary>A person's right of access and erasure: export everything held about a contact, or erase the personal fields while keeping the counts.</summary>
+public sealed class ContactPrivacy(CityBridgeDb db, IAuditActor actor, TimeProvider clock)
+{
+    public const string ErasedName = "Erased contact";
+    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private const string ErasedText = "[erased]";
+
+    public async Task<string?> ExportAsync(int contactId, CancellationToken ct)
+    {
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.Organization).FirstOrDefaultAsync(c => c.Id == contactId, ct);
+        if (contact is null)
+        {
+            return null;
+        }
+
+        var email = contact.Email.ToLower();
+        var export = new
+        {
+            exportedAt = clock.GetUtcNow(),
+            contact = new { contact.Id, contact.FullName, contact.Email, contact.JobTitle, contact.Phone, Organization = contact.Organization?.Name, contact.ConsentedAt, contact.ConsentText, contact.CreatedAt, contact.UpdatedAt },
+            interests = await db.Interests.AsNoTracking().Where(i => i.Email.ToLower() == email)
+                .Select(i => new { i.ReceivedAt, i.FullName, i.Email, i.OrganizationName, i.Message, i.ConsentedAt, i.ConsentText }).ToListAsync(ct),
+            emails = await db.Outbox.AsNoTracking().Where(m => m.To.ToLower() == email).Select(m => new { m.CreatedAt, m.Subject, m.SentAt }).ToListAsync(ct),
+            changes = await AuditOf(contactId).AsNoTracking().Select(a => new { a.At, a.Action, a.UserName, a.Before, a.After }).ToListAsync(ct),
+        };
+        return JsonSerializer.Serialize(export, ExportJson);
+    }
+
+    /// <summary>Removes the contact's personal data everywhere it is kept; the contact record, its organization and all counts remain.</summary>
+    public async Task<bool> EraseAsync(int contactId, CancellationToken ct)
+    {
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == contactId, ct);
+        if (contact is null)
+        {
+            return false;
+        }
+
+        var email = contact.Email.ToLower();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        contact.FullName = ErasedName;
+        contact.Email = $"erased-{contactId}@erased.invalid";
+        contact.JobTitle = null;
+        contact.Phone = null;
+        contact.ConsentedAt = null;
+        contact.ConsentText = null;
+        await db.SaveChangesAsync(ct);
+
+        await db.Interests.Where(i => i.Email.ToLower() == email).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.FullName, ErasedName).SetProperty(i => i.Email, $"erased-{contactId}@erased.invalid").SetProperty(i => i.Message, ErasedText), ct);
+        await db.Outbox.Where(m => m.To.ToLower() == email).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.To, $"erased-{contactId}@erased.invalid").SetProperty(m => m.Body, ErasedText), ct);
+        // The audit trail keeps who changed what and when, but not the erased values themselves.
+        await AuditOf(contactId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Before, (string?)null).SetProperty(a => a.After, (string?)null), ct);
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            EntityType = nameof(Core.Domain.Contact),
+            EntityId = contactId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Action = "Erased",
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private IQueryable<AuditEntry> AuditOf(int contactId)
+    {
+        var id = contactId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return db.AuditLog.Where(a => a.EntityType == nameof(Core.Domain.Contact) && a.EntityId == id);
+    }
+}

@@ -1,0 +1,43 @@
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Interests;
+using CityBridge.Web.Features.Reference;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features.Interest;
+
+[EnableRateLimiting(AccountsRegistration.PublicFormRateLimit)]
+public sealed class IndexModel(InterestIntake intake, CityBridgeDb db) : PageModel
+{
+    [BindProperty]
+    public InterestInput Input { get; set; } = new();
+
+    public IReadOnlyList<CountryDto> Countries { get; private set; } = [];
+
+    public bool Received { get; private set; }
+
+    public Shared.SectorPickerModel SectorPicker => new("Input.Sectors", Input.Sectors, "Sectors of interest");
+
+    public async Task OnGetAsync(CancellationToken ct) => Countries = await ReferenceApi.CountryRows(db).ToListAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var (outcome, errors) = await intake.SubmitAsync(Input, ct);
+            if (outcome != IntakeOutcome.Invalid)
+            {
+                Received = true;
+                return Page();
+            }
+
+            errors.CopyTo(ModelState, nameof(Input));
+        }
+
+        Countries = await ReferenceApi.CountryRows(db).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,346 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using CityBridge.Testing;
+using CityBridge.Web.Features.Accounts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityBridge.Web.Tests;
+
+/// <summary>
+/// Every endpoint and page the app serves, from its own endpoint data source, against who may use it. A new endpoint
+/// without a row here fails <see cref="Every_endpoint_has_a_rule"/>; each row is checked by a real request per role.
+/// </summary>
+public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
+{
+    private const string Anonymous = "anonymous";
+    private const string Staff = Roles.Staff;
+    private const string Official = Roles.CityOfficial;
+    private const string Provider = Roles.Provider;
+    private const string Expert = Roles.Expert;
+
+    private static readonly string[] Everyone = [Anonymous, Staff, Official, Provider, Expert];
+    private static readonly string[] SignedIn = [Staff, Official, Provider, Expert];
+    private static readonly string[] StaffOnly = [Staff];
+
+    /// <summary>Who may use each endpoint, for the demo records the test targets (Makassar's project, AquaSense's records).</summary>
+    private static readonly Dictionary<string, string[]> Rules = new()
+    {
+        ["ANY /health"] = Everyone,
+        ["GET /{**path:file}"] = Everyone,
+        ["HEAD /{**path:file}"] = Everyone,
+        ["GET /openapi/{documentName}.json"] = Everyone,
+        ["GET /api/reference/{documentName?}"] = Everyone,
+        ["GET /api/reference/favicon.svg"] = Everyone,
+        ["GET /api/reference/scalar.aspnetcore.js"] = Everyone,
+        ["GET /api/reference/scalar.js"] = Everyone,
+        ["GET /api/countries/"] = Everyone,
+        ["GET /api/countries/{code}"] = Everyone,
+        ["GET /api/sectors"] = Everyone,
+        ["GET /api/export/{kind}"] = StaffOnly,
+        ["POST /api/import/{kind}"] = StaffOnly,
+
+        ["GET /api/cities/"] = Everyone,
+        ["GET /api/cities/{id:int}"] = Everyone,
+        ["POST /api/cities/"] = StaffOnly,
+        ["PUT /api/cities/{id:int}"] = StaffOnly,
+        ["DELETE /api/cities/{id:int}"] = StaffOnly,
+        ["GET /api/organizations/"] = Everyone,
+        ["GET /api/organizations/{id:int}"] = Everyone,
+        ["POST /api/organizations/"] = StaffOnly,
+        ["PUT /api/organizations/{id:int}"] = [Staff, Provider],
+        ["DELETE /api/organizations/{id:int}"] = StaffOnly,
+        // Contacts are personal data: the list answers everyone but holds only what each may see.
+        ["GET /api/contacts/"] = Everyone,
+        ["GET /api/contacts/{id:int}"] = [Staff, Provider],
+        ["POST /api/contacts/"] = [Staff, Provider],
+        ["PUT /api/contacts/{id:int}"] = [Staff, Provider],
+        ["DELETE /api/contacts/{id:int}"] = [Staff, Provider],
+        ["GET /api/solutions/"] = Everyone,
+        ["GET /api/solutions/{id:int}"] = Everyone,
+        ["POST /api/solutions/"] = [Staff, Provider],
+        ["PUT /api/solutions/{id:int}"] = [Staff, Provider],
+        ["DELETE /api/solutions/{id:int}"] = [Staff, Provider],
+        ["GET /api/projects/"] = Everyone,
+        ["GET /api/projects/{id:int}"] = Everyone,
+        ["POST /api/projects/"] = [Staff, Official],
+        ["PUT /api/projects/{id:int}"] = [Staff, Official],
+        ["DELETE /api/projects/{id:int}"] = [Staff, Official],
+
+        ["PAGE /"] = Everyone,
+        ["PAGE /Index"] = Everyone,
+        ["PAGE /Error"] = Everyone,
+        ["PAGE /Status/{code:int}"] = Everyone,
+        ["PAGE /Countries"] = Everyone,
+        ["PAGE /Countries/Index"] = Everyone,
+        ["PAGE /Sectors"] = Everyone,
+        ["PAGE /Sectors/Index"] = Everyone,
+        ["PAGE /Account/SignIn"] = Everyone,
+        ["PAGE /Account/SignOut"] = Everyone,
+        ["PAGE /Account/ForgotPassword"] = Everyone,
+        ["PAGE /Account/ResetPassword"] = Everyone,
+        // Answers 403 by design; and the second-factor page sends anyone without a pending sign-in back to the sign-in page.
+        ["PAGE /Account/AccessDenied"] = [],
+        ["PAGE /Account/TwoFactor"] = [],
+        ["PAGE /Account/SetUpTwoFactor"] = SignedIn,
+        ["PAGE /Account/Tokens"] = SignedIn,
+        ["PAGE /Account/Invite"] = StaffOnly,
+        ["PAGE /Audit"] = StaffOnly,
+        ["PAGE /Audit/Index"] = StaffOnly,
+        ["PAGE /Outbox"] = StaffOnly,
+        ["PAGE /Outbox/Index"] = StaffOnly,
+        ["PAGE /DataExchange"] = StaffOnly,
+        ["PAGE /DataExchange/Index"] = StaffOnly,
+        ["PAGE /Cities"] = Everyone,
+        ["PAGE /Cities/Index"] = Everyone,
+        ["PAGE /Cities/Details/{id:int}"] = Everyone,
+        ["PAGE /Cities/Edit/{id:int?}"] = StaffOnly,
+        ["PAGE /Cities/Delete/{id:int}"] = StaffOnly,
+        ["PAGE /Organizations"] = Everyone,
+        ["PAGE /Organizations/Index"] = Everyone,
+        ["PAGE /Organizations/Details/{id:int}"] = Everyone,
+        ["PAGE /Organizations/Edit/{id:int?}"] = [Staff, Provider],
+        ["PAGE /Organizations/Delete/{id:int}"] = StaffOnly,
+        ["PAGE /Contacts"] = Everyone,
+        ["PAGE /Contacts/Index"] = Everyone,
+        ["PAGE /Contacts/Edit/{id:int?}"] = [Staff, Provider],
+        ["PAGE /Contacts/Delete/{id:int}"] = [Staff, Provider],
+        ["PAGE /Solutions"] = Everyone,
+        ["PAGE /Solutions/Index"] = Everyone,
+        ["PAGE /Solutions/Edit/{id:int?}"] = [Staff, Provider],
+        ["PAGE /Solutions/Delete/{id:int}"] = [Staff, Provider],
+        ["PAGE /Projects"] = Everyone,
+        ["PAGE /Projects/Index"] = Everyone,
+        ["PAGE /Projects/Details/{id:int}"] = Everyone,
+        ["PAGE /Projects/Edit/{id:int?}"] = [Staff, Official],
+        ["PAGE /Projects/Delete/{id:int}"] = [Staff, Official],
+        ["GET /api/opportunities/"] = Everyone,
+        ["GET /api/opportunities/{id:int}"] = [Staff, Provider, Official],
+        ["POST /api/opportunities/"] = [Staff, Provider],
+        ["PUT /api/opportunities/{id:int}"] = [Staff, Provider],
+        ["DELETE /api/opportunities/{id:int}"] = [Staff, Provider],
+        ["PAGE /Pipeline"] = SignedIn,
+        ["PAGE /Pipeline/Index"] = SignedIn,
+        ["PAGE /Pipeline/Board"] = SignedIn,
+        ["PAGE /Pipeline/Edit/{id:int?}"] = [Staff, Provider],
+        ["PAGE /Pipeline/Delete/{id:int}"] = [Staff, Provider],
+        ["PAGE /Dashboard"] = StaffOnly,
+        ["PAGE /Dashboard/Index"] = StaffOnly,
+        ["PAGE /Contacts/Privacy/{id:int}"] = StaffOnly,
+        ["PAGE /Interest"] = Everyone,
+        ["PAGE /Interest/Index"] = Everyone,
+        ["PAGE /Interests"] = StaffOnly,
+        ["PAGE /Interests/Index"] = StaffOnly,
+        ["PAGE /Interests/Details/{id:int}"] = StaffOnly,
+    };
+
+    private TestApp App => fixture.App;
+
+    private Dictionary<string, HttpClient> Clients => fixture.Clients;
+
+    private IEnumerable<string> EndpointKeys()
+    {
+        var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        foreach (var endpoint in endpoints)
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
+            if (Path.HasExtension(pattern) && !pattern.StartsWith("/openapi", StringComparison.Ordinal) && !pattern.StartsWith("/api", StringComparison.Ordinal))
+            {
+                continue; // static files (stylesheets and their compressed copies)
+            }
+
+            var isPage = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>() is not null
+                || endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null;
+            var methods = isPage ? ["PAGE"] : endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
+            foreach (var method in methods)
+            {
+                yield return $"{method} {pattern}";
+            }
+        }
+    }
+
+    public static IEnumerable<object[]> RuleKeys => Rules.Keys.Select(k => new object[] { k });
+
+    [Theory]
+    [MemberData(nameof(RuleKeys))]
+    public async Task Each_role_gets_the_expected_outcome(string key)
+    {
+        var targets = await TargetsAsync();
+        var failures = new List<string>();
+        foreach (var role in Everyone)
+        {
+            var (status, landedOn) = await SendAsync(key, role, targets);
+            var denied = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+                || (landedOn != RequestedPath(key) && landedOn is "/Account/SignIn" or "/Account/AccessDenied");
+            var expectedAllowed = Rules[key].Contains(role);
+            if (denied == expectedAllowed || status == HttpStatusCode.InternalServerError)
+            {
+                failures.Add($"{role}: {(int)status} at {landedOn}, expected {(expectedAllowed ? "allowed" : "denied")}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{key}\n" + string.Join("\n", failures));
+    }
+
+    private static string RequestedPath(string key) => key[(key.IndexOf(' ') + 1)..];
+
+    /// <summary>The demo records every role is tried against: Makassar's city and project, AquaSense's organization, solution and contact.</summary>
+    private async Task<Dictionary<string, int>> TargetsAsync()
+    {
+        await using var db = App.NewDb();
+        var aquaSense = await db.Organizations.Where(o => o.Name == "AquaSense Analytics").Select(o => o.Id).SingleAsync();
+        return new()
+        {
+            ["cities"] = await db.Cities.Where(c => c.Name == "Makassar").Select(c => c.Id).SingleAsync(),
+            ["projects"] = await db.Projects.Where(p => p.City!.Name == "Makassar" && p.IsPublished).Select(p => p.Id).FirstAsync(),
+            ["organizations"] = aquaSense,
+            ["solutions"] = await db.Solutions.Where(s => s.OrganizationId == aquaSense).Select(s => s.Id).FirstAsync(),
+            ["contacts"] = await db.Contacts.Where(c => c.OrganizationId == aquaSense).Select(c => c.Id).FirstAsync(),
+            ["interests"] = await InterestIdAsync(db),
+            ["opportunities"] = await OpportunityIdAsync(db, aquaSense, spare: false),
+            ["pipeline"] = await OpportunityIdAsync(db, aquaSense, spare: false),
+        };
+    }
+
+    /// <summary>AquaSense's opportunity on a Makassar project; the spare one sits on another Makassar project, for delete attempts.</summary>
+    private static async Task<int> OpportunityIdAsync(Data.CityBridgeDb db, int aquaSense, bool spare)
+    {
+        var projects = await db.Projects.Where(p => p.City!.Name == "Makassar").OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync();
+        var projectId = spare ? projects[1] : projects[0];
+        var existing = await db.Opportunities.FirstOrDefaultAsync(o => o.ProviderId == aquaSense && o.ProjectId == projectId);
+        if (existing is not null && !spare)
+        {
+            return existing.Id;
+        }
+
+        if (existing is not null)
+        {
+            db.Opportunities.Remove(existing);
+        }
+
+        var opportunity = new Core.Domain.Opportunity { ProviderId = aquaSense, ProjectId = projectId, Stage = Core.Domain.OpportunityStage.Met, ValueUsd = 250_000m };
+        db.Opportunities.Add(opportunity);
+        await db.SaveChangesAsync();
+        return opportunity.Id;
+    }
+
+    private static async Task<int> InterestIdAsync(Data.CityBridgeDb db)
+    {
+        if (!await db.Interests.AnyAsync())
+        {
+            db.Interests.Add(new Features.Interests.Interest
+            {
+                FullName = "Matrix Visitor",
+                Email = "visitor@matrix.example",
+                OrganizationName = "Matrix Co",
+                Message = "Hello there",
+                ConsentText = Features.Interests.InterestInput.PrivacyText,
+                ConsentedAt = DateTimeOffset.UtcNow,
+                ReceivedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        return await db.Interests.Select(i => i.Id).FirstAsync();
+    }
+
+    private async Task<(HttpStatusCode Status, string LandedOn)> SendAsync(string key, string role, Dictionary<string, int> targets)
+    {
+        var method = key[..key.IndexOf(' ')];
+        var pattern = key[(key.IndexOf(' ') + 1)..];
+        var collection = targets.Keys.FirstOrDefault(c => pattern.Contains($"/{c}/", StringComparison.OrdinalIgnoreCase) || pattern.EndsWith($"/{c}", StringComparison.OrdinalIgnoreCase));
+        var id = collection is null ? 0 : targets[collection];
+        if (method == "DELETE")
+        {
+            id = await FreshCopyAsync(collection!, id);
+        }
+
+        var path = pattern
+            .Replace("{id:int?}", id.ToString(), StringComparison.Ordinal).Replace("{id:int}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{code:int}", "500", StringComparison.Ordinal).Replace("{code}", "VN", StringComparison.Ordinal)
+            .Replace("{kind}", "providers", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{documentName?}", string.Empty, StringComparison.Ordinal).Replace("{**path:file}", "css/site.css", StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(method is "PAGE" or "ANY" ? HttpMethod.Get : new HttpMethod(method), path);
+        if (method is "POST" or "PUT")
+        {
+            request.Content = pattern.StartsWith("/api/import", StringComparison.Ordinal)
+                ? new StringContent($"name\nMatrix Co {Guid.NewGuid():N}\n", Encoding.UTF8, "text/csv")
+                : new StringContent((await TemplateAsync(collection!, id, unique: method == "POST")).ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await Clients[role].SendAsync(request);
+        return (response.StatusCode, response.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    /// <summary>A record as staff read it, to send back (update) or copy (create); copies get a unique name.</summary>
+    private async Task<JsonObject> TemplateAsync(string collection, int id, bool unique)
+    {
+        var json = JsonNode.Parse(await App.Staff.GetStringAsync($"/api/{collection}/{id}"))!.AsObject();
+        if (unique)
+        {
+            var suffix = Guid.NewGuid().ToString("N")[..8];
+            foreach (var field in new[] { "name", "title", "fullName" })
+            {
+                if (json[field] is JsonNode value)
+                {
+                    json[field] = $"{value.GetValue<string>()} {suffix}";
+                }
+            }
+
+            if (json["email"] is not null)
+            {
+                json["email"] = $"copy-{suffix}@example.com";
+            }
+        }
+
+        return json;
+    }
+
+    /// <summary>Deletes are tried on a new copy of the target, so every role meets a record that exists.</summary>
+    private async Task<int> FreshCopyAsync(string collection, int id)
+    {
+        if (collection == "opportunities")
+        {
+            // A provider has one opportunity per project: renew the spare one instead of copying.
+            await using var db = App.NewDb();
+            var aquaSense = await db.Opportunities.Where(o => o.Id == id).Select(o => o.ProviderId).SingleAsync();
+            return await OpportunityIdAsync(db, aquaSense, spare: true);
+        }
+
+        var response = await App.Staff.PostAsync($"/api/{collection}", new StringContent((await TemplateAsync(collection, id, unique: true)).ToJsonString(), Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
+    }
+
+    [Fact]
+    public void Every_endpoint_has_a_rule()
+    {
+        var missing = EndpointKeys().Distinct().Where(k => !Rules.ContainsKey(k)).Order().ToList();
+
+        Assert.True(missing.Count == 0, "Endpoints without an authorization rule:\n" + string.Join("\n", missing));
+    }
+}
+
+/// <summary>An app of its own for the matrix, whose deletes and copies must not disturb other suites.</summary>
+public sealed class MatrixApp : IAsyncLifetime
+{
+    public TestApp App { get; private set; } = null!;
+
+    public Dictionary<string, HttpClient> Clients { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        App = await TestApp.StartAsync(TestDatabase.Sqlite);
+        Clients["anonymous"] = App.Client;
+        Clients[Roles.Staff] = App.Staff;
+        Clients[Roles.CityOfficial] = await App.ClientForAsync(AccountSeeder.DemoMakassarOfficialEmail);
+        Clients[Roles.Provider] = await App.ClientForAsync(AccountSeeder.DemoProviderEmail);
+        Clients[Roles.Expert] = await App.ClientForAsync(AccountSeeder.DemoExpertEmail);
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
