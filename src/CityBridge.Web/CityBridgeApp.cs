@@ -123,6 +123,7 @@ public static class CityBridgeApp
         app.MapRecordApi(ProjectDefinition.Instance);
         app.MapRecordApi(Features.Pipeline.OpportunityDefinition.Instance);
         app.MapDataExchangeApi();
+        Features.Readiness.ReadinessApi.MapReadinessApi(app);
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -136,6 +136,24 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PAGE /Interests"] = StaffOnly,
         ["PAGE /Interests/Index"] = StaffOnly,
         ["PAGE /Interests/Details/{id:int}"] = StaffOnly,
+
+        // Readiness: whoever sees the project reads it; its city and staff change it.
+        ["GET /api/projects/{projectId:int}/readiness"] = Everyone,
+        ["GET /api/projects/{projectId:int}/readiness/{part}"] = Everyone,
+        ["GET /api/projects/{projectId:int}/readiness/{part}/versions"] = Everyone,
+        ["GET /api/projects/{projectId:int}/readiness/{part}/versions/{number:int}"] = Everyone,
+        ["POST /api/projects/{projectId:int}/readiness/plan"] = [Staff, Official],
+        ["POST /api/projects/{projectId:int}/readiness/finance"] = [Staff, Official],
+        ["POST /api/projects/{projectId:int}/readiness/procurement"] = [Staff, Official],
+        ["POST /api/projects/{projectId:int}/readiness/cyber"] = [Staff, Official],
+        ["POST /api/projects/{projectId:int}/tender/publish"] = [Staff, Official],
+        ["GET /api/projects/{projectId:int}/tender/release-package.json"] = Everyone,
+        ["PAGE /Projects/{projectId:int}/Readiness"] = Everyone,
+        ["PAGE /Projects/{projectId:int}/Readiness/Plan"] = Everyone,
+        ["PAGE /Projects/{projectId:int}/Readiness/Finance"] = Everyone,
+        ["PAGE /Projects/{projectId:int}/Readiness/Procurement"] = Everyone,
+        ["PAGE /Projects/{projectId:int}/Readiness/Cyber"] = Everyone,
+        ["PAGE /Projects/{projectId:int}/Readiness/Brief"] = Everyone,
     };
 
     private TestApp App => fixture.App;
@@ -259,7 +277,13 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             id = await FreshCopyAsync(collection!, id);
         }
 
+        if (pattern.Contains("{projectId:int}", StringComparison.Ordinal))
+        {
+            await EnsureReadinessAsync(id);
+        }
+
         var path = pattern
+            .Replace("{projectId:int}", id.ToString(), StringComparison.Ordinal).Replace("{part}", "plan", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{id:int?}", id.ToString(), StringComparison.Ordinal).Replace("{id:int}", id.ToString(), StringComparison.Ordinal)
             .Replace("{code:int}", "500", StringComparison.Ordinal).Replace("{code}", "VN", StringComparison.Ordinal)
             .Replace("{kind}", "providers", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
@@ -274,6 +298,23 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
 
         using var response = await Clients[role].SendAsync(request);
         return (response.StatusCode, response.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    /// <summary>Gives the target project a plan version 1, a saved tender and a published one, so readiness reads find something.</summary>
+    private async Task EnsureReadinessAsync(int projectId)
+    {
+        await using var db = App.NewDb();
+        if (await db.PublishedTenders.AnyAsync(t => t.ProjectId == projectId))
+        {
+            return;
+        }
+
+        foreach (var (part, body) in new[] { ("plan", "{\"objectives\":[\"Matrix objective\"]}"), ("procurement", "{\"tender\":{\"title\":\"Matrix tender\",\"procurementMethod\":\"open\",\"mainProcurementCategory\":\"services\"}}") })
+        {
+            (await App.Staff.PostAsync($"/api/projects/{projectId}/readiness/{part}", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+
+        (await App.Staff.PostAsync($"/api/projects/{projectId}/tender/publish", null)).EnsureSuccessStatusCode();
     }
 
     /// <summary>A record as staff read it, to send back (update) or copy (create); copies get a unique name.</summary>

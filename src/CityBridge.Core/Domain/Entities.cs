@@ -225,3 +225,54 @@ public sealed class Opportunity : EditableRecord
 
     public string? Notes { get; set; }
 }
+
+/// <summary>The four readiness tools a project goes through on its way to a contract.</summary>
+public enum ReadinessPart
+{
+    Plan,
+    Finance,
+    Procurement,
+    Cyber,
+}
+
+/// <summary>One saved version of one readiness assessment of a project; the highest number per part is current.</summary>
+public sealed class ProjectAssessment
+{
+    public int Id { get; set; }
+
+    public int ProjectId { get; set; }
+
+    public PriorityProject? Project { get; set; }
+
+    public ReadinessPart Part { get; set; }
+
+    /// <summary>1, 2, 3… per project and part; every save adds the next number.</summary>
+    public int Number { get; set; }
+
+    /// <summary>The assessment as JSON (the part's record in CityBridge.Core.Readiness).</summary>
+    public required string Payload { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Who saved this version, for the history list.</summary>
+    public string? CreatedBy { get; set; }
+}
+
+/// <summary>A project's tender as published: an OCDS 1.1 release package that validated against the official schema.</summary>
+public sealed class PublishedTender
+{
+    public int Id { get; set; }
+
+    public int ProjectId { get; set; }
+
+    public PriorityProject? Project { get; set; }
+
+    /// <summary>The open contracting process identifier: the configured prefix and the project id.</summary>
+    public required string Ocid { get; set; }
+
+    public required string ReleaseId { get; set; }
+
+    public required string ReleasePackageJson { get; set; }
+
+    public DateTimeOffset PublishedAt { get; set; }
+}

@@ -24,6 +24,8 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     public DbSet<PriorityProject> Projects => Set<PriorityProject>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
+    public DbSet<ProjectAssessment> Assessments => Set<ProjectAssessment>();
+    public DbSet<PublishedTender> PublishedTenders => Set<PublishedTender>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

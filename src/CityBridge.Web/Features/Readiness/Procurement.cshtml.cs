@@ -1,0 +1,165 @@
+using CityBridge.Core.Domain;
+using CityBridge.Core.Readiness;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CityBridge.Web.Features.Readiness;
+
+public sealed class ProcurementModel(IServiceProvider services) : ReadinessPageModel(services)
+{
+    public override ReadinessPart Part => ReadinessPart.Procurement;
+
+    [BindProperty]
+    public ProcurementForm Form { get; set; } = new();
+
+    /// <summary>Why the last publish attempt was refused, in plain words, one per schema error.</summary>
+    public IReadOnlyList<string> PublishErrors { get; private set; } = [];
+
+    public string PackageUrl => TenderPublisher.PackagePath(Report.Project.Id);
+
+    public async Task<IActionResult> OnGetAsync(int projectId, int? version, CancellationToken ct)
+    {
+        if (!await LoadAsync(projectId, ct) || await PayloadAsync(projectId, version, Report.Procurement, ct) is not { } assessment)
+        {
+            return NotFound();
+        }
+
+        Form = ProcurementForm.From(assessment, Report.Checklist);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int projectId, CancellationToken ct)
+    {
+        if (!await LoadAsync(projectId, ct))
+        {
+            return NotFound();
+        }
+
+        var rows = new RowMap();
+        var assessment = Form.ToAssessment(rows);
+        var result = await SaveAsync(projectId, assessment, ReadinessValidation.Procurement(assessment, Report.Checklist, rows), ct);
+        if (result is not null)
+        {
+            return result;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int projectId, CancellationToken ct)
+    {
+        if (!await LoadAsync(projectId, ct))
+        {
+            return NotFound();
+        }
+
+        if (!Report.MayEdit)
+        {
+            return Forbid();
+        }
+
+        var root = new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/");
+        var published = await (await Feature.PublisherAsync()).PublishAsync(Report.Project, root, ct);
+        if (published.Tender is { } tender)
+        {
+            TempData["Flash"] = $"Tender published as OCDS release {tender.ReleaseId}.";
+            return RedirectToPage(new { projectId });
+        }
+
+        PublishErrors = published.Errors;
+        Form = ProcurementForm.From(Report.Procurement, Report.Checklist);
+        return Page();
+    }
+}
+
+/// <summary>The checklist and tender builder form.</summary>
+public sealed class ProcurementForm
+{
+    public List<CheckRow> Checklist { get; set; } = [];
+
+    public TenderForm Tender { get; set; } = new();
+
+    public static ProcurementForm From(ProcurementAssessment assessment, IReadOnlyList<SectorStandard> checklist)
+    {
+        var saved = assessment.Checklist.ToDictionary(c => c.Standard, StringComparer.Ordinal);
+        var t = assessment.Tender;
+        var form = new ProcurementForm
+        {
+            Checklist = checklist.Select(s => saved.TryGetValue(s.Standard, out var c)
+                ? new CheckRow { Standard = s.Standard, Status = c.Status, Note = c.Note }
+                : new CheckRow { Standard = s.Standard }).ToList(),
+            Tender = new TenderForm
+            {
+                Title = t.Title,
+                Description = t.Description,
+                ProcurementMethod = t.ProcurementMethod,
+                MainProcurementCategory = t.MainProcurementCategory,
+                Value = t.Value,
+                Currency = t.Currency,
+                TenderStart = t.TenderStart?.UtcDateTime,
+                TenderEnd = t.TenderEnd?.UtcDateTime,
+                Items = t.Items.Select(i => new ItemRow { Description = i.Description, Quantity = i.Quantity, Unit = i.Unit }).ToList(),
+            },
+        };
+        form.PadRows();
+        return form;
+    }
+
+    public void PadRows()
+    {
+        FormRows.Pad(Tender.Items, Math.Max(3, Tender.Items.Count + 1));
+    }
+
+    public ProcurementAssessment ToAssessment(RowMap rows)
+    {
+        var items = FormRows.Keep(Tender.Items, i => !string.IsNullOrWhiteSpace(i.Description) || i.Quantity is not null || !string.IsNullOrWhiteSpace(i.Unit), "tender.items", rows)
+            .Select(i => new TenderItem(i.Description?.Trim() ?? string.Empty, i.Quantity ?? 0, i.Unit?.Trim() ?? string.Empty)).ToList();
+
+        var tender = new TenderDraft(Trim(Tender.Title), Trim(Tender.Description), Tender.ProcurementMethod ?? string.Empty, Tender.MainProcurementCategory ?? string.Empty,
+            Tender.Value, string.IsNullOrWhiteSpace(Tender.Currency) ? "USD" : Tender.Currency.Trim().ToUpperInvariant(), Utc(Tender.TenderStart), Utc(Tender.TenderEnd), items);
+        return new ProcurementAssessment(Checklist.Select(c => new StandardCheck(c.Standard ?? string.Empty, c.Status, Trim(c.Note))).ToList(), tender);
+    }
+
+    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    // The form asks for UTC times: the project has no time zone of its own yet.
+    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+}
+
+public sealed class CheckRow
+{
+    public string? Standard { get; set; }
+
+    public ChecklistStatus Status { get; set; }
+
+    public string? Note { get; set; }
+}
+
+public sealed class TenderForm
+{
+    public string? Title { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? ProcurementMethod { get; set; } = "open";
+
+    public string? MainProcurementCategory { get; set; } = "services";
+
+    public decimal? Value { get; set; }
+
+    public string? Currency { get; set; } = "USD";
+
+    public DateTime? TenderStart { get; set; }
+
+    public DateTime? TenderEnd { get; set; }
+
+    public List<ItemRow> Items { get; set; } = [];
+}
+
+public sealed class ItemRow
+{
+    public string? Description { get; set; }
+
+    public decimal? Quantity { get; set; }
+
+    public string? Unit { get; set; }
+}

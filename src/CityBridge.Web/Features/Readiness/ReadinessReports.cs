@@ -1,0 +1,128 @@
+using System.Text.Json;
+using CityBridge.Core.Domain;
+using CityBridge.Core.Readiness;
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Projects;
+using CityBridge.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features.Readiness;
+
+/// <summary>A published tender without its JSON, for listing.</summary>
+public sealed record TenderPublication(string Ocid, string ReleaseId, DateTimeOffset PublishedAt);
+
+/// <summary>A provider whose sectors include cybersecurity.</summary>
+public sealed record CyberProvider(int Id, string Name, string? CountryCode, string? Website);
+
+/// <summary>Everything the readiness pages and brief show about one project, computed from the latest assessments.</summary>
+public sealed record ReadinessReport(
+    ProjectDto Project,
+    bool MayEdit,
+    ProjectPlan Plan,
+    FinancePlan Finance,
+    FinanceAnalysis FinanceAnalysis,
+    ProcurementAssessment Procurement,
+    IReadOnlyList<SectorStandard> Checklist,
+    CyberAssessment Cyber,
+    CyberResult CyberResult,
+    TenderPublication? Tender,
+    IReadOnlyDictionary<ReadinessPart, int> Versions,
+    ProjectReadiness Readiness)
+{
+    public PartReadiness PartOf(ReadinessPart part) => Readiness.Parts.Single(p => p.Part == part);
+}
+
+/// <summary>Builds readiness reports and publishes tenders for projects the actor may see.</summary>
+public sealed class ReadinessReports(CityBridgeDb db, AssessmentHistory history, ReadinessCatalog catalog, CurrentActor currentActor)
+{
+    public async Task<(ProjectDto Project, bool MayEdit)?> FindProjectAsync(int projectId, CancellationToken ct)
+    {
+        var store = new RecordStore<PriorityProject, ProjectInput, ProjectDto>(db, ProjectDefinition.Instance, await currentActor.GetAsync(ct));
+        return await store.FindAsync(projectId, ct) is { } project ? (project, await store.MayChangeAsync(projectId, ct)) : null;
+    }
+
+    public async Task<ReadinessReport?> BuildAsync(int projectId, CancellationToken ct)
+    {
+        if (await FindProjectAsync(projectId, ct) is not var (project, mayEdit))
+        {
+            return null;
+        }
+
+        var plan = await history.LatestAsync(projectId, ReadinessPart.Plan, ProjectPlan.Empty, ct);
+        var finance = await history.LatestAsync(projectId, ReadinessPart.Finance, FinancePlan.Empty, ct);
+        var procurement = await history.LatestAsync(projectId, ReadinessPart.Procurement, ProcurementAssessment.Empty, ct);
+        var cyber = await history.LatestAsync(projectId, ReadinessPart.Cyber, CyberAssessment.Empty, ct);
+        var checklist = catalog.StandardsFor(project.Sectors);
+        var tender = await LatestTenderAsync(projectId, ct);
+        var versions = await db.Assessments.Where(a => a.ProjectId == projectId).GroupBy(a => a.Part)
+            .Select(g => new { Part = g.Key, Latest = g.Max(a => a.Number) }).ToDictionaryAsync(x => x.Part, x => x.Latest, ct);
+
+        var analysis = FinanceAnalyzer.Analyze(finance);
+        var cyberResult = CyberScoring.Evaluate(catalog.CsfCategories, cyber);
+        var readiness = new ProjectReadiness([
+            ReadinessScorer.Plan(plan),
+            ReadinessScorer.Finance(finance, analysis),
+            ReadinessScorer.Procurement(procurement, checklist.Count, tender is not null),
+            ReadinessScorer.Cyber(cyberResult),
+        ]);
+        return new ReadinessReport(project, mayEdit, plan, finance, analysis, procurement, checklist, cyber, cyberResult, tender, versions, readiness);
+    }
+
+    public Task<TenderPublication?> LatestTenderAsync(int projectId, CancellationToken ct) =>
+        db.PublishedTenders.AsNoTracking().Where(t => t.ProjectId == projectId).OrderByDescending(t => t.Id)
+            .Select(t => new TenderPublication(t.Ocid, t.ReleaseId, t.PublishedAt)).FirstOrDefaultAsync(ct);
+
+    /// <summary>Providers listing cybersecurity among their sectors; a plain query until the matching engine ranks them.</summary>
+    public async Task<IReadOnlyList<CyberProvider>> CyberProvidersAsync(CancellationToken ct)
+    {
+        var providers = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Provider)
+            .Select(o => new { o.Id, o.Name, o.CountryCode, o.Website, o.Sectors }).ToListAsync(ct);
+        // Sectors is a converted list column: filter in memory so SQLite and PostgreSQL behave the same.
+        return providers.Where(p => p.Sectors.Contains("cybersecurity")).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(p => new CyberProvider(p.Id, p.Name, p.CountryCode, p.Website)).ToList();
+    }
+}
+
+/// <summary>The result of trying to publish: the stored tender, or the reasons it was refused.</summary>
+public sealed record PublishResult(PublishedTender? Tender, IReadOnlyList<string> Errors);
+
+/// <summary>Publishes a project's current tender draft as an OCDS release package after schema validation.</summary>
+public sealed class TenderPublisher(CityBridgeDb db, AssessmentHistory history, OcdsSchemaValidator validator, IConfiguration configuration, TimeProvider clock)
+{
+    public const string DefaultOcidPrefix = "ocds-citybridge";
+
+    public string OcidPrefix => configuration["Readiness:OcidPrefix"] is { Length: > 0 } prefix ? prefix : DefaultOcidPrefix;
+
+    public static string PackagePath(int projectId) => $"/api/projects/{projectId}/tender/release-package.json";
+
+    public async Task<PublishResult> PublishAsync(ProjectDto project, Uri siteRoot, CancellationToken ct)
+    {
+        if (await history.FindAsync(project.Id, ReadinessPart.Procurement, null, ct) is not { } saved)
+        {
+            return new(null, ["Save a tender in the tender builder before publishing it."]);
+        }
+
+        var assessment = AssessmentHistory.Read<ProcurementAssessment>(saved);
+        var required = assessment.Checklist.Where(c => c.Status == ChecklistStatus.RequiredInTender).Select(c => c.Standard).ToList();
+        var source = new TenderSource(project.Id, project.Title, project.CityId, project.CityName, project.CountryCode, project.BudgetUsd, assessment.Tender, required);
+        var count = await db.PublishedTenders.CountAsync(t => t.ProjectId == project.Id, ct);
+        var now = clock.GetUtcNow();
+        var package = OcdsReleaseMapper.Map(source, OcidPrefix, count + 1, now, new Uri(siteRoot, PackagePath(project.Id)).ToString());
+        var json = JsonSerializer.Serialize(package, ReadinessJson.Ocds);
+        var errors = validator.Validate(json);
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var release = package.Releases[0];
+        var tender = new PublishedTender { ProjectId = project.Id, Ocid = release.Ocid, ReleaseId = release.Id, ReleasePackageJson = json, PublishedAt = now };
+        db.PublishedTenders.Add(tender);
+        await db.SaveChangesAsync(ct);
+        return new(tender, []);
+    }
+
+    public Task<string?> LatestPackageAsync(int projectId, CancellationToken ct) =>
+        db.PublishedTenders.AsNoTracking().Where(t => t.ProjectId == projectId).OrderByDescending(t => t.Id).Select(t => t.ReleasePackageJson).FirstOrDefaultAsync(ct);
+}
