@@ -44,13 +44,14 @@ public sealed class MeetingScheduler
 
         if (phaseOne.Solution is null)
         {
-            var fallback = ScheduleResults.From(index, heuristic, ScheduleStatus.Feasible, Math.Max(phaseOne.Bound, 0), clock.Elapsed.TotalSeconds);
-            return fallback.Status == ScheduleStatus.Feasible ? fallback with { UpperBoundWeight = Math.Max(phaseOne.Bound, fallback.ScheduledWeight) } : fallback;
+            var solverBound = phaseOne.Bound > 0 ? Math.Min(phaseOne.Bound, index.SimpleBound) : index.SimpleBound;
+            return ScheduleResults.From(index, heuristic, ScheduleStatus.Feasible, solverBound, clock.Elapsed.TotalSeconds);
         }
 
         var weightProven = phaseOne.Status == CpSolverStatus.Optimal;
         var best = phaseOne.Solution;
-        var bound = weightProven ? phaseOne.Weight : phaseOne.Bound;
+        // Early in the search CP-SAT's bound can be looser than the plain sum of placeable weights.
+        var bound = weightProven ? phaseOne.Weight : Math.Min(phaseOne.Bound, index.SimpleBound);
 
         // Phase 2: hold the weight, fewest idle gaps.
         var remaining = options.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
