@@ -1,39 +1,60 @@
 using System.Diagnostics;
 using System.Globalization;
-using CityBridge.Cli.Scheduling;
 using CityBridge.Core.Scheduling;
 
-// Scale harness for the meeting scheduler: generates the three reference events by seed, runs the first-come
-// baseline and CP-SAT with the targets' time limits, validates every schedule, and prints a Markdown table.
-// Usage: dotnet run -c Release --project bench/CityBridge.Scheduling.Bench [-- --quick]
+// Scale harness: generates the three reference events by seed, runs the greedy baseline and CP-SAT with the
+// target time limits, validates every schedule and prints one Markdown table.
+// Usage: [--quick] [--threads N] [--only small|middle|large] [--limit SECONDS (replaces the CP-SAT limits)] [--params CP-SAT-TEXT]
 var quick = args.Contains("--quick");
-(string Name, int Participants, int Requests, int Tables, double[] Limits)[] events =
-[
-    ("small", 100, 400, 40, [10]),
-    ("middle", 1_000, 5_000, 400, [60]),
-    ("large", 5_000, 25_000, 800, quick ? [10] : [10, 300]),
-];
+var threads = (int)(Argument("--threads") ?? 0);
+var only = Array.IndexOf(args, "--only") is var onlyAt and >= 0 ? args[onlyAt + 1] : null;
+var limitOverride = Argument("--limit");
+var solverParameters = Array.IndexOf(args, "--params") is var paramsAt and >= 0 ? args[paramsAt + 1] : null;
 
-Console.WriteLine("| event | solver | time limit (s) | status | weight | bound | gap to bound | idle gaps | seconds | valid |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-foreach (var (name, participants, requests, tables, limits) in events)
+var events = new (string Name, EventShape Shape, double[] TimeLimits)[]
 {
-    var problem = ScheduleJson.ReadEvent(EventGenerator.Generate(participants, requests, 24, tables, 4, seed: 1));
-    var clock = Stopwatch.StartNew();
-    var greedy = GreedyScheduler.FirstCome(problem);
-    Row(name, "first-come greedy", "-", greedy, clock.Elapsed.TotalSeconds, problem);
+    ("small", new EventShape(100, 400, Slots: 24, Tables: 20, Seed: 1), [10]),
+    ("middle", new EventShape(1_000, 5_000, Slots: 24, Tables: 200, Seed: 1), [60]),
+    ("large", new EventShape(5_000, 25_000, Slots: 24, Tables: 800, Seed: 1), quick ? [10] : [10, 300]),
+};
+
+var culture = CultureInfo.InvariantCulture;
+Console.WriteLine("| event | meetings | method | limit s | weight | bound | gap % | idle gaps | seconds | status | valid |");
+Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|");
+foreach (var (name, shape, targetLimits) in events.Where(e => only is null || e.Name == only))
+{
+    var limits = limitOverride is { } l ? [l] : targetLimits;
+    var generated = Stopwatch.StartNew();
+    var problem = EventGenerator.Generate(shape);
+    Console.Error.WriteLine($"{name}: generated {problem.Meetings.Count} meetings in {generated.Elapsed.TotalSeconds:0.0}s");
+
+    Report(name, problem, "greedy", null, GreedyScheduler.Schedule(problem));
+    Report(name, problem, "heuristic", null, ConstructionHeuristic.Schedule(problem));
     foreach (var limit in limits)
     {
-        clock.Restart();
-        var result = new MeetingScheduler().Solve(problem, new SolverOptions(limit, Environment.ProcessorCount));
-        Row(name, "CP-SAT + heuristic", limit.ToString(CultureInfo.InvariantCulture), result, clock.Elapsed.TotalSeconds, problem);
+        var options = new SchedulerOptions
+        {
+            TimeLimit = TimeSpan.FromSeconds(limit),
+            Threads = threads,
+            SolverParameters = solverParameters,
+            Progress = p => Console.Error.WriteLine(string.Create(culture, $"  {name} {p.ElapsedSeconds,6:0.0}s weight {p.BestWeight} bound {p.UpperBoundWeight} gap {p.Gap:P2}")),
+        };
+        Report(name, problem, "cp-sat", limit, MeetingScheduler.Schedule(problem, options));
     }
 }
 
-static void Row(string name, string solver, string limit, ScheduleResult r, double seconds, SchedulingProblem problem)
+double? Argument(string name) =>
+    Array.IndexOf(args, name) is var at and >= 0 ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
+
+void Report(string name, ScheduleProblem problem, string method, double? limit, ScheduleResult result)
 {
-    var valid = ScheduleValidator.Validate(problem, r.Scheduled, r.ScheduledWeight, r.IdleGaps).Count == 0;
-    var gap = r.UpperBoundWeight == 0 ? 0 : (r.UpperBoundWeight - r.ScheduledWeight) / (double)r.UpperBoundWeight;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {name} ({problem.Participants.Count}/{problem.Meetings.Count}) | {solver} | {limit} | {r.Status.ToString().ToLowerInvariant()} | {r.ScheduledWeight} | {r.UpperBoundWeight} | {gap:P2} | {r.IdleGaps} | {seconds:F1} | {(valid ? "yes" : "NO")} |"));
+    var violations = ScheduleValidator.Validate(problem, result);
+    foreach (var violation in violations.Take(5))
+    {
+        Console.Error.WriteLine($"  {name}/{method}: {violation}");
+    }
+
+    Console.WriteLine(string.Create(
+        culture,
+        $"| {name} | {problem.Meetings.Count} | {method} | {(limit is null ? "-" : limit.Value.ToString("0", culture))} | {result.ScheduledWeight} | {result.UpperBoundWeight} | {result.Gap * 100:0.00} | {result.IdleGaps} | {result.SolveSeconds:0.0} | {result.Status.ToString().ToLowerInvariant()} | {(violations.Count == 0 ? "yes" : $"no ({violations.Count})")} |"));
 }

@@ -13,7 +13,7 @@ internal static class CliCommands
             yield return command;
         }
 
-        yield return Scheduling.ScheduleCommands.Create();
+        yield return Scheduling.ScheduleCommands.Schedule();
         yield return GenerateCommand();
     }
 
@@ -31,6 +31,6 @@ internal static class CliCommands
 
     private static IEnumerable<Command> GeneratorCommands()
     {
-        yield return Scheduling.EventGenerator.Create();
+        yield return Scheduling.ScheduleCommands.GenerateEvent();
     }
 }

@@ -4,93 +4,129 @@ using CityBridge.Core.Scheduling;
 
 namespace CityBridge.Cli.Scheduling;
 
-/// <summary>`citybridge schedule` and `citybridge schedule validate`, exactly as shared/formats/schedule-v1.md describes.</summary>
+/// <summary>`citybridge schedule`, `citybridge schedule validate` and `citybridge generate event` (schedule-v1).</summary>
 internal static class ScheduleCommands
 {
-    public const int ExitOk = 0;
-    public const int ExitViolations = 1;
-    public const int ExitInvalidInput = 2;
-    public const int ExitInfeasible = 3;
-    public const int ExitNothingInTime = 4;
+    public const int Scheduled = 0;
+    public const int Violations = 1;
+    public const int InvalidInput = 2;
+    public const int Infeasible = 3;
+    public const int NothingFound = 4;
 
-    public static Command Create()
+    public static Command Schedule()
     {
-        var input = new Option<FileInfo>("--input") { Description = "The event (schedule-v1 EVENT.json).", Required = true };
-        var output = new Option<FileInfo>("--output") { Description = "Where to write the schedule (SCHEDULE.json)." };
-        var timeLimit = new Option<double>("--time-limit") { Description = "Seconds the solver may use (default 30).", DefaultValueFactory = _ => 30 };
-        var threads = new Option<int>("--threads") { Description = "Solver worker threads (default: the machine's cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var schedule = new Command("schedule", "Schedule the meetings of an event: most weight first, then fewest idle gaps.") { input, output, timeLimit, threads };
-        schedule.SetAction(async (parse, ct) =>
+        var input = new Option<FileInfo>("--input") { Required = true, Description = "The event (schedule-v1 input JSON)." };
+        var output = new Option<FileInfo>("--output") { Required = true, Description = "Where to write the schedule (schedule-v1 output JSON)." };
+        var timeLimit = new Option<double>("--time-limit") { DefaultValueFactory = _ => 30, Description = "Solver time budget in seconds." };
+        var threads = new Option<int>("--threads") { DefaultValueFactory = _ => 0, Description = "Solver threads (0: one per core)." };
+        var command = new Command("schedule", "Place requested meetings into slots and tables (schedule-v1).") { input, output, timeLimit, threads };
+        command.Subcommands.Add(Validate());
+        command.SetAction(async (parseResult, ct) =>
         {
-            if (parse.GetValue(output) is null)
-            {
-                return Fail("--output: is required (where to write SCHEDULE.json)");
-            }
-
-            var seconds = parse.GetValue(timeLimit);
-            if (seconds <= 0 || double.IsNaN(seconds))
-            {
-                return Fail("--time-limit: must be a positive number of seconds");
-            }
-
-            SchedulingProblem problem;
+            var error = parseResult.InvocationConfiguration.Error;
+            ScheduleProblem problem;
             try
             {
-                problem = ScheduleJson.ReadEvent(await File.ReadAllTextAsync(parse.GetValue(input)!.FullName, ct));
+                problem = await ScheduleJson.ReadEventAsync(parseResult.GetValue(input)!, ct);
             }
-            catch (Exception ex) when (ex is InputException or IOException or UnauthorizedAccessException)
+            catch (InvalidInputException ex)
             {
-                return Fail(ex is InputException ? ex.Message : $"--input: {ex.Message}");
+                await error.WriteLineAsync(ex.Message);
+                return InvalidInput;
             }
 
-            var progress = new Progress<ScheduleProgress>(p => Console.Error.WriteLine(
-                string.Create(CultureInfo.InvariantCulture, $"[{p.Seconds,6:F1}s] best weight {p.BestWeight}, bound {p.Bound}, gap {p.Gap:P1}")));
-            var result = new MeetingScheduler().Solve(problem, new SolverOptions(seconds, Math.Max(1, parse.GetValue(threads))), progress, ct);
-            await File.WriteAllTextAsync(parse.GetValue(output)!.FullName, ScheduleJson.Write(result), ct);
-            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{result.Status}: {result.Scheduled.Count} of {problem.Meetings.Count} meetings, weight {result.ScheduledWeight} (bound {result.UpperBoundWeight}), {result.IdleGaps} idle gaps, {result.SolveSeconds:F2} s"));
-            return result.Status switch
+            var seconds = parseResult.GetValue(timeLimit);
+            if (seconds is <= 0 or > 86_400)
             {
-                ScheduleStatus.Infeasible => Fail($"infeasible: {result.Reason}", ExitInfeasible),
-                ScheduleStatus.Unknown => Fail($"no schedule found in time{(result.Reason is null ? "" : $": {result.Reason}")}", ExitNothingInTime),
-                _ => ExitOk,
+                await error.WriteLineAsync("--time-limit: must be between 0 and 86400 seconds");
+                return InvalidInput;
+            }
+
+            var options = new SchedulerOptions
+            {
+                TimeLimit = TimeSpan.FromSeconds(seconds),
+                Threads = Math.Max(parseResult.GetValue(threads), 0),
+                // Progress only for a person watching; logs and pipes get the final result alone.
+                Progress = Console.IsErrorRedirected ? null : p => error.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{p.ElapsedSeconds,6:0.0}s  weight {p.BestWeight}  bound {p.UpperBoundWeight}  gap {p.Gap:P2}")),
             };
+            var result = await Task.Run(() => MeetingScheduler.Schedule(problem, options, ct), ct);
+            await ScheduleJson.WriteScheduleAsync(parseResult.GetValue(output)!, result, ct);
+            switch (result.Status)
+            {
+                case ScheduleStatus.Infeasible:
+                    await error.WriteLineAsync($"infeasible: {result.InfeasibleReason}");
+                    return Infeasible;
+                case ScheduleStatus.Unknown:
+                    await error.WriteLineAsync("unknown: no schedule placing every required meeting was found in time");
+                    return NothingFound;
+                default:
+                    return Scheduled;
+            }
         });
-        schedule.Subcommands.Add(ValidateCommand());
-        return schedule;
+        return command;
     }
 
-    private static Command ValidateCommand()
+    private static Command Validate()
     {
-        var input = new Option<FileInfo>("--input") { Description = "The event (EVENT.json).", Required = true };
-        var scheduleFile = new Option<FileInfo>("--schedule") { Description = "The schedule to check (SCHEDULE.json).", Required = true };
-        var validate = new Command("validate", "Check a schedule against its event with the independent validator; print every violation.") { input, scheduleFile };
-        validate.SetAction(async (parse, ct) =>
+        var input = new Option<FileInfo>("--input") { Required = true, Description = "The event (schedule-v1 input JSON)." };
+        var schedule = new Option<FileInfo>("--schedule") { Required = true, Description = "The schedule to check (schedule-v1 output JSON)." };
+        var command = new Command("validate", "List every rule a schedule breaks; exit 0 when valid, 1 with violations, 2 for unreadable input.") { input, schedule };
+        command.SetAction(async (parseResult, ct) =>
         {
+            ScheduleProblem problem;
+            ScheduleDocument document;
             try
             {
-                var problem = ScheduleJson.ReadEvent(await File.ReadAllTextAsync(parse.GetValue(input)!.FullName, ct));
-                var (scheduled, weight, gaps) = ScheduleJson.ReadSchedule(await File.ReadAllTextAsync(parse.GetValue(scheduleFile)!.FullName, ct));
-                var violations = ScheduleValidator.Validate(problem, scheduled, weight, gaps);
-                foreach (var violation in violations)
-                {
-                    Console.WriteLine(violation);
-                }
-
-                await Console.Error.WriteLineAsync(violations.Count == 0 ? "The schedule is valid." : $"{violations.Count} violation(s).");
-                return violations.Count == 0 ? ExitOk : ExitViolations;
+                problem = await ScheduleJson.ReadEventAsync(parseResult.GetValue(input)!, ct);
+                document = await ScheduleJson.ReadScheduleAsync(parseResult.GetValue(schedule)!, ct);
             }
-            catch (Exception ex) when (ex is InputException or IOException or UnauthorizedAccessException)
+            catch (InvalidInputException ex)
             {
-                return Fail(ex.Message);
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync(ex.Message);
+                return InvalidInput;
             }
+
+            var violations = ScheduleValidator.Validate(problem, ScheduleJson.Assignments(document), document.Unscheduled, document.ScheduledWeight, document.IdleGaps);
+            foreach (var violation in violations)
+            {
+                await parseResult.InvocationConfiguration.Output.WriteLineAsync(violation);
+            }
+
+            return violations.Count == 0 ? Scheduled : Violations;
         });
-        return validate;
+        return command;
     }
 
-    private static int Fail(string message, int code = ExitInvalidInput)
+    public static Command GenerateEvent()
     {
-        Console.Error.WriteLine(message);
-        return code;
+        var participants = new Option<int>("--participants") { Required = true, Description = "Number of participants (about 40% cities, 60% providers)." };
+        var requests = new Option<int>("--requests") { Required = true, Description = "Number of meeting requests." };
+        var slots = new Option<int>("--slots") { DefaultValueFactory = _ => 24, Description = "Number of slots." };
+        var tables = new Option<int?>("--tables") { Description = "Number of tables (default: participants / 5)." };
+        var sessions = new Option<int>("--sessions") { DefaultValueFactory = _ => 4, Description = "Number of sessions (half days)." };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1, Description = "Random seed; the same seed gives the same event." };
+        var output = new Option<FileInfo>("--output") { Required = true, Description = "Where to write the event (schedule-v1 input JSON)." };
+        var command = new Command("event", "Generate a deterministic matchmaking event (schedule-v1 input).") { participants, requests, slots, tables, sessions, seed, output };
+        command.SetAction(async (parseResult, ct) =>
+        {
+            var shape = new EventShape(
+                parseResult.GetValue(participants),
+                parseResult.GetValue(requests),
+                parseResult.GetValue(slots),
+                parseResult.GetValue(tables),
+                parseResult.GetValue(sessions),
+                parseResult.GetValue(seed));
+            if (shape.Participants < 2 || shape.Requests < 0 || shape.Slots < 1 || shape.Sessions < 1 || shape.Tables is < 1)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync("need at least 2 participants, 1 slot, 1 session, 1 table and no negative requests");
+                return InvalidInput;
+            }
+
+            await ScheduleJson.WriteEventAsync(parseResult.GetValue(output)!, EventGenerator.Generate(shape), ct);
+            return Scheduled;
+        });
+        return command;
     }
 }

@@ -1,22 +1,45 @@
 namespace CityBridge.Core.Scheduling;
 
-/// <summary>Counts idle gaps: for each participant and session, the empty slots between their first and last meeting.</summary>
+/// <summary>Counts agenda breaks: per participant and session, the empty slots between the first and last meeting.</summary>
 public static class IdleGapCounter
 {
-    public static int Count(SchedulingProblem problem, IEnumerable<Assignment> scheduled)
+    /// <summary>Total idle gaps of a schedule; assignments naming unknown meetings or slots are ignored.</summary>
+    public static int Count(ScheduleProblem problem, IEnumerable<Assignment> scheduled)
     {
-        var slotIndex = problem.Slots.Select((s, i) => (s, i)).ToDictionary(x => x.s.Id, x => x.i);
-        var sessionOf = problem.Slots.ToDictionary(s => s.Id, s => s.Session);
-        var meetings = problem.Meetings.ToDictionary(m => m.Id);
-        var gaps = 0;
-        var busy = scheduled
-            .SelectMany(a => meetings[a.Meeting].Participants.Select(p => (Participant: p, a.Slot)))
-            .GroupBy(x => (x.Participant, Session: sessionOf[x.Slot]));
-        foreach (var group in busy)
+        var slotPosition = new Dictionary<string, int>();
+        for (var i = 0; i < problem.Slots.Count; i++)
         {
-            var indexes = group.Select(x => slotIndex[x.Slot]).Distinct().ToList();
-            var sessionSlots = problem.Slots.Select((s, i) => (s, i)).Where(x => x.s.Session == group.Key.Session && x.i >= indexes.Min() && x.i <= indexes.Max()).Count();
-            gaps += sessionSlots - indexes.Count;
+            slotPosition.TryAdd(problem.Slots[i].Id, i);
+        }
+
+        var meetings = problem.Meetings.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First());
+        // Distinct busy slot positions per (participant, session): a double booking is not a gap.
+        var busy = new Dictionary<(string Participant, string Session), SortedSet<int>>();
+        foreach (var assignment in scheduled)
+        {
+            if (!meetings.TryGetValue(assignment.Meeting, out var meeting) || !slotPosition.TryGetValue(assignment.Slot, out var position))
+            {
+                continue;
+            }
+
+            var session = problem.Slots[position].Session;
+            foreach (var participant in meeting.Participants)
+            {
+                var key = (participant, session);
+                if (!busy.TryGetValue(key, out var positions))
+                {
+                    busy[key] = positions = [];
+                }
+
+                positions.Add(position);
+            }
+        }
+
+        var gaps = 0;
+        foreach (var positions in busy.Values)
+        {
+            // Positions inside one session are consecutive in slot order, so the span counts the slots between.
+            gaps += positions.Max - positions.Min + 1 - positions.Count;
         }
 
         return gaps;

@@ -1,107 +1,177 @@
 namespace CityBridge.Core.Scheduling;
 
 /// <summary>
-/// Checks any schedule against its event, independently of the solvers, and lists every violation in plain words.
+/// Independent checker of a schedule against its problem: lists every violation in plain words.
+/// It deliberately shares nothing with the solvers beyond the model, so a solver bug cannot hide itself.
 /// </summary>
 public static class ScheduleValidator
 {
-    public static IReadOnlyList<string> Validate(SchedulingProblem problem, IReadOnlyList<Assignment> scheduled, long? reportedWeight = null, int? reportedIdleGaps = null)
+    /// <summary>Every rule of schedule-v1 the schedule breaks; empty when the schedule is valid.</summary>
+    public static IReadOnlyList<string> Validate(ScheduleProblem problem, ScheduleResult schedule) =>
+        Validate(problem, schedule.Scheduled, schedule.Unscheduled, schedule.ScheduledWeight, schedule.IdleGaps);
+
+    /// <summary>Every rule broken by the assignments and by the reported weight and idle gaps (null skips a check).</summary>
+    public static IReadOnlyList<string> Validate(
+        ScheduleProblem problem,
+        IReadOnlyList<Assignment> scheduled,
+        IReadOnlyList<string>? unscheduled = null,
+        long? reportedWeight = null,
+        int? reportedIdleGaps = null)
     {
         var violations = new List<string>();
         var slots = problem.Slots.ToDictionary(s => s.Id);
+        var locations = problem.Locations.Select(l => l.Id).ToHashSet();
         var participants = problem.Participants.ToDictionary(p => p.Id);
         var meetings = problem.Meetings.ToDictionary(m => m.Id);
-        var locations = problem.Locations?.ToHashSet() ?? [];
-        var known = new List<Assignment>();
 
-        foreach (var group in scheduled.GroupBy(a => a.Meeting).Where(g => g.Count() > 1))
-        {
-            violations.Add($"Meeting '{group.Key}' is scheduled {group.Count()} times.");
-        }
+        var placed = new Dictionary<string, Assignment>();
+        var participantSlot = new Dictionary<(string Participant, string Slot), string>();
+        var locationSlot = new Dictionary<(string Location, string Slot), string>();
+        var validAssignments = new List<Assignment>();
 
         foreach (var a in scheduled)
         {
             if (!meetings.TryGetValue(a.Meeting, out var meeting))
             {
-                violations.Add($"Meeting '{a.Meeting}' is not in the event.");
+                violations.Add($"scheduled meeting '{a.Meeting}' does not exist");
                 continue;
             }
 
             if (!slots.ContainsKey(a.Slot))
             {
-                violations.Add($"Meeting '{a.Meeting}' is in slot '{a.Slot}', which is not in the event.");
+                violations.Add($"meeting '{a.Meeting}' is placed in unknown slot '{a.Slot}'");
                 continue;
             }
 
-            known.Add(a);
-            if (meeting.AllowedSlots is not null && !meeting.AllowedSlots.Contains(a.Slot))
+            if (!placed.TryAdd(a.Meeting, a))
             {
-                violations.Add($"Meeting '{a.Meeting}' is in slot '{a.Slot}', which it does not allow.");
+                violations.Add($"meeting '{a.Meeting}' is scheduled more than once");
+                continue;
             }
 
-            foreach (var participant in meeting.Participants)
-            {
-                if (participants.TryGetValue(participant, out var p) && !p.IsAvailable(a.Slot))
-                {
-                    violations.Add($"Participant '{participant}' is not available in slot '{a.Slot}' (meeting '{a.Meeting}').");
-                }
+            validAssignments.Add(a);
+            CheckLocation(problem, locations, locationSlot, a, violations);
 
-                if (problem.HasLocations && p?.Location is { } own && a.Location != own)
-                {
-                    violations.Add($"Meeting '{a.Meeting}' is at '{a.Location}', but participant '{participant}' meets only at their own table '{own}'.");
-                }
+            if (meeting.AllowedSlots is { } allowed && !allowed.Contains(a.Slot))
+            {
+                violations.Add($"meeting '{a.Meeting}' is in slot '{a.Slot}', which is not among its allowed slots");
             }
 
-            if (problem.HasLocations)
+            if (meeting.Fixed is { } pinned && (pinned.Slot != a.Slot || (pinned.Location is not null && pinned.Location != a.Location)))
             {
-                if (a.Location is null)
-                {
-                    violations.Add($"Meeting '{a.Meeting}' has no location, but the event has tables.");
-                }
-                else if (!locations.Contains(a.Location))
-                {
-                    violations.Add($"Meeting '{a.Meeting}' is at '{a.Location}', which is not a location of the event.");
-                }
-            }
-            else if (a.Location is not null)
-            {
-                violations.Add($"Meeting '{a.Meeting}' has location '{a.Location}', but the event has no locations.");
+                violations.Add($"fixed meeting '{a.Meeting}' was moved from slot '{pinned.Slot}'{(pinned.Location is null ? "" : $" at '{pinned.Location}'")} to slot '{a.Slot}'{(a.Location is null ? "" : $" at '{a.Location}'")}");
             }
 
-            if (meeting.Fixed is { } place && (place.Slot != a.Slot || (place.Location is not null && place.Location != a.Location)))
+            foreach (var id in meeting.Participants)
             {
-                violations.Add($"Meeting '{a.Meeting}' is fixed at slot '{place.Slot}'{(place.Location is null ? "" : $", location '{place.Location}'")} but was moved to slot '{a.Slot}'{(a.Location is null ? "" : $", location '{a.Location}'")}.");
+                if (!participants.TryGetValue(id, out var participant))
+                {
+                    violations.Add($"meeting '{a.Meeting}' names unknown participant '{id}'");
+                    continue;
+                }
+
+                if (!participantSlot.TryAdd((id, a.Slot), a.Meeting))
+                {
+                    violations.Add($"participant '{id}' is double-booked in slot '{a.Slot}' (meetings '{participantSlot[(id, a.Slot)]}' and '{a.Meeting}')");
+                }
+
+                if (participant.AvailableSlots is { } available && !available.Contains(a.Slot))
+                {
+                    violations.Add($"participant '{id}' is not available in slot '{a.Slot}' (meeting '{a.Meeting}')");
+                }
+
+                if (participant.Location is { } ownTable && a.Location != ownTable)
+                {
+                    violations.Add($"participant '{id}' has its own table '{ownTable}' but meeting '{a.Meeting}' is at '{a.Location ?? "no location"}'");
+                }
             }
         }
 
-        foreach (var clash in known.SelectMany(a => meetings[a.Meeting].Participants.Select(p => (Participant: p, a.Slot, a.Meeting)))
-                     .GroupBy(x => (x.Participant, x.Slot)).Where(g => g.Count() > 1))
+        foreach (var meeting in problem.Meetings)
         {
-            violations.Add($"Participant '{clash.Key.Participant}' is double-booked in slot '{clash.Key.Slot}': {string.Join(", ", clash.Select(c => $"'{c.Meeting}'"))}.");
+            if (!placed.ContainsKey(meeting.Id) && (meeting.Required || meeting.Fixed is not null))
+            {
+                violations.Add($"{(meeting.Required ? "required" : "fixed")} meeting '{meeting.Id}' is not scheduled");
+            }
         }
 
-        foreach (var clash in known.Where(a => a.Location is not null).GroupBy(a => (a.Location, a.Slot)).Where(g => g.Count() > 1))
+        if (unscheduled is not null)
         {
-            violations.Add($"Location '{clash.Key.Location}' is used twice in slot '{clash.Key.Slot}': {string.Join(", ", clash.Select(c => $"'{c.Meeting}'"))}.");
+            CheckUnscheduledList(meetings, placed, unscheduled, violations);
         }
 
-        var placed = scheduled.Select(a => a.Meeting).ToHashSet();
-        foreach (var meeting in problem.Meetings.Where(m => (m.Required || m.Fixed is not null) && !placed.Contains(m.Id)))
-        {
-            violations.Add($"{(meeting.Required ? "Required" : "Fixed")} meeting '{meeting.Id}' is not scheduled.");
-        }
-
-        var weight = known.Select(a => a.Meeting).Distinct().Sum(m => (long)meetings[m].Weight);
+        var weight = validAssignments.Sum(a => (long)meetings[a.Meeting].Weight);
         if (reportedWeight is { } w && w != weight)
         {
-            violations.Add($"The reported scheduled weight {w} differs from the schedule's {weight}.");
+            violations.Add($"reported scheduledWeight {w} does not match the actual weight {weight}");
         }
 
-        if (reportedIdleGaps is { } g && g != IdleGapCounter.Count(problem, known))
+        var gaps = IdleGapCounter.Count(problem, validAssignments);
+        if (reportedIdleGaps is { } g && g != gaps)
         {
-            violations.Add($"The reported idle gaps {g} differ from the schedule's {IdleGapCounter.Count(problem, known)}.");
+            violations.Add($"reported idleGaps {g} does not match the actual idle gaps {gaps}");
         }
 
         return violations;
+    }
+
+    private static void CheckLocation(
+        ScheduleProblem problem,
+        HashSet<string> locations,
+        Dictionary<(string Location, string Slot), string> locationSlot,
+        Assignment a,
+        List<string> violations)
+    {
+        if (!problem.HasLocations)
+        {
+            if (a.Location is not null)
+            {
+                violations.Add($"meeting '{a.Meeting}' has location '{a.Location}' but the event has no locations");
+            }
+
+            return;
+        }
+
+        if (a.Location is null)
+        {
+            violations.Add($"meeting '{a.Meeting}' has no location although the event has locations");
+        }
+        else if (!locations.Contains(a.Location))
+        {
+            violations.Add($"meeting '{a.Meeting}' is at unknown location '{a.Location}'");
+        }
+        else if (!locationSlot.TryAdd((a.Location, a.Slot), a.Meeting))
+        {
+            violations.Add($"location '{a.Location}' is used twice in slot '{a.Slot}' (meetings '{locationSlot[(a.Location, a.Slot)]}' and '{a.Meeting}')");
+        }
+    }
+
+    private static void CheckUnscheduledList(
+        Dictionary<string, Meeting> meetings,
+        Dictionary<string, Assignment> placed,
+        IReadOnlyList<string> unscheduled,
+        List<string> violations)
+    {
+        var listed = new HashSet<string>();
+        foreach (var id in unscheduled)
+        {
+            if (!meetings.ContainsKey(id))
+            {
+                violations.Add($"unscheduled meeting '{id}' does not exist");
+            }
+            else if (placed.ContainsKey(id))
+            {
+                violations.Add($"meeting '{id}' is listed as unscheduled but is scheduled");
+            }
+            else if (!listed.Add(id))
+            {
+                violations.Add($"meeting '{id}' is listed as unscheduled more than once");
+            }
+        }
+
+        foreach (var id in meetings.Keys.Where(id => !placed.ContainsKey(id) && !listed.Contains(id)))
+        {
+            violations.Add($"meeting '{id}' is neither scheduled nor listed as unscheduled");
+        }
     }
 }

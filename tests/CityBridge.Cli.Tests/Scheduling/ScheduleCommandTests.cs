@@ -1,139 +1,166 @@
+using System.CommandLine;
 using System.Text.Json.Nodes;
-using CityBridge.Cli;
 
 namespace CityBridge.Cli.Tests.Scheduling;
 
-[Collection(DataExchange.CliEnvironmentCollection.Name)]
 public sealed class ScheduleCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("citybridge-schedule-").FullName;
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("citybridge-schedule-");
 
-    private string PathOf(string name) => Path.Combine(_folder, name);
+    public void Dispose() => _folder.Delete(recursive: true);
 
-    private async Task<(int Exit, string Error)> RunAsync(params string[] args)
+    [Fact]
+    public async Task Round_trip_writes_a_schedule_that_schedule_validate_accepts()
     {
-        var previous = Console.Error;
-        using var error = new StringWriter();
-        Console.SetError(error);
-        try
-        {
-            return (await CliApp.RunAsync(args), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(previous);
-        }
+        var generated = await Run("generate", "event", "--participants", "20", "--requests", "50", "--slots", "6", "--sessions", "2", "--output", File("event.json"));
+        var scheduled = await Run("schedule", "--input", File("event.json"), "--output", File("schedule.json"), "--time-limit", "3", "--threads", "1");
+        var validated = await Run("schedule", "validate", "--input", File("event.json"), "--schedule", File("schedule.json"));
+
+        Assert.Equal(0, generated.ExitCode);
+        Assert.Equal(0, scheduled.ExitCode);
+        Assert.Equal(0, validated.ExitCode);
+        Assert.Equal("", validated.Output);
+        var schedule = JsonNode.Parse(System.IO.File.ReadAllText(File("schedule.json")))!;
+        Assert.Equal("schedule-v1", (string?)schedule["format"]);
+        Assert.Contains((string?)schedule["status"], new[] { "optimal", "feasible" });
     }
 
-    private async Task<string> WriteAsync(string name, string json)
+    [Fact]
+    public async Task Generator_is_deterministic_by_seed()
     {
-        await File.WriteAllTextAsync(PathOf(name), json);
-        return PathOf(name);
+        await Run("generate", "event", "--participants", "30", "--requests", "90", "--seed", "4", "--output", File("a.json"));
+        await Run("generate", "event", "--participants", "30", "--requests", "90", "--seed", "4", "--output", File("b.json"));
+        await Run("generate", "event", "--participants", "30", "--requests", "90", "--seed", "5", "--output", File("c.json"));
+
+        Assert.Equal(System.IO.File.ReadAllText(File("a.json")), System.IO.File.ReadAllText(File("b.json")));
+        Assert.NotEqual(System.IO.File.ReadAllText(File("a.json")), System.IO.File.ReadAllText(File("c.json")));
     }
 
-    private const string TwoSlots = """
-        "slots": [
-          { "id": "s1", "start": "2026-02-10T09:00:00-06:00", "end": "2026-02-10T09:20:00-06:00", "session": "am" },
-          { "id": "s2", "start": "2026-02-10T09:20:00-06:00", "end": "2026-02-10T09:40:00-06:00", "session": "am" }
-        ]
-        """;
+    public static TheoryData<string, string, string> BrokenEvents => new()
+    {
+        { "unknown participant", "meetings[3].participants[1]", "unknown participant 'acme'" },
+        { "zero weight", "meetings[0].weight", "must be a positive integer" },
+        { "fractional weight", "meetings[0].weight", "malformed JSON or wrong value type" },
+        { "one participant", "meetings[2].participants", "at least 2 participants" },
+        { "duplicate slot", "slots[1].id", "duplicate id" },
+        { "wrong format", "format", "expected 'schedule-v1'" },
+        { "unordered slots", "slots[1].start", "ordered by start" },
+        { "unknown allowed slot", "meetings[1].allowedSlots[0]", "unknown slot 'nope'" },
+        { "missing meetings", "meetings", "is required" },
+    };
 
     [Theory]
-    [InlineData("{ \"format\": \"schedule-v1\", ", "$", "not valid JSON")]
-    [InlineData("{ \"format\": \"schedule-v1\", \"participants\": [], \"meetings\": [] }", "slots", "is required")]
-    [InlineData("{ \"format\": \"schedule-v2\", " + TwoSlots + ", \"participants\": [], \"meetings\": [] }", "format", "schedule-v1")]
-    [InlineData("{ \"format\": \"schedule-v1\", " + TwoSlots + ", \"participants\": [ { \"id\": \"a\" }, { \"id\": \"b\" } ], \"meetings\": [ { \"id\": \"m1\", \"participants\": [\"a\", \"acme\"] } ] }", "meetings[0].participants[1]", "unknown participant 'acme'")]
-    [InlineData("{ \"format\": \"schedule-v1\", " + TwoSlots + ", \"participants\": [ { \"id\": \"a\" }, { \"id\": \"b\" } ], \"meetings\": [ { \"id\": \"m1\", \"participants\": [\"a\", \"b\"], \"weight\": 0 } ] }", "meetings[0].weight", "positive integer")]
-    [InlineData("{ \"format\": \"schedule-v1\", " + TwoSlots + ", \"participants\": [ { \"id\": \"a\", \"availableSlots\": [\"s9\"] } ], \"meetings\": [] }", "participants[0].availableSlots[0]", "unknown slot 's9'")]
-    [InlineData("{ \"format\": \"schedule-v1\", " + TwoSlots + ", \"participants\": [ { \"id\": \"a\" }, { \"id\": \"a\" } ], \"meetings\": [] }", "participants", "appears twice")]
-    [InlineData("{ \"format\": \"schedule-v1\", " + TwoSlots + ", \"participants\": [ { \"id\": \"a\" }, { \"id\": \"b\" } ], \"meetings\": [ { \"id\": \"m1\", \"participants\": [\"a\"] } ] }", "meetings[0].participants", "two or more")]
-    public async Task Invalid_input_exits_2_naming_the_field(string json, string field, string reason)
+    [MemberData(nameof(BrokenEvents))]
+    public async Task Invalid_input_exits_2_naming_the_field(string breakage, string field, string reason)
     {
-        var input = await WriteAsync("event.json", json);
+        await Run("generate", "event", "--participants", "10", "--requests", "12", "--slots", "4", "--output", File("event.json"));
+        var document = JsonNode.Parse(System.IO.File.ReadAllText(File("event.json")))!;
+        Break(document, breakage);
+        System.IO.File.WriteAllText(File("broken.json"), document.ToJsonString());
 
-        var (exit, error) = await RunAsync("schedule", "--input", input, "--output", PathOf("out.json"), "--time-limit", "2");
+        var result = await Run("schedule", "--input", File("broken.json"), "--output", File("schedule.json"), "--time-limit", "1");
 
-        Assert.Equal(2, exit);
-        Assert.StartsWith(field + ":", error.Trim());
-        Assert.Contains(reason, error);
-        Assert.False(File.Exists(PathOf("out.json")));
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"{field}: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Required_meetings_that_cannot_fit_exit_3_with_the_reason()
+    public async Task Malformed_json_exits_2()
     {
-        var input = await WriteAsync("event.json", "{ \"format\": \"schedule-v1\", " + TwoSlots + """
-            , "participants": [ { "id": "city" }, { "id": "a" }, { "id": "b" }, { "id": "c" } ],
-              "meetings": [ { "id": "m1", "participants": ["city", "a"], "required": true }, { "id": "m2", "participants": ["city", "b"], "required": true },
-                            { "id": "m3", "participants": ["city", "c"], "required": true } ] }
-            """);
+        System.IO.File.WriteAllText(File("broken.json"), "{ \"format\": \"schedule-v1\", \"slots\": [ ");
 
-        var (exit, error) = await RunAsync("schedule", "--input", input, "--output", PathOf("out.json"), "--time-limit", "2");
-        var written = JsonNode.Parse(await File.ReadAllTextAsync(PathOf("out.json")))!;
+        var result = await Run("schedule", "--input", File("broken.json"), "--output", File("schedule.json"));
 
-        Assert.Equal(3, exit);
-        Assert.Contains("Participant 'city' has 3 required meetings", error);
-        Assert.Equal("infeasible", written["status"]!.GetValue<string>());
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("malformed JSON", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_generated_event_is_scheduled_in_the_documented_format_and_the_validator_accepts_it()
+    public async Task Infeasible_required_meetings_exit_3_with_the_reason()
     {
-        var input = PathOf("event.json");
-        Assert.Equal(0, (await RunAsync("generate", "event", "--participants", "30", "--requests", "60", "--slots", "8", "--tables", "6", "--sessions", "2", "--seed", "3", "--output", input)).Exit);
-
-        var (exit, _) = await RunAsync("schedule", "--input", input, "--output", PathOf("schedule.json"), "--time-limit", "3", "--threads", "2");
-        var (validateExit, _) = await RunAsync("schedule", "validate", "--input", input, "--schedule", PathOf("schedule.json"));
-        var schedule = JsonNode.Parse(await File.ReadAllTextAsync(PathOf("schedule.json")))!.AsObject();
-
-        Assert.Equal(0, exit);
-        Assert.Equal(0, validateExit);
-        Assert.Equal(["format", "status", "scheduled", "unscheduled", "scheduledWeight", "idleGaps", "upperBoundWeight", "solveSeconds"], schedule.Select(p => p.Key));
-        Assert.Contains(schedule["status"]!.GetValue<string>(), new[] { "optimal", "feasible" });
-        Assert.True(schedule["upperBoundWeight"]!.GetValue<long>() >= schedule["scheduledWeight"]!.GetValue<long>());
-        Assert.All(schedule["scheduled"]!.AsArray(), a => Assert.StartsWith("T", a!["location"]!.GetValue<string>()));
-    }
-
-    [Fact]
-    public async Task Validate_prints_every_violation_and_exits_1()
-    {
-        var input = await WriteAsync("event.json", "{ \"format\": \"schedule-v1\", " + TwoSlots + """
-            , "participants": [ { "id": "a" }, { "id": "b" }, { "id": "c", "availableSlots": ["s2"] } ],
-              "meetings": [ { "id": "m1", "participants": ["a", "b"] }, { "id": "m2", "participants": ["a", "c"] } ] }
-            """);
-        var schedule = await WriteAsync("schedule.json", """
-            { "format": "schedule-v1", "status": "feasible", "scheduled": [ { "meeting": "m1", "slot": "s1", "location": null }, { "meeting": "m2", "slot": "s1", "location": null } ],
-              "unscheduled": [], "scheduledWeight": 2, "idleGaps": 0, "upperBoundWeight": 2, "solveSeconds": 0.1 }
-            """);
-        var previous = Console.Out;
-        using var output = new StringWriter();
-        Console.SetOut(output);
-        int exit;
-        try
+        await Run("generate", "event", "--participants", "10", "--requests", "12", "--slots", "2", "--sessions", "2", "--output", File("event.json"));
+        var document = JsonNode.Parse(System.IO.File.ReadAllText(File("event.json")))!;
+        var first = (string)document["participants"]![0]!["id"]!;
+        var others = document["participants"]!.AsArray().Skip(1).Take(3).Select(p => (string)p!["id"]!).ToList();
+        // Three required meetings for one participant in two slots cannot all happen; everyone is available.
+        foreach (var participant in document["participants"]!.AsArray())
         {
-            exit = (await RunAsync("schedule", "validate", "--input", input, "--schedule", schedule)).Exit;
-        }
-        finally
-        {
-            Console.SetOut(previous);
+            participant!["availableSlots"] = null;
         }
 
-        Assert.Equal(1, exit);
-        Assert.Contains("Participant 'c' is not available in slot 's1'", output.ToString());
-        Assert.Contains("Participant 'a' is double-booked in slot 's1'", output.ToString());
+        document["meetings"] = new JsonArray(others.Select((other, i) => (JsonNode)new JsonObject
+        {
+            ["id"] = $"r{i}",
+            ["participants"] = new JsonArray(first, other),
+            ["required"] = true,
+        }).ToArray());
+        System.IO.File.WriteAllText(File("infeasible.json"), document.ToJsonString());
+
+        var result = await Run("schedule", "--input", File("infeasible.json"), "--output", File("schedule.json"), "--time-limit", "2");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains($"participant '{first}'", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task The_event_generator_is_deterministic_by_seed()
+    public async Task Validate_exits_1_and_lists_violations_of_a_broken_schedule()
     {
-        await RunAsync("generate", "event", "--participants", "50", "--requests", "120", "--seed", "9", "--output", PathOf("a.json"));
-        await RunAsync("generate", "event", "--participants", "50", "--requests", "120", "--seed", "9", "--output", PathOf("b.json"));
-        await RunAsync("generate", "event", "--participants", "50", "--requests", "120", "--seed", "10", "--output", PathOf("c.json"));
+        await Run("generate", "event", "--participants", "20", "--requests", "50", "--slots", "6", "--output", File("event.json"));
+        await Run("schedule", "--input", File("event.json"), "--output", File("schedule.json"), "--time-limit", "2", "--threads", "1");
+        var schedule = JsonNode.Parse(System.IO.File.ReadAllText(File("schedule.json")))!;
+        schedule["scheduledWeight"] = 123_456;
+        schedule["scheduled"]![0]!["slot"] = "no-such-slot";
+        System.IO.File.WriteAllText(File("broken-schedule.json"), schedule.ToJsonString());
 
-        Assert.Equal(await File.ReadAllTextAsync(PathOf("a.json")), await File.ReadAllTextAsync(PathOf("b.json")));
-        Assert.NotEqual(await File.ReadAllTextAsync(PathOf("a.json")), await File.ReadAllTextAsync(PathOf("c.json")));
-        Assert.Equal(120, JsonNode.Parse(await File.ReadAllTextAsync(PathOf("a.json")))!["meetings"]!.AsArray().Count);
+        var result = await Run("schedule", "validate", "--input", File("event.json"), "--schedule", File("broken-schedule.json"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("unknown slot 'no-such-slot'", result.Output, StringComparison.Ordinal);
+        Assert.Contains("reported scheduledWeight 123456", result.Output, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    [Fact]
+    public async Task Validate_exits_2_for_an_unreadable_schedule()
+    {
+        await Run("generate", "event", "--participants", "10", "--requests", "12", "--output", File("event.json"));
+        System.IO.File.WriteAllText(File("schedule.json"), "not json");
+
+        var result = await Run("schedule", "validate", "--input", File("event.json"), "--schedule", File("schedule.json"));
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    private static void Break(JsonNode document, string breakage)
+    {
+        switch (breakage)
+        {
+            case "unknown participant": document["meetings"]![3]!["participants"]![1] = "acme"; break;
+            case "zero weight": document["meetings"]![0]!["weight"] = 0; break;
+            case "fractional weight": document["meetings"]![0]!["weight"] = 2.5; break;
+            case "one participant": document["meetings"]![2]!["participants"] = new JsonArray("city-00000"); break;
+            case "duplicate slot": document["slots"]![1]!["id"] = (string)document["slots"]![0]!["id"]!; break;
+            case "wrong format": document["format"] = "schedule-v2"; break;
+            case "unordered slots": document["slots"]![1]!["start"] = "2020-01-01T09:00:00Z"; break;
+            case "unknown allowed slot": document["meetings"]![1]!["allowedSlots"] = new JsonArray("nope"); break;
+            case "missing meetings": document.AsObject().Remove("meetings"); break;
+            default: throw new ArgumentOutOfRangeException(nameof(breakage), breakage, "unknown breakage");
+        }
+    }
+
+    private string File(string name) => Path.Combine(_folder.FullName, name);
+
+    private static async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
+    {
+        var root = new RootCommand();
+        foreach (var command in CliCommands.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    }
 }
