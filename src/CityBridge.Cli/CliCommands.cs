@@ -13,6 +13,7 @@ internal static class CliCommands
             yield return command;
         }
 
+        yield return Matching.MatchCommands.Match();
         yield return Scheduling.ScheduleCommands.Schedule();
         yield return GenerateCommand();
     }
@@ -31,6 +32,7 @@ internal static class CliCommands
 
     private static IEnumerable<Command> GeneratorCommands()
     {
+        yield return Matching.MatchCommands.GenerateMarket();
         yield return Scheduling.ScheduleCommands.GenerateEvent();
     }
 }

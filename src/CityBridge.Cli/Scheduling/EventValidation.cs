@@ -129,7 +129,7 @@ internal static class EventValidation
     private static string Reference(string? reference, string path, HashSet<string> known, string kind) =>
         reference is not null && known.Contains(reference) ? reference : Fail<string>(path, $"unknown {kind} '{reference}'");
 
-    private static void Fail(string path, string reason) => throw new InvalidInputException($"{path}: {reason}");
+    private static void Fail(string path, string reason) => JsonFiles.Fail(path, reason);
 
-    private static T Fail<T>(string path, string reason) => throw new InvalidInputException($"{path}: {reason}");
+    private static T Fail<T>(string path, string reason) => JsonFiles.Fail<T>(path, reason);
 }

@@ -29,19 +29,10 @@ internal sealed record ScheduleDocument(
     long UpperBoundWeight,
     double SolveSeconds);
 
-/// <summary>An input problem found at the edge, with the JSON path of the offending field.</summary>
-internal sealed class InvalidInputException(string message) : Exception(message);
-
 /// <summary>Reads and writes schedule-v1 files; every input problem becomes an <see cref="InvalidInputException"/>.</summary>
 internal static class ScheduleJson
 {
     public const string FormatTag = "schedule-v1";
-
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
 
     public static async Task<ScheduleProblem> ReadEventAsync(FileInfo file, CancellationToken ct)
     {
@@ -102,32 +93,7 @@ internal static class ScheduleJson
         return WriteAsync(file, document, ct);
     }
 
-    private static async Task<T> DeserializeAsync<T>(FileInfo file, CancellationToken ct)
-    {
-        try
-        {
-            await using var stream = file.OpenRead();
-            return await JsonSerializer.DeserializeAsync<T>(stream, Options, ct)
-                ?? throw new InvalidInputException("$: the document is null");
-        }
-        catch (JsonException ex)
-        {
-            var path = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "$" : ex.Path.TrimStart('$', '.');
-            throw new InvalidInputException($"{path}: malformed JSON or wrong value type ({ex.Message.Split(" Path:")[0]})");
-        }
-        catch (IOException ex)
-        {
-            throw new InvalidInputException($"{file.Name}: cannot read the file ({ex.Message})");
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new InvalidInputException($"{file.Name}: cannot read the file ({ex.Message})");
-        }
-    }
+    private static Task<T> DeserializeAsync<T>(FileInfo file, CancellationToken ct) => JsonFiles.ReadAsync<T>(file, ct);
 
-    private static async Task WriteAsync<T>(FileInfo file, T document, CancellationToken ct)
-    {
-        await using var stream = file.Create();
-        await JsonSerializer.SerializeAsync(stream, document, Options, ct);
-    }
+    private static Task WriteAsync<T>(FileInfo file, T document, CancellationToken ct) => JsonFiles.WriteAsync(file, document, ct);
 }

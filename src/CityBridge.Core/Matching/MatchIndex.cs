@@ -1,0 +1,281 @@
+using System.Buffers;
+using CityBridge.Core.Domain;
+
+namespace CityBridge.Core.Matching;
+
+/// <summary>The vectors of one provider: its own description's and each solution's (null where there is no text).</summary>
+public sealed record ProviderVectors(float[]? Description, IReadOnlyList<float[]?> Solutions)
+{
+    public static ProviderVectors None { get; } = new(null, []);
+}
+
+/// <summary>
+/// Ranks providers for a project. Cheap signals are computed for every provider, then the semantic signal only for
+/// providers that could still reach the top: exact top-K without a dot product per provider. Safe for concurrent
+/// ranking; updates take a short write lock.
+/// </summary>
+public sealed class MatchIndex : IDisposable
+{
+    // Scores are rounded to 1e-6; a candidate this close to the cut-off is still examined so rounding cannot change the order.
+    private const double CutOffSlack = 1e-5;
+
+    private readonly List<Entry?> entries = [];
+    private readonly Dictionary<string, int> ordinals = new(StringComparer.Ordinal);
+    private readonly KeywordIndex keywords = new();
+    private readonly ReaderWriterLockSlim gate = new();
+    private double[] weights;
+
+    public MatchIndex(MatchWeights? weights = null) => this.weights = (weights ?? MatchWeights.Default).Normalized();
+
+    /// <summary>How many providers the index holds.</summary>
+    public int Count => ordinals.Count;
+
+    /// <summary>Replaces the weights used by later rankings.</summary>
+    public void UseWeights(MatchWeights newWeights) => weights = newWeights.Normalized();
+
+    /// <summary>Adds or replaces a provider.</summary>
+    public void Upsert(MatchProvider provider, ProviderVectors vectors)
+    {
+        var entry = new Entry(provider, vectors);
+        gate.EnterWriteLock();
+        try
+        {
+            if (!ordinals.TryGetValue(provider.Id, out var ordinal))
+            {
+                ordinal = entries.Count;
+                entries.Add(null);
+                ordinals[provider.Id] = ordinal;
+            }
+
+            entries[ordinal] = entry;
+            keywords.Upsert(ordinal, KeywordText(provider));
+        }
+        finally
+        {
+            gate.ExitWriteLock();
+        }
+    }
+
+    public void Remove(string providerId)
+    {
+        gate.EnterWriteLock();
+        try
+        {
+            if (ordinals.Remove(providerId, out var ordinal))
+            {
+                entries[ordinal] = null;
+                keywords.Remove(ordinal);
+            }
+        }
+        finally
+        {
+            gate.ExitWriteLock();
+        }
+    }
+
+    /// <summary>The best <paramref name="top"/> providers for a project, best first, ties by provider id, each explained.</summary>
+    public IReadOnlyList<ProviderMatch> Rank(MatchProject project, float[]? projectVector, int top = 10)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        gate.EnterReadLock();
+        try
+        {
+            return RankLocked(project, projectVector, top);
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    private List<ProviderMatch> RankLocked(MatchProject project, float[]? projectVector, int top)
+    {
+        var w = weights;
+        var count = entries.Count;
+        var profile = new ProjectProfile(project);
+        var terms = keywords.QueryTerms(EmbeddingText.ForProject(project));
+        var bm25 = ArrayPool<float>.Shared.Rent(count);
+        var partial = ArrayPool<double>.Shared.Rent(count);
+        var touched = new List<int>();
+        try
+        {
+            Array.Clear(bm25, 0, count);
+            var maxBm25 = keywords.Score(terms, bm25, touched);
+            var kthPartial = new PriorityQueue<int, double>(top + 1);
+            for (var i = 0; i < count; i++)
+            {
+                var entry = entries[i];
+                if (entry is null)
+                {
+                    partial[i] = double.NegativeInfinity;
+                    continue;
+                }
+
+                var values = profile.CheapValues(entry, maxBm25 > 0 ? bm25[i] / maxBm25 : 0);
+                partial[i] = w[0] * values.Sector + w[2] * values.Keyword + w[3] * values.Country + w[4] * values.Standards + w[5] * values.Stage + w[6] * values.Budget;
+                kthPartial.Enqueue(i, partial[i]);
+                if (kthPartial.Count > top)
+                {
+                    kthPartial.Dequeue();
+                }
+            }
+
+            if (kthPartial.Count == 0)
+            {
+                return [];
+            }
+
+            // Nobody whose partial score plus a perfect semantic score is below the k-th best partial can make the top.
+            kthPartial.TryPeek(out _, out var floor);
+            var semanticWeight = projectVector is null ? 0 : w[1];
+            var candidates = new List<int>();
+            for (var i = 0; i < count; i++)
+            {
+                if (partial[i] + semanticWeight >= floor - CutOffSlack)
+                {
+                    candidates.Add(i);
+                }
+            }
+
+            candidates.Sort((a, b) => partial[b].CompareTo(partial[a]));
+            var best = new PriorityQueue<int, double>(top + 1);
+            var examined = new List<(int Ordinal, double Full)>();
+            foreach (var i in candidates)
+            {
+                if (best.Count == top && best.TryPeek(out _, out var cut) && partial[i] + semanticWeight < cut - CutOffSlack)
+                {
+                    break;
+                }
+
+                var full = partial[i] + semanticWeight * (projectVector is null ? 0 : entries[i]!.Semantic(projectVector).Value);
+                examined.Add((i, full));
+                best.Enqueue(i, full);
+                if (best.Count > top)
+                {
+                    best.Dequeue();
+                }
+            }
+
+            var threshold = best.TryPeek(out _, out var last) ? last - CutOffSlack : double.NegativeInfinity;
+            return examined
+                .Where(e => e.Full >= threshold)
+                .Select(e => Explain(profile, entries[e.Ordinal]!, projectVector, maxBm25 > 0 ? bm25[e.Ordinal] / maxBm25 : 0, terms, w))
+                .OrderByDescending(m => m.Score)
+                .ThenBy(m => m.ProviderId, StringComparer.Ordinal)
+                .Take(top)
+                .ToList();
+        }
+        finally
+        {
+            foreach (var i in touched)
+            {
+                bm25[i] = 0;
+            }
+
+            ArrayPool<float>.Shared.Return(bm25);
+            ArrayPool<double>.Shared.Return(partial);
+        }
+    }
+
+    private ProviderMatch Explain(ProjectProfile profile, Entry entry, float[]? projectVector, double keyword, IReadOnlyList<QueryTerm> terms, double[] w)
+    {
+        var cheap = profile.CheapValues(entry, keyword);
+        var (semantic, bestSolution) = projectVector is null ? (0.0, entry.BestSolutionBySector(profile)) : entry.Semantic(projectVector);
+        bestSolution ??= entry.BestSolutionBySector(profile);
+        var provider = entry.Provider;
+        var project = profile.Project;
+        var providerStems = keywords.Stems(KeywordText(provider));
+        var sharedWords = terms.Where(t => providerStems.Contains(t.Stem)).Take(3).Select(t => t.Word).ToList();
+        MatchSignal[] signals =
+        [
+            Signal(SignalNames.Sector, cheap.Sector, w[0], MatchSignals.SectorWhy(project.Sectors, entry.SectorMask)),
+            Signal(SignalNames.Semantic, semantic, w[1], projectVector is null ? "the project has no description to compare" : MatchSignals.SemanticWhy(semantic, bestSolution)),
+            Signal(SignalNames.Keyword, cheap.Keyword, w[2], MatchSignals.KeywordWhy(sharedWords)),
+            Signal(SignalNames.Country, cheap.Country, w[3], MatchSignals.CountryWhy(profile.Country, entry.Countries, cheap.Country)),
+            Signal(SignalNames.Standards, cheap.Standards, w[4], MatchSignals.StandardsWhy(project.Standards, entry.Standards)),
+            Signal(SignalNames.Stage, cheap.Stage, w[5], MatchSignals.StageWhy(project.Stage, provider.Stages)),
+            Signal(SignalNames.Budget, cheap.Budget, w[6], MatchSignals.BudgetWhy(project.BudgetUsd, provider.DealSizeMinUsd, provider.DealSizeMaxUsd, cheap.Budget)),
+        ];
+        var score = Math.Round(signals.Sum(s => s.Contribution), 6);
+        return new ProviderMatch(provider.Id, score, signals, bestSolution);
+    }
+
+    private static MatchSignal Signal(string name, double value, double weight, string why)
+    {
+        var rounded = Math.Round(Math.Clamp(value, 0, 1), 4);
+        return new MatchSignal(name, rounded, Math.Round(weight * rounded, 6), why);
+    }
+
+    private static string KeywordText(MatchProvider provider) =>
+        string.Join(". ", new[] { provider.Name, provider.Description }
+            .Concat(provider.Solutions.SelectMany(s => new[] { s.Name, s.Description }))
+            .Where(t => !string.IsNullOrWhiteSpace(t)));
+
+    public void Dispose()
+    {
+        keywords.Dispose();
+        gate.Dispose();
+    }
+
+    private readonly record struct CheapSignalValues(double Sector, double Keyword, double Country, double Standards, double Stage, double Budget);
+
+    /// <summary>What is computed once per project before the pass over all providers.</summary>
+    private sealed class ProjectProfile(MatchProject project)
+    {
+        private readonly int[] sectorBits = MatchSignals.SectorBitsOf(project.Sectors);
+        private readonly string[] askedStandards = project.Standards.Select(MatchSignals.NormalizeStandard).Distinct(StringComparer.Ordinal).ToArray();
+
+        public MatchProject Project => project;
+
+        public string? Country { get; } = project.Country?.ToUpperInvariant();
+
+        public CheapSignalValues CheapValues(Entry entry, double keyword) => new(
+            MatchSignals.Sector(sectorBits, entry.SectorMask),
+            keyword,
+            MatchSignals.Country(Country, entry.Countries),
+            MatchSignals.Standards(askedStandards, entry.Standards),
+            MatchSignals.Stage(project.Stage, entry.Provider.Stages),
+            MatchSignals.Budget(project.BudgetUsd, entry.Provider.DealSizeMinUsd, entry.Provider.DealSizeMaxUsd));
+
+        public ulong ProjectMask { get; } = MatchSignals.SectorMask(project.Sectors);
+    }
+
+    private sealed class Entry(MatchProvider provider, ProviderVectors vectors)
+    {
+        public MatchProvider Provider => provider;
+
+        public ulong SectorMask { get; } = MatchSignals.SectorMask(provider.Sectors.Concat(provider.Solutions.SelectMany(s => s.Sectors)));
+
+        public string[] Countries { get; } = provider.Countries.Select(c => c.ToUpperInvariant()).Distinct().ToArray();
+
+        public HashSet<string> Standards { get; } = provider.Standards.Concat(provider.Solutions.SelectMany(s => s.Standards))
+            .Select(MatchSignals.NormalizeStandard).ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>The best cosine of the project against the provider's description and solutions, and the solution that gave it.</summary>
+        public (double Value, string? BestSolution) Semantic(float[] projectVector)
+        {
+            var best = vectors.Description is null ? 0f : VectorMath.Dot(projectVector, vectors.Description);
+            var bestSolutionScore = float.NegativeInfinity;
+            string? bestSolution = null;
+            for (var i = 0; i < vectors.Solutions.Count && i < provider.Solutions.Count; i++)
+            {
+                if (vectors.Solutions[i] is { } vector)
+                {
+                    var score = VectorMath.Dot(projectVector, vector);
+                    if (score > bestSolutionScore)
+                    {
+                        bestSolutionScore = score;
+                        bestSolution = provider.Solutions[i].Name;
+                    }
+                }
+            }
+
+            return (Math.Clamp(Math.Max(best, bestSolutionScore), 0, 1), bestSolution);
+        }
+
+        public string? BestSolutionBySector(ProjectProfile profile) => provider.Solutions
+            .OrderByDescending(s => System.Numerics.BitOperations.PopCount(MatchSignals.SectorMask(s.Sectors) & profile.ProjectMask))
+            .ThenBy(s => s.Name, StringComparer.Ordinal)
+            .FirstOrDefault()?.Name;
+    }
+}

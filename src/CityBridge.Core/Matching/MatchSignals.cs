@@ -1,0 +1,270 @@
+using System.Globalization;
+using CityBridge.Core.Domain;
+
+namespace CityBridge.Core.Matching;
+
+/// <summary>
+/// The value of each signal for one project and one provider, and the plain-words reason for it. Values are in [0, 1];
+/// the same functions serve the fast ranking pass and the explanation, so both always agree.
+/// </summary>
+internal static class MatchSignals
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private static readonly Dictionary<string, string> AseanCountries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["BN"] = "Brunei Darussalam", ["KH"] = "Cambodia", ["ID"] = "Indonesia", ["LA"] = "Lao PDR", ["MY"] = "Malaysia",
+        ["MM"] = "Myanmar", ["PH"] = "the Philippines", ["SG"] = "Singapore", ["TH"] = "Thailand", ["VN"] = "Viet Nam",
+    };
+
+    /// <summary>Bit masks of the taxonomy: one bit per sector, and per sector the bits of its neighbours.</summary>
+    private static readonly Dictionary<string, int> SectorBits = SectorTaxonomy.All.Select((s, i) => (s.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+
+    private static readonly ulong[] RelatedMasks = SectorTaxonomy.All
+        .Select(a => SectorTaxonomy.All.Where(b => SectorTaxonomy.AreRelated(a.Key, b.Key)).Aggregate(0UL, (mask, b) => mask | (1UL << SectorBits[b.Key])))
+        .ToArray();
+
+    public static ulong SectorMask(IEnumerable<string> sectors) =>
+        sectors.Aggregate(0UL, (mask, key) => SectorBits.TryGetValue(key, out var bit) ? mask | (1UL << bit) : mask);
+
+    /// <summary>Per project sector: 1 when the provider works in it, ½ when only in a neighbouring sector; averaged.</summary>
+    public static double Sector(int[] projectSectorBits, ulong providerMask)
+    {
+        if (projectSectorBits.Length == 0)
+        {
+            return 0;
+        }
+
+        var total = 0.0;
+        foreach (var bit in projectSectorBits)
+        {
+            total += (providerMask & (1UL << bit)) != 0 ? 1 : (providerMask & RelatedMasks[bit]) != 0 ? 0.5 : 0;
+        }
+
+        return total / projectSectorBits.Length;
+    }
+
+    public static int[] SectorBitsOf(IEnumerable<string> sectors) =>
+        sectors.Distinct(StringComparer.Ordinal).Where(SectorBits.ContainsKey).Select(k => SectorBits[k]).ToArray();
+
+    public static string SectorWhy(IReadOnlyList<string> projectSectors, ulong providerMask)
+    {
+        var known = projectSectors.Where(SectorBits.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+        if (known.Count == 0)
+        {
+            return "the project names no sector";
+        }
+
+        var shared = known.Where(k => (providerMask & (1UL << SectorBits[k])) != 0).Select(SectorTaxonomy.NameOf).ToList();
+        var related = known.Where(k => (providerMask & (1UL << SectorBits[k])) == 0 && (providerMask & RelatedMasks[SectorBits[k]]) != 0)
+            .Select(k => $"{SectorTaxonomy.NameOf(k)} (works in a neighbouring field: {NeighbourOf(k, providerMask)})")
+            .ToList();
+        var parts = new List<string>();
+        if (shared.Count > 0)
+        {
+            parts.Add($"both work in {Listing(shared)}");
+        }
+
+        if (related.Count > 0)
+        {
+            parts.Add($"related to {Listing(related)}");
+        }
+
+        return parts.Count == 0 ? $"works in none of the project's sectors ({Listing(known.Select(SectorTaxonomy.NameOf).ToList())})" : string.Join("; ", parts);
+    }
+
+    private static string NeighbourOf(string key, ulong providerMask) =>
+        SectorTaxonomy.NameOf(SectorTaxonomy.All.First(s => (providerMask & (1UL << SectorBits[s.Key])) != 0 && SectorTaxonomy.AreRelated(key, s.Key)).Key);
+
+    /// <summary>1 for experience in the project's country, ½ for experience elsewhere in ASEAN, else 0.</summary>
+    public static double Country(string? projectCountry, string[] providerCountries)
+    {
+        if (projectCountry is not null && Array.IndexOf(providerCountries, projectCountry) >= 0)
+        {
+            return 1;
+        }
+
+        foreach (var country in providerCountries)
+        {
+            if (AseanCountries.ContainsKey(country))
+            {
+                return 0.5;
+            }
+        }
+
+        return 0;
+    }
+
+    public static string CountryWhy(string? projectCountry, string[] providerCountries, double value)
+    {
+        if (value >= 1)
+        {
+            return $"has delivered in {CountryName(projectCountry!)}";
+        }
+
+        if (value > 0)
+        {
+            return $"has delivered elsewhere in ASEAN: {Listing(providerCountries.Where(AseanCountries.ContainsKey).Select(CountryName).ToList())}";
+        }
+
+        return projectCountry is null ? "the project's country is not given" : "no delivery experience in ASEAN yet";
+    }
+
+    public static string CountryName(string code) => AseanCountries.TryGetValue(code, out var name) ? name : code.ToUpperInvariant();
+
+    /// <summary>Standards compare by their letters and digits only, so "ISO/IEC 27001" and "ISO IEC 27001" are one.</summary>
+    public static string NormalizeStandard(string standard) =>
+        string.Concat(standard.Where(char.IsLetterOrDigit)).ToUpperInvariant();
+
+    /// <summary>The share of the standards the project asks for that the provider meets; ½ when it asks for none.</summary>
+    public static double Standards(string[] asked, HashSet<string> met)
+    {
+        if (asked.Length == 0)
+        {
+            return 0.5;
+        }
+
+        var count = 0;
+        foreach (var standard in asked)
+        {
+            if (met.Contains(standard))
+            {
+                count++;
+            }
+        }
+
+        return (double)count / asked.Length;
+    }
+
+    public static string StandardsWhy(IReadOnlyList<string> askedAsWritten, HashSet<string> met)
+    {
+        var asked = askedAsWritten.DistinctBy(NormalizeStandard).ToList();
+        if (asked.Count == 0)
+        {
+            return "the project asks for no particular standard";
+        }
+
+        var meets = asked.Where(s => met.Contains(NormalizeStandard(s))).ToList();
+        var misses = asked.Except(meets).ToList();
+        if (misses.Count == 0)
+        {
+            return $"meets {Listing(meets)} that the project asks for";
+        }
+
+        return meets.Count == 0
+            ? $"does not state {Listing(misses)} that the project asks for"
+            : $"meets {Listing(meets)}, not {Listing(misses)}";
+    }
+
+    /// <summary>How actionable a stage is for a supplier when the provider's own stages are not known.</summary>
+    private static double StageReadiness(ProjectStage stage) => stage switch
+    {
+        ProjectStage.Idea => 0.4,
+        ProjectStage.Planning => 0.6,
+        ProjectStage.Design => 0.8,
+        ProjectStage.Procurement => 1.0,
+        ProjectStage.Implementation => 0.7,
+        _ => 0.5,
+    };
+
+    public static double Stage(ProjectStage? stage, IReadOnlyList<ProjectStage> providerStages) =>
+        stage is not { } s ? 0.5
+        : providerStages.Count == 0 ? StageReadiness(s)
+        : providerStages.Contains(s) ? 1.0 : 0.25;
+
+    public static string StageWhy(ProjectStage? stage, IReadOnlyList<ProjectStage> providerStages)
+    {
+        if (stage is not { } s)
+        {
+            return "the project's stage is not given";
+        }
+
+        var name = s.ToString().ToLowerInvariant();
+        if (providerStages.Count > 0)
+        {
+            return providerStages.Contains(s)
+                ? $"works with projects at the {name} stage"
+                : $"usually works at {Listing(providerStages.Select(p => p.ToString().ToLowerInvariant()).ToList())}, the project is at {name}";
+        }
+
+        return s switch
+        {
+            ProjectStage.Procurement => "the project is procuring now",
+            ProjectStage.Design => "the project is in design, close to procurement",
+            ProjectStage.Implementation => "the project is being built; subcontracts may be open",
+            ProjectStage.Planning => "the project is still in planning",
+            ProjectStage.Idea => "the project is an early idea",
+            _ => "the project is in operation; upgrades only",
+        };
+    }
+
+    /// <summary>1 inside the provider's usual deal size, falling by one per factor of ten outside it; neutral when unknown.</summary>
+    public static double Budget(decimal? budget, decimal? min, decimal? max)
+    {
+        if (budget is not { } b || b <= 0)
+        {
+            return 0.5;
+        }
+
+        if (min is null && max is null)
+        {
+            return 0.6;
+        }
+
+        var low = (double)(min ?? 0);
+        var high = max is { } m ? (double)m : double.MaxValue;
+        var value = (double)b;
+        if (value >= low && value <= high)
+        {
+            return 1;
+        }
+
+        var ratio = value < low ? low / value : value / high;
+        return Math.Max(0, 1 - Math.Log10(ratio));
+    }
+
+    public static string BudgetWhy(decimal? budget, decimal? min, decimal? max, double value)
+    {
+        if (budget is not { } b || b <= 0)
+        {
+            return "the project's budget is not set yet";
+        }
+
+        if (min is null && max is null)
+        {
+            return $"a budget of {Money(b)} is set; the provider's usual deal size is not known";
+        }
+
+        var range = $"{(min is { } lo ? Money(lo) : "any")} to {(max is { } hi ? Money(hi) : "any size")}";
+        return value >= 1
+            ? $"{Money(b)} is within the provider's usual deals ({range})"
+            : $"{Money(b)} is outside the provider's usual deals ({range})";
+    }
+
+    public static string SemanticWhy(double value, string? bestSolution)
+    {
+        var level = value switch
+        {
+            >= 0.6 => "the descriptions are closely related",
+            >= 0.4 => "the descriptions are related",
+            >= 0.2 => "the descriptions are loosely related",
+            _ => "the descriptions have little in common",
+        };
+        var similarity = value.ToString("0.00", Invariant);
+        return bestSolution is null ? $"{level} (similarity {similarity})" : $"{level} (similarity {similarity}; best fit: {bestSolution})";
+    }
+
+    public static string KeywordWhy(IReadOnlyList<string> sharedWords) =>
+        sharedWords.Count == 0 ? "no key words in common" : $"both mention {Listing(sharedWords)}";
+
+    private static string Money(decimal amount) => amount >= 1_000_000
+        ? string.Create(Invariant, $"US${amount / 1_000_000:0.#} million")
+        : string.Create(Invariant, $"US${amount:#,0}");
+
+    private static string Listing(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+    };
+}
