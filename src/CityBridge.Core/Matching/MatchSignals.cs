@@ -13,8 +13,16 @@ internal static class MatchSignals
 
     private static readonly Dictionary<string, string> AseanCountries = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["BN"] = "Brunei Darussalam", ["KH"] = "Cambodia", ["ID"] = "Indonesia", ["LA"] = "Lao PDR", ["MY"] = "Malaysia",
-        ["MM"] = "Myanmar", ["PH"] = "the Philippines", ["SG"] = "Singapore", ["TH"] = "Thailand", ["VN"] = "Viet Nam",
+        ["BN"] = "Brunei Darussalam",
+        ["KH"] = "Cambodia",
+        ["ID"] = "Indonesia",
+        ["LA"] = "Lao PDR",
+        ["MY"] = "Malaysia",
+        ["MM"] = "Myanmar",
+        ["PH"] = "the Philippines",
+        ["SG"] = "Singapore",
+        ["TH"] = "Thailand",
+        ["VN"] = "Viet Nam",
     };
 
     /// <summary>Bit masks of the taxonomy: one bit per sector, and per sector the bits of its neighbours.</summary>

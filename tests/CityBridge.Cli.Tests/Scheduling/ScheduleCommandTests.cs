@@ -1,5 +1,6 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
+
+using static CityBridge.Cli.Tests.CliRunner;
 
 namespace CityBridge.Cli.Tests.Scheduling;
 
@@ -149,18 +150,4 @@ public sealed class ScheduleCommandTests : IDisposable
     }
 
     private string File(string name) => Path.Combine(_folder.FullName, name);
-
-    private static async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var command in CliCommands.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
-    }
 }
