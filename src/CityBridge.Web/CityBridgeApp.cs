@@ -46,6 +46,9 @@ public static class CityBridgeApp
         services.Configure<SmtpSettings>(builder.Configuration.GetSection("Smtp"));
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.Configure<Features.Matching.MatchingOptions>(builder.Configuration.GetSection("Matching"));
+        services.AddSingleton<Features.Matching.MatchingEngine>();
+        services.AddHostedService<Features.Matching.MatchingWorker>();
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -53,6 +56,7 @@ public static class CityBridgeApp
             o.Conventions.AuthorizeFolder("/Outbox", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Interests", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Dashboard", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Matching", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Contacts/Privacy", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Pipeline");
             o.Conventions.AuthorizeFolder("/DataExchange", AccountsRegistration.StaffPolicy);
@@ -124,6 +128,7 @@ public static class CityBridgeApp
         app.MapRecordApi(Features.Pipeline.OpportunityDefinition.Instance);
         app.MapDataExchangeApi();
         Features.Readiness.ReadinessApi.MapReadinessApi(app);
+        Features.Matching.MatchingApi.MapMatchingApi(app);
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -154,6 +154,19 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PAGE /Projects/{projectId:int}/Readiness/Procurement"] = Everyone,
         ["PAGE /Projects/{projectId:int}/Readiness/Cyber"] = Everyone,
         ["PAGE /Projects/{projectId:int}/Readiness/Brief"] = Everyone,
+
+        // Matching: a project's suggestions are for its city and staff; a provider's leads for the provider; tuning for staff.
+        ["GET /api/projects/{projectId:int}/matches/"] = [Staff, Official],
+        ["PUT /api/projects/{projectId:int}/matches/{organizationId:int}/curation"] = StaffOnly,
+        ["PUT /api/projects/{projectId:int}/matches/{organizationId:int}/mark"] = [Staff, Official, Provider],
+        ["GET /api/organizations/{organizationId:int}/matches"] = [Staff, Provider],
+        ["GET /api/matching/weights"] = StaffOnly,
+        ["PUT /api/matching/weights"] = StaffOnly,
+        ["GET /api/matching/evaluation"] = StaffOnly,
+        ["POST /api/matching/rematch"] = StaffOnly,
+        ["GET /api/matching/status"] = StaffOnly,
+        ["PAGE /Matching"] = StaffOnly,
+        ["PAGE /Matching/Index"] = StaffOnly,
     };
 
     private TestApp App => fixture.App;
@@ -283,7 +296,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         }
 
         var path = pattern
-            .Replace("{projectId:int}", id.ToString(), StringComparison.Ordinal).Replace("{part}", "plan", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal)
+            .Replace("{projectId:int}", id.ToString(), StringComparison.Ordinal).Replace("{organizationId:int}", targets["organizations"].ToString(), StringComparison.Ordinal).Replace("{part}", "plan", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{id:int?}", id.ToString(), StringComparison.Ordinal).Replace("{id:int}", id.ToString(), StringComparison.Ordinal)
             .Replace("{code:int}", "500", StringComparison.Ordinal).Replace("{code}", "VN", StringComparison.Ordinal)
             .Replace("{kind}", "providers", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
@@ -293,7 +306,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         {
             request.Content = pattern.StartsWith("/api/import", StringComparison.Ordinal)
                 ? new StringContent($"name\nMatrix Co {Guid.NewGuid():N}\n", Encoding.UTF8, "text/csv")
-                : new StringContent((await TemplateAsync(collection!, id, unique: method == "POST")).ToJsonString(), Encoding.UTF8, "application/json");
+                : new StringContent(collection is null ? "{}" : (await TemplateAsync(collection, id, unique: method == "POST")).ToJsonString(), Encoding.UTF8, "application/json");
         }
 
         using var response = await Clients[role].SendAsync(request);

@@ -31,6 +31,12 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Features.Interests.Interest> Interests => Set<Features.Interests.Interest>();
     public DbSet<Features.Interests.InterestEvent> InterestEvents => Set<Features.Interests.InterestEvent>();
+    public DbSet<RecordChange> RecordChanges => Set<RecordChange>();
+    public DbSet<Features.Matching.TextEmbedding> TextEmbeddings => Set<Features.Matching.TextEmbedding>();
+    public DbSet<Features.Matching.StoredMatch> Matches => Set<Features.Matching.StoredMatch>();
+    public DbSet<Features.Matching.MatchCuration> MatchCurations => Set<Features.Matching.MatchCuration>();
+    public DbSet<Features.Matching.MatchMark> MatchMarks => Set<Features.Matching.MatchMark>();
+    public DbSet<Features.Matching.MatchSettings> MatchSettings => Set<Features.Matching.MatchSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -58,6 +64,7 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         AuditLog.AddRange(changes.Select(c => c.ToEntry(clock.GetUtcNow(), actor)));
+        RecordChanges.AddRange(changes.Select(c => RecordChange.For(c.Entry.Entity, clock.GetUtcNow())).OfType<RecordChange>().DistinctBy(c => (c.Kind, c.EntityId)));
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)
         {

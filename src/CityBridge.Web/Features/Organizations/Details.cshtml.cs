@@ -1,6 +1,7 @@
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Contacts;
+using CityBridge.Web.Features.Matching;
 using CityBridge.Web.Features.Shared;
 using CityBridge.Web.Features.Solutions;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Organizations;
 
-public sealed class DetailsModel(CityBridgeDb db) : PageModel
+public sealed class DetailsModel(CityBridgeDb db, MatchingEngine engine, TimeProvider clock) : PageModel
 {
+    /// <summary>The provider's best-fitting city projects, when the viewer may see them.</summary>
+    public MatchListView? Matches { get; private set; }
+
     public OrganizationDto Organization { get; private set; } = null!;
 
     public IReadOnlyList<SolutionDto> Solutions { get; private set; } = [];
@@ -43,6 +47,20 @@ public sealed class DetailsModel(CityBridgeDb db) : PageModel
         var filter = new DirectoryFilter { OrganizationId = id, PageSize = DirectoryFilter.MaxPageSize };
         Solutions = await SolutionDefinition.Instance.Query(db, filter, actor).Select(SolutionDefinition.Instance.ToDto).ToListAsync(ct);
         Contacts = await ContactDefinition.Instance.Query(db, filter, actor).Select(ContactDefinition.Instance.ToDto).ToListAsync(ct);
+        if (organization.Kind == OrganizationKind.Provider && MatchQueries.MayViewProviderMatches(actor, id))
+        {
+            var items = await MatchQueries.ForProviderAsync(db, id, actor, 10, ct);
+            Matches = new MatchListView(items, ForProject: false, CanCurate: actor.IsStaff && actor.MayWrite, CanMark: actor.MayWrite, Loading: !engine.IsLoaded);
+        }
+
         return Page();
     }
+
+    public async Task<IActionResult> OnPostMarkAsync(int id, int projectId, bool relevant, CancellationToken ct) =>
+        await MatchActions.MarkAsync(db, await this.ActorAsync(ct), projectId, id, relevant, clock, ct)
+            ? RedirectToPage(new { id }) : Forbid();
+
+    public async Task<IActionResult> OnPostCurateAsync(int id, int projectId, bool pinned, bool hidden, bool endorsed, string toggle, CancellationToken ct) =>
+        await MatchActions.ToggleAsync(db, await this.ActorAsync(ct), projectId, id, pinned, hidden, endorsed, toggle, clock, ct)
+            ? RedirectToPage(new { id }) : Forbid();
 }

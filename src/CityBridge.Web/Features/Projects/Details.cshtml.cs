@@ -1,20 +1,25 @@
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Matching;
 using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.Projects;
 
-public sealed class DetailsModel(CityBridgeDb db) : PageModel
+public sealed class DetailsModel(CityBridgeDb db, MatchingEngine engine, TimeProvider clock) : PageModel
 {
     public ProjectDto Project { get; private set; } = null!;
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>The suggested providers, when the viewer may see them.</summary>
+    public MatchListView? Matches { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var store = new RecordStore<PriorityProject, ProjectInput, ProjectDto>(db, ProjectDefinition.Instance, await this.ActorAsync(ct));
+        var actor = await this.ActorAsync(ct);
+        var store = new RecordStore<PriorityProject, ProjectInput, ProjectDto>(db, ProjectDefinition.Instance, actor);
         var project = await store.FindAsync(id, ct);
         if (project is null)
         {
@@ -23,6 +28,21 @@ public sealed class DetailsModel(CityBridgeDb db) : PageModel
 
         Project = project;
         CanEdit = await store.MayChangeAsync(id, ct);
+        var entity = await MatchQueries.VisibleProjectAsync(db, id, actor, ct);
+        if (entity is not null && MatchQueries.MayViewProjectMatches(actor, entity))
+        {
+            var items = await MatchQueries.ForProjectAsync(db, entity, actor, 10, ct);
+            Matches = new MatchListView(items, ForProject: true, CanCurate: actor.IsStaff && actor.MayWrite, CanMark: MatchQueries.MayMark(actor, entity, 0), Loading: !engine.IsLoaded);
+        }
+
         return Page();
     }
+
+    public async Task<IActionResult> OnPostMarkAsync(int id, int organizationId, bool relevant, CancellationToken ct) =>
+        await MatchActions.MarkAsync(db, await this.ActorAsync(ct), id, organizationId, relevant, clock, ct)
+            ? RedirectToPage(new { id }) : Forbid();
+
+    public async Task<IActionResult> OnPostCurateAsync(int id, int organizationId, bool pinned, bool hidden, bool endorsed, string toggle, CancellationToken ct) =>
+        await MatchActions.ToggleAsync(db, await this.ActorAsync(ct), id, organizationId, pinned, hidden, endorsed, toggle, clock, ct)
+            ? RedirectToPage(new { id }) : Forbid();
 }

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using CityBridge.Core.Matching;
+
+// Matching at market scale: top-10 latency for one project (warm), a full re-match, and the memory the indexes take.
+// Usage: dotnet run -c Release --project bench/CityBridge.Matching.Bench -- [providers] [projects] [seed]
+var providers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var projects = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+var cacheFile = Path.Combine(AppContext.BaseDirectory, $"embeddings-{seed}.bin");
+
+var clock = Stopwatch.StartNew();
+var market = MarketGenerator.Generate(seed, providers, projects);
+Console.WriteLine($"generated {providers:N0} providers and {projects:N0} projects in {clock.Elapsed.TotalSeconds:0.0} s");
+
+using var embedder = new MiniLmEmbedder();
+var embeddings = new EmbeddingStore(embedder);
+LoadCache(embeddings, cacheFile);
+var texts = EmbeddingStore.TextsOf(market).OfType<string>().ToList();
+var distinct = texts.Select(EmbeddingText.Fingerprint).Distinct().Count();
+clock.Restart();
+var before = embeddings.Vectors.Count;
+embeddings.EmbedMissing(texts, new Progress<MatchProgress>(p =>
+{
+    if (p.Done % 2048 < 64 || p.Done == p.Total)
+    {
+        Console.WriteLine($"  embedding {p.Done:N0}/{p.Total:N0}");
+    }
+}));
+var embedded = embeddings.Vectors.Count - before;
+if (embedded > 0)
+{
+    Console.WriteLine($"embedded {embedded:N0} new texts in {clock.Elapsed.TotalSeconds:0.0} s ({embedded / clock.Elapsed.TotalSeconds:0} texts/s); {texts.Count:N0} texts, {distinct:N0} distinct");
+    SaveCache(embeddings, cacheFile);
+}
+
+GC.Collect();
+var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+clock.Restart();
+using var index = MarketMatcher.BuildIndex(market, embeddings, MatchWeights.Default);
+var buildSeconds = clock.Elapsed.TotalSeconds;
+var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+var indexMiB = (heapAfter - heapBefore) / 1024.0 / 1024.0;
+Console.WriteLine($"indexed in {buildSeconds:0.0} s; index heap {indexMiB:0} MiB; process working set {Environment.WorkingSet / 1024.0 / 1024.0:0} MiB");
+
+// Warm-up, then single-threaded latency of top-10 for random projects.
+var random = new Random(seed);
+for (var i = 0; i < 200; i++)
+{
+    Top10(market.Projects[random.Next(projects)]);
+}
+
+var samples = new List<double>();
+for (var i = 0; i < 1000; i++)
+{
+    var project = market.Projects[random.Next(projects)];
+    var one = Stopwatch.StartNew();
+    Top10(project);
+    samples.Add(one.Elapsed.TotalMilliseconds);
+}
+
+samples.Sort();
+double Percentile(double p) => samples[(int)Math.Ceiling(p * samples.Count) - 1];
+Console.WriteLine($"top-10 latency over 1,000 projects (ms): p50 {Percentile(0.50):0.00}  p95 {Percentile(0.95):0.00}  p99 {Percentile(0.99):0.00}  max {samples[^1]:0.00}");
+
+clock.Restart();
+var all = MarketMatcher.RankAll(index, market.Projects, embeddings, 10);
+Console.WriteLine($"full re-match of {all.Count:N0} projects (top 10 each, {Environment.ProcessorCount} cores): {clock.Elapsed.TotalSeconds:0.0} s");
+Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MiB");
+
+void Top10(MatchProject project) => index.Rank(project, embeddings.Get(EmbeddingText.ForProject(project)), 10);
+
+static void LoadCache(EmbeddingStore store, string file)
+{
+    if (!File.Exists(file))
+    {
+        return;
+    }
+
+    using var reader = new BinaryReader(File.OpenRead(file));
+    var count = reader.ReadInt32();
+    for (var i = 0; i < count; i++)
+    {
+        var key = reader.ReadString();
+        var length = reader.ReadInt32();
+        var vector = new float[length];
+        for (var j = 0; j < length; j++)
+        {
+            vector[j] = reader.ReadSingle();
+        }
+
+        store.Add(key, vector);
+    }
+}
+
+static void SaveCache(EmbeddingStore store, string file)
+{
+    using var writer = new BinaryWriter(File.Create(file));
+    writer.Write(store.Vectors.Count);
+    foreach (var (key, vector) in store.Vectors)
+    {
+        writer.Write(key);
+        writer.Write(vector.Length);
+        foreach (var value in vector)
+        {
+            writer.Write(value);
+        }
+    }
+}

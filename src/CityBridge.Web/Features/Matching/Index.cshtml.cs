@@ -1,0 +1,127 @@
+using System.ComponentModel.DataAnnotations;
+using CityBridge.Core.Matching;
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features.Matching;
+
+/// <summary>Staff's matching page: the weights, how they fare against people's marks, and the re-match progress.</summary>
+public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public WeightsForm Weights { get; set; } = new();
+
+    public RelevanceScores Current { get; private set; } = null!;
+
+    public RelevanceScores? Tried { get; private set; }
+
+    public RematchStatus Status => engine.Status;
+
+    public int StoredMatches { get; private set; }
+
+    public string? Flash { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var row = await db.MatchSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == 1, ct);
+        Weights = WeightsForm.From(await MatchQueries.WeightsAsync(db, ct), row?.Version);
+        await LoadAsync(ct);
+    }
+
+    /// <summary>Evaluates the weights in the form without saving them.</summary>
+    public async Task<IActionResult> OnPostTryAsync(CancellationToken ct)
+    {
+        AddWeightErrors();
+        if (ModelState.IsValid)
+        {
+            Tried = await MatchQueries.EvaluateAsync(db, Weights.ToWeights(), ct);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
+    {
+        AddWeightErrors();
+        if (ModelState.IsValid)
+        {
+            var w = Weights.ToWeights();
+            var result = await MatchSettingsStore.SaveAsync(db, MatchingApi.ToDto(w, Weights.Version), await this.ActorAsync(ct), clock, ct);
+            if (result.Conflict)
+            {
+                ModelState.AddModelError(string.Empty, "Someone changed the weights since you opened this page. Reload to see theirs.");
+            }
+            else
+            {
+                engine.RequestRematch();
+                TempData["flash"] = "Weights saved. Every project is being re-matched with them.";
+                return RedirectToPage();
+            }
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public IActionResult OnPostRematch()
+    {
+        engine.RequestRematch();
+        TempData["flash"] = "Re-match started. Reload to follow its progress.";
+        return RedirectToPage();
+    }
+
+    private void AddWeightErrors()
+    {
+        foreach (var (field, message) in Weights.ToWeights().Problems())
+        {
+            ModelState.AddModelError($"{nameof(Weights)}.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Current = await MatchQueries.EvaluateAsync(db, await MatchQueries.WeightsAsync(db, ct), ct);
+        StoredMatches = await db.Matches.CountAsync(ct);
+        Flash = TempData["flash"] as string;
+    }
+}
+
+/// <summary>The weights as a form; each a number from 0 to 100, scaled to sum to 1 when used.</summary>
+public sealed class WeightsForm
+{
+    private const string RangeMessage = "Enter a number from 0 to 100.";
+
+    [Range(0, 100, ErrorMessage = RangeMessage)] public double Sector { get; set; }
+
+    [Range(0, 100, ErrorMessage = RangeMessage)] public double Semantic { get; set; }
+
+    [Range(0, 100, ErrorMessage = RangeMessage)] public double Keyword { get; set; }
+
+    [Range(0, 100, ErrorMessage = RangeMessage)] public double Country { get; set; }
+
+    [Range(0, 100, ErrorMessage = RangeMessage)] public double Standards { get; set; }
+
+    [Range(0, 100, ErrorMessage = RangeMessage)] public double Stage { get; set; }
+
+    [Range(0, 100, ErrorMessage = RangeMessage)] public double Budget { get; set; }
+
+    public Guid? Version { get; set; }
+
+    public static WeightsForm From(MatchWeights w, Guid? version) => new()
+    {
+        Sector = w.Sector,
+        Semantic = w.Semantic,
+        Keyword = w.Keyword,
+        Country = w.Country,
+        Standards = w.Standards,
+        Stage = w.Stage,
+        Budget = w.Budget,
+        Version = version,
+    };
+
+    public MatchWeights ToWeights() => new(Sector, Semantic, Keyword, Country, Standards, Stage, Budget);
+}

@@ -1,0 +1,230 @@
+using CityBridge.Core.Matching;
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features.Matching;
+
+/// <summary>Staff's curation of a suggested pair.</summary>
+public sealed record CurationInput(bool Pinned, bool Hidden, bool Endorsed);
+
+/// <summary>A person's judgement of a suggestion.</summary>
+public sealed record MarkInput(bool? Relevant);
+
+/// <summary>The weights in force and the version to send back when changing them.</summary>
+public sealed record WeightsDto(double Sector, double Semantic, double Keyword, double Country, double Standards, double Stage, double Budget, Guid? Version);
+
+/// <summary>How weights fare against people's marks.</summary>
+public sealed record EvaluationDto(double PrecisionAt5, double NdcgAt10, int ProjectsJudged, int PairsJudged, WeightsDto Weights);
+
+public static class MatchingApi
+{
+    public static void MapMatchingApi(this IEndpointRouteBuilder app)
+    {
+        var projects = app.MapGroup("/api/projects/{projectId:int}/matches").WithTags("matching").AddEndpointFilter<BrowserSessionCsrfFilter>();
+        projects.MapGet("/", async Task<IResult> (int projectId, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            var project = await MatchQueries.VisibleProjectAsync(db, projectId, actor, ct);
+            if (project is null)
+            {
+                return ProjectNotFound(projectId);
+            }
+
+            if (!MatchQueries.MayViewProjectMatches(actor, project))
+            {
+                return NotAllowed(actor, "A project's suggested providers are shown to program staff, the project's city and its assigned experts.");
+            }
+
+            var items = await MatchQueries.ForProjectAsync(db, project, actor, 25, ct);
+            return TypedResults.Ok(new CollectionResponse<MatchItem>(items, items.Count, 1, 25));
+        }).Produces<CollectionResponse<MatchItem>>().ProducesProblem(StatusCodes.Status404NotFound)
+          .WithSummary("The providers that fit a project best, each with its score and the signals that explain it.");
+
+        projects.MapPut("/{organizationId:int}/curation", async Task<IResult> (int projectId, int organizationId, CurationInput input, CityBridgeDb db, CurrentActor current, TimeProvider clock, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            if (!actor.IsStaff || !actor.MayWrite)
+            {
+                return NotAllowed(actor, "Only program staff curate matches.");
+            }
+
+            if (await PairProblemAsync(db, projectId, organizationId, ct) is { } problem)
+            {
+                return problem;
+            }
+
+            await MatchQueries.CurateAsync(db, projectId, organizationId, actor, input.Pinned, input.Hidden, input.Endorsed, clock, ct);
+            return TypedResults.NoContent();
+        }).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Pin, hide or endorse a suggested provider for a project (staff).");
+
+        projects.MapPut("/{organizationId:int}/mark", async Task<IResult> (int projectId, int organizationId, MarkInput input, CityBridgeDb db, CurrentActor current, TimeProvider clock, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            var project = await MatchQueries.VisibleProjectAsync(db, projectId, actor, ct);
+            if (project is null)
+            {
+                return ProjectNotFound(projectId);
+            }
+
+            if (!MatchQueries.MayMark(actor, project, organizationId))
+            {
+                return NotAllowed(actor, "Marks come from staff, the project's city and experts, or the provider concerned.");
+            }
+
+            if (await PairProblemAsync(db, projectId, organizationId, ct) is { } problem)
+            {
+                return problem;
+            }
+
+            if (input.Relevant is not { } relevant)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["relevant"] = ["Say true (relevant) or false (not relevant)."] }, title: "The input is not valid.");
+            }
+
+            await MatchQueries.MarkAsync(db, projectId, organizationId, actor, relevant, clock, ct);
+            return TypedResults.NoContent();
+        }).ProducesValidationProblem().WithSummary("Mark a suggestion relevant or not relevant; the marks evaluate the weights.");
+
+        app.MapGet("/api/organizations/{organizationId:int}/matches", async Task<IResult> (int organizationId, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, ct))
+            {
+                return TypedResults.Problem(title: "Not found", detail: $"There is no organization with id {organizationId}.", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            if (!MatchQueries.MayViewProviderMatches(actor, organizationId))
+            {
+                return NotAllowed(actor, "A provider's matched projects are shown to the provider and to program staff.");
+            }
+
+            var items = await MatchQueries.ForProviderAsync(db, organizationId, actor, 25, ct);
+            return TypedResults.Ok(new CollectionResponse<MatchItem>(items, items.Count, 1, 25));
+        }).WithTags("matching").Produces<CollectionResponse<MatchItem>>().WithSummary("The city projects that fit a provider best, with the reasons.");
+
+        var staff = app.MapGroup("/api/matching").WithTags("matching").AddEndpointFilter<BrowserSessionCsrfFilter>().RequireAuthorization(AccountsRegistration.StaffPolicy);
+        staff.MapGet("/weights", async (CityBridgeDb db, CancellationToken ct) => TypedResults.Ok(await WeightsDtoAsync(db, ct)))
+            .WithSummary("The signal weights in force (staff).");
+        staff.MapPut("/weights", async Task<IResult> (WeightsDto input, CityBridgeDb db, CurrentActor current, MatchingEngine engine, TimeProvider clock, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            if (!actor.MayWrite)
+            {
+                return NotAllowed(actor, "This token may only read.");
+            }
+
+            var result = await MatchSettingsStore.SaveAsync(db, input, actor, clock, ct);
+            if (result.Errors is { } errors)
+            {
+                return TypedResults.ValidationProblem(errors, title: "The weights are not valid.");
+            }
+
+            if (result.Conflict)
+            {
+                return TypedResults.Problem(title: "Changed by someone else", detail: "The weights were changed since you read them; reload and try again.", statusCode: StatusCodes.Status409Conflict);
+            }
+
+            engine.RequestRematch();
+            return TypedResults.Ok(await WeightsDtoAsync(db, ct));
+        }).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Change the signal weights (staff); every project is re-matched.");
+        staff.MapGet("/evaluation", async Task<IResult> ([AsParameters] WeightsQuery query, CityBridgeDb db, CancellationToken ct) =>
+        {
+            var weights = query.ToWeights() ?? await MatchQueries.WeightsAsync(db, ct);
+            if (weights.Problems() is { Count: > 0 } problems)
+            {
+                return TypedResults.ValidationProblem(problems.ToDictionary(p => p.Key, p => new[] { p.Value }), title: "The weights are not valid.");
+            }
+
+            var scores = await MatchQueries.EvaluateAsync(db, weights, ct);
+            return TypedResults.Ok(new EvaluationDto(scores.PrecisionAt5, scores.NdcgAt10, scores.ProjectsJudged, scores.PairsJudged, ToDto(weights, null)));
+        }).ProducesValidationProblem().WithSummary("Precision@5 and nDCG@10 over the marked pairs, for the weights in force or for weights given in the query (staff).");
+        staff.MapPost("/rematch", (MatchingEngine engine) =>
+        {
+            engine.RequestRematch();
+            return TypedResults.Accepted("/api/matching/status", engine.Status);
+        }).WithSummary("Re-match every project in the background (staff); follow /api/matching/status.");
+        staff.MapGet("/status", (MatchingEngine engine) => TypedResults.Ok(engine.Status)).WithSummary("Progress of the latest re-match (staff).");
+    }
+
+    private static async Task<WeightsDto> WeightsDtoAsync(CityBridgeDb db, CancellationToken ct)
+    {
+        var row = await db.MatchSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == 1, ct);
+        return ToDto(await MatchQueries.WeightsAsync(db, ct), row?.Version);
+    }
+
+    public static WeightsDto ToDto(MatchWeights w, Guid? version) => new(w.Sector, w.Semantic, w.Keyword, w.Country, w.Standards, w.Stage, w.Budget, version);
+
+    private static async Task<IResult?> PairProblemAsync(CityBridgeDb db, int projectId, int organizationId, CancellationToken ct)
+    {
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId, ct))
+        {
+            return ProjectNotFound(projectId);
+        }
+
+        return await db.Organizations.AnyAsync(o => o.Id == organizationId && o.Kind == Core.Domain.OrganizationKind.Provider, ct)
+            ? null
+            : TypedResults.Problem(title: "Not found", detail: $"There is no provider organization with id {organizationId}.", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static IResult ProjectNotFound(int projectId) =>
+        TypedResults.Problem(title: "Not found", detail: $"There is no project with id {projectId}.", statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult NotAllowed(Actor actor, string detail) => actor.IsSignedIn
+        ? TypedResults.Problem(title: "Not allowed", detail: detail, statusCode: StatusCodes.Status403Forbidden)
+        : TypedResults.Problem(title: "Sign-in required", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+}
+
+/// <summary>Weights given in a query string to try them out; all seven or none.</summary>
+public sealed record WeightsQuery(
+    [FromQuery] double? Sector, [FromQuery] double? Semantic, [FromQuery] double? Keyword, [FromQuery] double? Country,
+    [FromQuery] double? Standards, [FromQuery] double? Stage, [FromQuery] double? Budget)
+{
+    public MatchWeights? ToWeights() =>
+        Sector is null && Semantic is null && Keyword is null && Country is null && Standards is null && Stage is null && Budget is null
+            ? null
+            : new MatchWeights(Sector ?? 0, Semantic ?? 0, Keyword ?? 0, Country ?? 0, Standards ?? 0, Stage ?? 0, Budget ?? 0);
+}
+
+/// <summary>Saving the single weights row with its concurrency check.</summary>
+public static class MatchSettingsStore
+{
+    public sealed record SaveResult(Dictionary<string, string[]>? Errors, bool Conflict);
+
+    public static async Task<SaveResult> SaveAsync(CityBridgeDb db, WeightsDto input, Actor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var weights = new MatchWeights(input.Sector, input.Semantic, input.Keyword, input.Country, input.Standards, input.Stage, input.Budget);
+        if (weights.Problems() is { Count: > 0 } problems)
+        {
+            return new SaveResult(problems.ToDictionary(p => p.Key, p => new[] { p.Value }), false);
+        }
+
+        var row = await db.MatchSettings.SingleOrDefaultAsync(s => s.Id == 1, ct);
+        if (row is null)
+        {
+            row = new MatchSettings();
+            db.MatchSettings.Add(row);
+        }
+        else if (input.Version is { } version && version != row.Version)
+        {
+            return new SaveResult(null, true);
+        }
+
+        (row.Sector, row.Semantic, row.Keyword, row.Country, row.Standards, row.Stage, row.Budget) =
+            (weights.Sector, weights.Semantic, weights.Keyword, weights.Country, weights.Standards, weights.Stage, weights.Budget);
+        row.ChangedBy = actor.Name;
+        row.ChangedAt = clock.GetUtcNow();
+        row.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new SaveResult(null, false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new SaveResult(null, true);
+        }
+    }
+}

@@ -1,0 +1,308 @@
+using System.Text.Json;
+using CityBridge.Core.Domain;
+using CityBridge.Core.Matching;
+using CityBridge.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features.Matching;
+
+/// <summary>Matching settings from configuration (section "Matching").</summary>
+public sealed class MatchingOptions
+{
+    /// <summary>Off only where no matching is wanted (the engine then never loads the model).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often each instance reads the change feed.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many providers are kept per project; the pages show the first ten.</summary>
+    public int StoredPerProject { get; set; } = 25;
+}
+
+/// <summary>Where a full re-match stands, for the staff page and the API.</summary>
+public sealed record RematchStatus(string Phase, int Done, int Total, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error, int ProvidersIndexed);
+
+/// <summary>
+/// The web app's matching engine: an in-memory <see cref="MatchIndex"/> over provider organizations, kept current from
+/// the change feed, and the stored top lists of every project. Vectors are stored by text fingerprint, so each text is
+/// embedded once.
+/// </summary>
+public sealed class MatchingEngine(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MatchingOptions> options, ILogger<MatchingEngine> logger) : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly Lazy<MiniLmEmbedder> embedder = new(() => new MiniLmEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly MatchIndex index = new();
+    private readonly Dictionary<int, Guid> indexedVersions = [];
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private long feedPosition = -1;
+    private volatile bool rematchRequested;
+    private volatile RematchStatus status = new("waiting", 0, 0, null, null, null, 0);
+
+    public RematchStatus Status => status;
+
+    public bool IsLoaded => feedPosition >= 0;
+
+    /// <summary>Asks for a re-match of every project; the worker picks it up within one poll.</summary>
+    public void RequestRematch() => rematchRequested = true;
+
+    public static IReadOnlyList<MatchSignal> ReadSignals(string json) => JsonSerializer.Deserialize<List<MatchSignal>>(json, Json) ?? [];
+
+    /// <summary>Loads everything on first call, then applies what the change feed reports; rematches what changed.</summary>
+    public async Task RefreshAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
+            index.UseWeights(await MatchQueries.WeightsAsync(db, ct));
+            var fullLoad = feedPosition < 0;
+            // Ids are taken from a sequence and may commit out of order: re-read a little behind the position.
+            var changes = fullLoad
+                ? []
+                : await db.RecordChanges.AsNoTracking().Where(c => c.Id > feedPosition - 100).OrderBy(c => c.Id).ToListAsync(ct);
+            var latest = fullLoad
+                ? await db.RecordChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0
+                : changes.Count == 0 ? feedPosition : Math.Max(feedPosition, changes[^1].Id);
+
+            var providerIds = fullLoad ? null : changes.Where(c => c.Kind == RecordChange.Provider).Select(c => c.EntityId).ToHashSet();
+            var providersChanged = await SyncProvidersAsync(db, providerIds, ct);
+            var projectIds = changes.Where(c => c.Kind == RecordChange.Project).Select(c => c.EntityId).ToHashSet();
+            if (fullLoad || providersChanged || rematchRequested)
+            {
+                rematchRequested = false;
+                await RematchAsync(db, null, ct);
+            }
+            else if (projectIds.Count > 0)
+            {
+                await RematchAsync(db, projectIds, ct);
+            }
+
+            feedPosition = latest;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The top providers of one project, ranked now (used for what-if checks and the API's fresh view).</summary>
+    public async Task<IReadOnlyList<ProviderMatch>> RankAsync(CityBridgeDb db, PriorityProject project, int top, CancellationToken ct)
+    {
+        var matchProject = ToMatchProject(project);
+        var vectors = await VectorsAsync(db, [EmbeddingText.ForProject(matchProject)], ct);
+        return index.Rank(matchProject, vectors.Get(EmbeddingText.ForProject(matchProject)), top);
+    }
+
+    private async Task<bool> SyncProvidersAsync(CityBridgeDb db, HashSet<int>? onlyIds, CancellationToken ct)
+    {
+        if (onlyIds is { Count: 0 })
+        {
+            return false;
+        }
+
+        var query = db.Organizations.AsNoTracking().Include(o => o.Solutions).AsSplitQuery().Where(o => o.Kind == OrganizationKind.Provider);
+        if (onlyIds is not null)
+        {
+            query = query.Where(o => onlyIds.Contains(o.Id));
+        }
+
+        var providers = await query.ToListAsync(ct);
+        var changed = providers.Where(p => !indexedVersions.TryGetValue(p.Id, out var v) || v != CompositeVersion(p)).ToList();
+        // A provider that was deleted or is no longer a provider leaves the index.
+        var gone = (onlyIds ?? indexedVersions.Keys.ToHashSet()).Where(id => indexedVersions.ContainsKey(id) && providers.All(p => p.Id != id)).ToList();
+        if (changed.Count == 0 && gone.Count == 0)
+        {
+            return false;
+        }
+
+        var matchProviders = changed.Select(ToMatchProvider).ToList();
+        status = status with { Phase = "embedding", Done = 0, Total = matchProviders.Count };
+        var vectors = await VectorsAsync(db, EmbeddingStore.TextsOf(new Market(matchProviders, [])), ct);
+        for (var i = 0; i < changed.Count; i++)
+        {
+            index.Upsert(matchProviders[i], vectors.For(matchProviders[i]));
+            indexedVersions[changed[i].Id] = CompositeVersion(changed[i]);
+        }
+
+        foreach (var id in gone)
+        {
+            index.Remove(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            indexedVersions.Remove(id);
+        }
+
+        logger.LogInformation("Matching index: {Changed} provider(s) added or updated, {Gone} removed, {Total} indexed", changed.Count, gone.Count, index.Count);
+        return true;
+    }
+
+    /// <summary>Ranks the given projects (all when null) and replaces their stored top lists, reporting progress.</summary>
+    private async Task RematchAsync(CityBridgeDb db, HashSet<int>? projectIds, CancellationToken ct)
+    {
+        var query = db.Projects.AsNoTracking().Include(p => p.City).AsQueryable();
+        if (projectIds is not null)
+        {
+            query = query.Where(p => projectIds.Contains(p.Id));
+        }
+
+        var projects = await query.OrderBy(p => p.Id).ToListAsync(ct);
+        var started = clock.GetUtcNow();
+        status = new RematchStatus("matching", 0, projects.Count, started, null, null, index.Count);
+        try
+        {
+            var matchProjects = projects.Select(ToMatchProject).ToList();
+            var vectors = await VectorsAsync(db, matchProjects.Select(EmbeddingText.ForProject), ct);
+            const int Batch = 200;
+            for (var start = 0; start < projects.Count; start += Batch)
+            {
+                var batch = matchProjects.Skip(start).Take(Batch).ToList();
+                var ranked = MarketMatcher.RankAll(index, batch, vectors, options.Value.StoredPerProject, cancellationToken: ct);
+                await StoreAsync(db, ranked, ct);
+                status = status with { Done = Math.Min(start + Batch, projects.Count) };
+            }
+
+            status = status with { Phase = "done", FinishedAt = clock.GetUtcNow() };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            status = status with { Phase = "failed", FinishedAt = clock.GetUtcNow(), Error = ex.Message };
+            throw;
+        }
+    }
+
+    private async Task StoreAsync(CityBridgeDb db, IReadOnlyList<ProjectMatches> ranked, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var ids = ranked.Select(r => int.Parse(r.ProjectId, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Matches.Where(m => ids.Contains(m.ProjectId)).ExecuteDeleteAsync(ct);
+        db.Matches.AddRange(ranked.SelectMany(r => r.Providers.Select((p, i) => new StoredMatch
+        {
+            ProjectId = int.Parse(r.ProjectId, System.Globalization.CultureInfo.InvariantCulture),
+            OrganizationId = int.Parse(p.ProviderId, System.Globalization.CultureInfo.InvariantCulture),
+            Rank = i + 1,
+            Score = p.Score,
+            BestSolution = p.BestSolution,
+            SignalsJson = JsonSerializer.Serialize(p.Signals, Json),
+            ComputedAt = now,
+        })));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another instance stored the same projects at the same moment; its lists are as good as ours.
+            logger.LogInformation(ex, "Stored matches were written concurrently by another instance; keeping theirs");
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Vectors for the texts: stored ones by fingerprint, the rest embedded now and stored.</summary>
+    private async Task<EmbeddingStore> VectorsAsync(CityBridgeDb db, IEnumerable<string?> texts, CancellationToken ct)
+    {
+        var store = new EmbeddingStore(embedder.Value);
+        var wanted = texts.OfType<string>().Distinct().ToList();
+        var fingerprints = wanted.Select(EmbeddingText.Fingerprint).Distinct().ToList();
+        foreach (var chunk in fingerprints.Chunk(500))
+        {
+            foreach (var stored in await db.TextEmbeddings.AsNoTracking().Where(e => chunk.Contains(e.Fingerprint)).ToListAsync(ct))
+            {
+                store.Add(stored.Fingerprint, stored.ToVector());
+            }
+        }
+
+        var known = store.Vectors.Count;
+        await Task.Run(() => store.EmbedMissing(wanted, null, ct), ct);
+        if (store.Vectors.Count > known)
+        {
+            var now = clock.GetUtcNow();
+            var existing = (await db.TextEmbeddings.AsNoTracking().Where(e => fingerprints.Contains(e.Fingerprint)).Select(e => e.Fingerprint).ToListAsync(ct)).ToHashSet();
+            db.TextEmbeddings.AddRange(store.Vectors.Where(v => !existing.Contains(v.Key))
+                .Select(v => new TextEmbedding { Fingerprint = v.Key, Vector = TextEmbedding.ToBytes(v.Value), CreatedAt = now }));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance embedded the same text first; the vector is the same.
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return store;
+    }
+
+    private static Guid CompositeVersion(Organization o) =>
+        o.Solutions.OrderBy(s => s.Id).Aggregate(o.Version, (v, s) => new Guid(System.Security.Cryptography.SHA256.HashData([.. v.ToByteArray(), .. s.Version.ToByteArray()])[..16]));
+
+    public static MatchProvider ToMatchProvider(Organization o) => new(
+        o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        o.Name,
+        o.Description,
+        o.Sectors,
+        o.ExperienceCountries,
+        o.Standards,
+        o.Solutions.OrderBy(s => s.Id).Select(s => new MatchSolution(s.Name, s.Description, s.Sectors, s.Standards)).ToList());
+
+    public static MatchProject ToMatchProject(PriorityProject p) => new(
+        p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        p.Title,
+        p.Description,
+        p.City?.Name,
+        p.City?.CountryCode,
+        p.Sectors,
+        p.StandardsWanted,
+        p.Stage,
+        p.BudgetUsd);
+
+    public void Dispose()
+    {
+        if (embedder.IsValueCreated)
+        {
+            embedder.Value.Dispose();
+        }
+
+        index.Dispose();
+        gate.Dispose();
+    }
+}
+
+/// <summary>Runs the engine's refresh on every poll, on every instance.</summary>
+public sealed class MatchingWorker(MatchingEngine engine, Microsoft.Extensions.Options.IOptions<MatchingOptions> options, ILogger<MatchingWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        // Let the host finish starting (migrations, seed data) before the first full load.
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await engine.RefreshAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Matching refresh failed; retrying at the next poll");
+            }
+
+            await Task.Delay(options.Value.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using CityBridge.Core.Domain;
+using CityBridge.Testing;
+using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Matching;
+using CityBridge.Web.Features.Organizations;
+using CityBridge.Web.Features.Projects;
+using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class MatchingTests(AppFixture apps)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private static async Task<int> ProjectIdAsync(TestApp app, string title)
+    {
+        await using var db = app.NewDb();
+        return await db.Projects.Where(p => p.Title == title).Select(p => p.Id).SingleAsync();
+    }
+
+    private static async Task<int> OrganizationIdAsync(TestApp app, string name)
+    {
+        await using var db = app.NewDb();
+        return await db.Organizations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
+    }
+
+    /// <summary>Polls the API until the condition holds: matching runs in the background.</summary>
+    private static async Task<List<MatchItem>> EventuallyAsync(HttpClient client, string url, Func<List<MatchItem>, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        List<MatchItem> items = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            items = [.. (await client.GetFromJsonAsync<CollectionResponse<MatchItem>>(url, AppFixture.Json))!.Items];
+            if (condition(items))
+            {
+                return items;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"{url} did not reach the expected state within {Patience.TotalSeconds} s; last saw: {string.Join(", ", items.Select(i => i.OrganizationName))}");
+        return items;
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Every_demo_project_gets_explained_suggestions_with_the_water_loss_specialist_first_for_Makassar(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var makassar = await ProjectIdAsync(app, "Non-revenue water reduction programme");
+
+        var items = await EventuallyAsync(app.Staff, $"/api/projects/{makassar}/matches", i => i.Count >= 10);
+
+        Assert.Equal("AquaSense Analytics", items[0].OrganizationName);
+        Assert.All(items, i =>
+        {
+            Assert.InRange(i.Score, 0, 1);
+            Assert.Equal(i.Score, i.Signals.Sum(s => s.Contribution), 6);
+        });
+        Assert.Contains(items[0].Signals, s => s.Name == "country" && s.Why == "has delivered in Indonesia");
+        Assert.Equal(items.Select(i => i.Score).OrderDescending(), items.Select(i => i.Score));
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_new_provider_is_matched_in_the_background_and_leads_the_project_it_describes(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var project = await ProjectIdAsync(app, "Flood early warning and response");
+        await EventuallyAsync(app.Staff, $"/api/projects/{project}/matches", i => i.Count > 0);
+        var described = (await app.Staff.GetFromJsonAsync<ProjectDto>($"/api/projects/{project}", AppFixture.Json))!;
+        var name = Unique.Name("FloodCast");
+        var input = new OrganizationInput
+        {
+            Name = name,
+            Kind = OrganizationKind.Provider,
+            CountryCode = "US",
+            Sectors = [.. described.Sectors],
+            ExperienceCountries = [described.CountryCode],
+            Standards = [.. described.StandardsWanted],
+            Description = $"{described.Title}. {described.Description}",
+        };
+
+        var created = await app.Staff.PostAsJsonAsync("/api/organizations", input, AppFixture.Json);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var items = await EventuallyAsync(app.Staff, $"/api/projects/{project}/matches", i => i.Any(m => m.OrganizationName == name));
+        Assert.Equal(name, items[0].OrganizationName);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Staff_pin_and_hide_suggestions_and_the_city_sees_the_curated_list(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var project = await ProjectIdAsync(app, "Safe drinking water for peri-urban communes");
+        var before = await EventuallyAsync(app.Staff, $"/api/projects/{project}/matches", i => i.Count >= 5);
+        var pinned = before[4].OrganizationId;
+        var hidden = before[0].OrganizationId;
+
+        var pin = await app.Staff.PutAsJsonAsync($"/api/projects/{project}/matches/{pinned}/curation", new CurationInput(Pinned: true, Hidden: false, Endorsed: true), AppFixture.Json);
+        var hide = await app.Staff.PutAsJsonAsync($"/api/projects/{project}/matches/{hidden}/curation", new CurationInput(Pinned: false, Hidden: true, Endorsed: false), AppFixture.Json);
+        var staffView = (await app.Staff.GetFromJsonAsync<CollectionResponse<MatchItem>>($"/api/projects/{project}/matches", AppFixture.Json))!.Items;
+
+        Assert.Equal(HttpStatusCode.NoContent, pin.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, hide.StatusCode);
+        Assert.Equal(pinned, staffView[0].OrganizationId);
+        Assert.True(staffView[0].Endorsed);
+        Assert.True(staffView.Single(i => i.OrganizationId == hidden).Hidden);
+        var staffOnProviderPage = (await app.Staff.GetFromJsonAsync<CollectionResponse<MatchItem>>($"/api/organizations/{hidden}/matches", AppFixture.Json))!.Items;
+        Assert.True(staffOnProviderPage.Single(i => i.ProjectId == project).Hidden);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Marks_are_stored_per_person_and_evaluated_as_precision_and_ndcg(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var project = await ProjectIdAsync(app, "Non-revenue water reduction programme");
+        var items = await EventuallyAsync(app.Staff, $"/api/projects/{project}/matches", i => i.Count >= 3);
+        var official = await app.ClientForAsync(AccountSeeder.DemoMakassarOfficialEmail);
+        var before = await app.Staff.GetFromJsonAsync<EvaluationDto>("/api/matching/evaluation", AppFixture.Json);
+
+        var relevant = await official.PutAsJsonAsync($"/api/projects/{project}/matches/{items[0].OrganizationId}/mark", new MarkInput(true), AppFixture.Json);
+        var notRelevant = await official.PutAsJsonAsync($"/api/projects/{project}/matches/{items[2].OrganizationId}/mark", new MarkInput(false), AppFixture.Json);
+        var again = await official.PutAsJsonAsync($"/api/projects/{project}/matches/{items[2].OrganizationId}/mark", new MarkInput(false), AppFixture.Json);
+        var empty = await official.PutAsJsonAsync($"/api/projects/{project}/matches/{items[2].OrganizationId}/mark", new MarkInput(null), AppFixture.Json);
+        var after = await app.Staff.GetFromJsonAsync<EvaluationDto>("/api/matching/evaluation", AppFixture.Json);
+
+        Assert.Equal(HttpStatusCode.NoContent, relevant.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, notRelevant.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(before!.PairsJudged + 2, after!.PairsJudged);
+        Assert.InRange(after.NdcgAt10, 0, 1);
+        Assert.InRange(after.PrecisionAt5, 0, 1);
+        var inverted = await app.Staff.GetFromJsonAsync<EvaluationDto>("/api/matching/evaluation?sector=0&semantic=0&keyword=0&country=0&standards=0&stage=0&budget=1", AppFixture.Json);
+        Assert.Equal(after.PairsJudged, inverted!.PairsJudged);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Weights_are_validated_field_by_field_and_a_stale_version_is_a_conflict(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var current = (await app.Staff.GetFromJsonAsync<WeightsDto>("/api/matching/weights", AppFixture.Json))!;
+
+        var invalid = await app.Staff.PutAsJsonAsync("/api/matching/weights", current with { Keyword = -3 }, AppFixture.Json);
+        var saved = await app.Staff.PutAsJsonAsync("/api/matching/weights", current, AppFixture.Json);
+        var stale = await app.Staff.PutAsJsonAsync("/api/matching/weights", current with { Version = Guid.NewGuid() }, AppFixture.Json);
+        var problem = await invalid.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal("must be a number from 0 to 100", Assert.Single(problem!.Errors["keyword"]));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Only_the_project_city_staff_and_experts_see_its_suggestions_and_a_provider_sees_only_its_own_leads(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var makassar = await ProjectIdAsync(app, "Non-revenue water reduction programme");
+        var aquaSense = await OrganizationIdAsync(app, "AquaSense Analytics");
+        var other = await OrganizationIdAsync(app, "GridWise Energy");
+        await EventuallyAsync(app.Staff, $"/api/organizations/{aquaSense}/matches", i => i.Count > 0);
+        var makassarOfficial = await app.ClientForAsync(AccountSeeder.DemoMakassarOfficialEmail);
+        var daNangOfficial = await app.ClientForAsync(AccountSeeder.DemoDaNangOfficialEmail);
+        var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
+
+        Assert.Equal(HttpStatusCode.OK, (await makassarOfficial.GetAsync($"/api/projects/{makassar}/matches")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await daNangOfficial.GetAsync($"/api/projects/{makassar}/matches")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await provider.GetAsync($"/api/projects/{makassar}/matches")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client.GetAsync($"/api/projects/{makassar}/matches")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await provider.GetAsync($"/api/organizations/{aquaSense}/matches")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await provider.GetAsync($"/api/organizations/{other}/matches")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await makassarOfficial.PutAsJsonAsync($"/api/projects/{makassar}/matches/{aquaSense}/curation", new CurationInput(true, false, false), AppFixture.Json)).StatusCode);
+        var leads = (await provider.GetFromJsonAsync<CollectionResponse<MatchItem>>($"/api/organizations/{aquaSense}/matches", AppFixture.Json))!.Items;
+        Assert.All(leads, l => Assert.Equal(aquaSense, l.OrganizationId));
+    }
+}
