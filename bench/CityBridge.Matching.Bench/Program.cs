@@ -13,6 +13,8 @@ var clock = Stopwatch.StartNew();
 var market = MarketGenerator.Generate(seed, providers, projects);
 Console.WriteLine($"generated {providers:N0} providers and {projects:N0} projects in {clock.Elapsed.TotalSeconds:0.0} s");
 
+GC.Collect();
+var heapEmpty = GC.GetTotalMemory(forceFullCollection: true);
 using var embedder = new MiniLmEmbedder();
 var embeddings = new EmbeddingStore(embedder);
 LoadCache(embeddings, cacheFile);
@@ -36,6 +38,7 @@ if (embedded > 0)
 
 GC.Collect();
 var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+Console.WriteLine($"vector store: {embeddings.Vectors.Count:N0} vectors, {(heapBefore - heapEmpty) / 1024.0 / 1024.0:0} MiB of heap (with the loaded model)");
 clock.Restart();
 using var index = MarketMatcher.BuildIndex(market, embeddings, MatchWeights.Default);
 var buildSeconds = clock.Elapsed.TotalSeconds;

@@ -111,12 +111,15 @@ public sealed class MatchIndex : IDisposable
                     continue;
                 }
 
-                var values = profile.CheapValues(entry, maxBm25 > 0 ? bm25[i] / maxBm25 : 0);
-                partial[i] = w[0] * values.Sector + w[2] * values.Keyword + w[3] * values.Country + w[4] * values.Standards + w[5] * values.Stage + w[6] * values.Budget;
-                kthPartial.Enqueue(i, partial[i]);
-                if (kthPartial.Count > top)
+                var value = profile.Partial(entry, maxBm25 > 0 ? bm25[i] / maxBm25 : 0, w);
+                partial[i] = value;
+                if (kthPartial.Count < top)
                 {
-                    kthPartial.Dequeue();
+                    kthPartial.Enqueue(i, value);
+                }
+                else if (kthPartial.TryPeek(out _, out var lowest) && value > lowest)
+                {
+                    kthPartial.DequeueEnqueue(i, value);
                 }
             }
 
@@ -128,16 +131,20 @@ public sealed class MatchIndex : IDisposable
             // Nobody whose partial score plus a perfect semantic score is below the k-th best partial can make the top.
             kthPartial.TryPeek(out _, out var floor);
             var semanticWeight = projectVector is null ? 0 : w[1];
-            var candidates = new List<int>();
+            // Candidates go into buckets by partial score (a counting sort): visiting the buckets from the top gives the
+            // best-first order the early stop needs, in linear time.
+            const int Buckets = 256;
+            var buckets = new List<int>?[Buckets];
             for (var i = 0; i < count; i++)
             {
                 if (partial[i] + semanticWeight >= floor - CutOffSlack)
                 {
-                    candidates.Add(i);
+                    var bucket = Math.Clamp((int)(partial[i] * Buckets), 0, Buckets - 1);
+                    (buckets[bucket] ??= []).Add(i);
                 }
             }
 
-            candidates.Sort((a, b) => partial[b].CompareTo(partial[a]));
+            var candidates = buckets.Reverse().Where(b => b is not null).SelectMany(b => b!);
             var best = new PriorityQueue<int, double>(top + 1);
             var examined = new List<(int Ordinal, double Full)>();
             foreach (var i in candidates)
@@ -224,10 +231,16 @@ public sealed class MatchIndex : IDisposable
     {
         private readonly int[] sectorBits = MatchSignals.SectorBitsOf(project.Sectors);
         private readonly string[] askedStandards = project.Standards.Select(MatchSignals.NormalizeStandard).Distinct(StringComparer.Ordinal).ToArray();
+        private readonly int[] askedStandardIds = project.Standards.Select(MatchSignals.NormalizeStandard).Distinct(StringComparer.Ordinal).Select(Interned.Id).ToArray();
+        private readonly int countryId = project.Country is null ? -1 : Interned.Id(project.Country.ToUpperInvariant());
+        private readonly double stageWithoutPreferences = MatchSignals.Stage(project.Stage, []);
+        private readonly double budgetWithoutRange = MatchSignals.Budget(project.BudgetUsd, null, null);
 
         public MatchProject Project => project;
 
         public string? Country { get; } = project.Country?.ToUpperInvariant();
+
+        public ulong ProjectMask { get; } = MatchSignals.SectorMask(project.Sectors);
 
         public CheapSignalValues CheapValues(Entry entry, double keyword) => new(
             MatchSignals.Sector(sectorBits, entry.SectorMask),
@@ -237,7 +250,57 @@ public sealed class MatchIndex : IDisposable
             MatchSignals.Stage(project.Stage, entry.Provider.Stages),
             MatchSignals.Budget(project.BudgetUsd, entry.Provider.DealSizeMinUsd, entry.Provider.DealSizeMaxUsd));
 
-        public ulong ProjectMask { get; } = MatchSignals.SectorMask(project.Sectors);
+        /// <summary>The weighted sum of every signal but the semantic one; the hot loop, so ids and masks only.</summary>
+        public double Partial(Entry entry, double keyword, double[] w)
+        {
+            var country = 0.0;
+            if (countryId >= 0 && Array.IndexOf(entry.CountryIds, countryId) >= 0)
+            {
+                country = 1;
+            }
+            else if (entry.HasAseanExperience)
+            {
+                country = 0.5;
+            }
+
+            var standards = 0.5;
+            if (askedStandardIds.Length > 0)
+            {
+                var met = 0;
+                foreach (var id in askedStandardIds)
+                {
+                    if (Array.IndexOf(entry.StandardIds, id) >= 0)
+                    {
+                        met++;
+                    }
+                }
+
+                standards = (double)met / askedStandardIds.Length;
+            }
+
+            var stage = entry.HasStages ? MatchSignals.Stage(project.Stage, entry.Provider.Stages) : stageWithoutPreferences;
+            var budget = entry.HasDealRange ? MatchSignals.Budget(project.BudgetUsd, entry.Provider.DealSizeMinUsd, entry.Provider.DealSizeMaxUsd) : budgetWithoutRange;
+            return (w[0] * MatchSignals.Sector(sectorBits, entry.SectorMask)) + (w[2] * keyword) + (w[3] * country) + (w[4] * standards) + (w[5] * stage) + (w[6] * budget);
+        }
+    }
+
+    /// <summary>Small integer ids for country codes and standards, so the hot loop compares ints, not strings.</summary>
+    private static class Interned
+    {
+        private static readonly Dictionary<string, int> Ids = new(StringComparer.Ordinal);
+
+        public static int Id(string value)
+        {
+            lock (Ids)
+            {
+                if (!Ids.TryGetValue(value, out var id))
+                {
+                    Ids[value] = id = Ids.Count;
+                }
+
+                return id;
+            }
+        }
     }
 
     private sealed class Entry(MatchProvider provider, ProviderVectors vectors)
@@ -250,6 +313,17 @@ public sealed class MatchIndex : IDisposable
 
         public HashSet<string> Standards { get; } = provider.Standards.Concat(provider.Solutions.SelectMany(s => s.Standards))
             .Select(MatchSignals.NormalizeStandard).ToHashSet(StringComparer.Ordinal);
+
+        public int[] CountryIds { get; } = provider.Countries.Select(c => Interned.Id(c.ToUpperInvariant())).Distinct().ToArray();
+
+        public bool HasAseanExperience { get; } = MatchSignals.Country(null, provider.Countries.Select(c => c.ToUpperInvariant()).ToArray()) > 0;
+
+        public int[] StandardIds { get; } = provider.Standards.Concat(provider.Solutions.SelectMany(s => s.Standards))
+            .Select(MatchSignals.NormalizeStandard).Distinct(StringComparer.Ordinal).Select(Interned.Id).ToArray();
+
+        public bool HasStages { get; } = provider.Stages.Count > 0;
+
+        public bool HasDealRange { get; } = provider.DealSizeMinUsd is not null || provider.DealSizeMaxUsd is not null;
 
         /// <summary>The best cosine of the project against the provider's description and solutions, and the solution that gave it.</summary>
         public (double Value, string? BestSolution) Semantic(float[] projectVector)
