@@ -86,10 +86,9 @@ public sealed class MatchingEngine(IServiceScopeFactory scopes, TimeProvider clo
         }
     }
 
-    /// <summary>The top providers of one project, ranked now (used for what-if checks and the API's fresh view).</summary>
-    public async Task<IReadOnlyList<ProviderMatch>> RankAsync(CityBridgeDb db, PriorityProject project, int top, CancellationToken ct)
+    /// <summary>Ranks providers for a need described like a project (for example a project's cyber gaps), now.</summary>
+    public async Task<IReadOnlyList<ProviderMatch>> RankAsync(CityBridgeDb db, MatchProject matchProject, int top, CancellationToken ct)
     {
-        var matchProject = ToMatchProject(project);
         var vectors = await VectorsAsync(db, [EmbeddingText.ForProject(matchProject)], ct);
         return index.Rank(matchProject, vectors.Get(EmbeddingText.ForProject(matchProject)), top);
     }

@@ -64,7 +64,7 @@ public sealed class CyberModel(IServiceProvider services) : ReadinessPageModel(s
     private async Task ShowAsync(CyberAssessment assessment, CancellationToken ct)
     {
         Result = CyberScoring.Evaluate(Feature.Catalog.CsfCategories, assessment);
-        Providers = await Feature.Reports.CyberProvidersAsync(ct);
+        Providers = await Feature.Reports.CyberProvidersAsync(Report.Project, Result, HttpContext.RequestServices.GetRequiredService<Matching.MatchingEngine>(), ct);
     }
 }
 

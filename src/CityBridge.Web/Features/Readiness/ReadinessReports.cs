@@ -12,8 +12,8 @@ namespace CityBridge.Web.Features.Readiness;
 /// <summary>A published tender without its JSON, for listing.</summary>
 public sealed record TenderPublication(string Ocid, string ReleaseId, DateTimeOffset PublishedAt);
 
-/// <summary>A provider whose sectors include cybersecurity.</summary>
-public sealed record CyberProvider(int Id, string Name, string? CountryCode, string? Website);
+/// <summary>A cybersecurity provider ranked by the matching engine for the project's cyber gaps, with its main reasons.</summary>
+public sealed record CyberProvider(int Id, string Name, double Score, IReadOnlyList<string> Reasons);
 
 /// <summary>Everything the readiness pages and brief show about one project, computed from the latest assessments.</summary>
 public sealed record ReadinessReport(
@@ -74,13 +74,34 @@ public sealed class ReadinessReports(CityBridgeDb db, AssessmentHistory history,
             .Select(t => new TenderPublication(t.Ocid, t.ReleaseId, t.PublishedAt)).FirstOrDefaultAsync(ct);
 
     /// <summary>Providers listing cybersecurity among their sectors; a plain query until the matching engine ranks them.</summary>
-    public async Task<IReadOnlyList<CyberProvider>> CyberProvidersAsync(CancellationToken ct)
+    /// <summary>
+    /// Cybersecurity providers ranked by the matching engine for this project's cyber needs: the project's own text and
+    /// country with the weakest NIST CSF categories and their recommended actions as the need.
+    /// </summary>
+    public async Task<IReadOnlyList<CyberProvider>> CyberProvidersAsync(ProjectDto project, CyberResult result, Matching.MatchingEngine engine, CancellationToken ct)
     {
-        var providers = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Provider)
-            .Select(o => new { o.Id, o.Name, o.CountryCode, o.Website, o.Sectors }).ToListAsync(ct);
-        // Sectors is a converted list column: filter in memory so SQLite and PostgreSQL behave the same.
-        return providers.Where(p => p.Sectors.Contains("cybersecurity")).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(p => new CyberProvider(p.Id, p.Name, p.CountryCode, p.Website)).ToList();
+        var gaps = string.Join(" ", result.Weakest.Select(w => $"{w.Category.Name}: {w.Category.RecommendedAction}"));
+        var need = new Core.Matching.MatchProject(
+            project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Cybersecurity of {project.Title}",
+            $"{project.Description} {gaps}".Trim(),
+            project.CityName,
+            project.CountryCode,
+            ["cybersecurity"],
+            project.StandardsWanted,
+            project.Stage,
+            project.BudgetUsd);
+        var ranked = await engine.RankAsync(db, need, 25, ct);
+        var cyber = ranked.Where(m => m.Signals[0].Value >= 1).Take(5).ToList();
+        var ids = cyber.Select(m => int.Parse(m.ProviderId, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return cyber.Where(m => names.ContainsKey(int.Parse(m.ProviderId, System.Globalization.CultureInfo.InvariantCulture)))
+            .Select(m =>
+            {
+                var id = int.Parse(m.ProviderId, System.Globalization.CultureInfo.InvariantCulture);
+                var reasons = m.Signals.Where(s => s.Name != Core.Matching.SignalNames.Sector).OrderByDescending(s => s.Contribution).Take(3).Select(s => s.Why).ToList();
+                return new CyberProvider(id, names[id], m.Score, reasons);
+            }).ToList();
     }
 }
 
