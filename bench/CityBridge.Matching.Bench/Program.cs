@@ -66,6 +66,7 @@ samples.Sort();
 double Percentile(double p) => samples[(int)Math.Ceiling(p * samples.Count) - 1];
 Console.WriteLine($"top-10 latency over 1,000 projects (ms): p50 {Percentile(0.50):0.00}  p95 {Percentile(0.95):0.00}  p99 {Percentile(0.99):0.00}  max {samples[^1]:0.00}");
 
+if (args.Contains("--no-rematch")) { return; }
 clock.Restart();
 var all = MarketMatcher.RankAll(index, market.Projects, embeddings, 10);
 Console.WriteLine($"full re-match of {all.Count:N0} projects (top 10 each, {Environment.ProcessorCount} cores): {clock.Elapsed.TotalSeconds:0.0} s");

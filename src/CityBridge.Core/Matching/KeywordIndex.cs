@@ -25,7 +25,18 @@ public sealed class KeywordIndex : IDisposable
     private const string OrdinalField = "ordinal";
 
     /// <summary>Long texts are cut to their rarest terms: they carry the meaning, and the query stays fast.</summary>
-    public const int MaxQueryTerms = 16;
+    public const int MaxQueryTerms = 10;
+
+    /// <summary>
+    /// A term in more than this share of provider texts says little (its BM25 weight is small) but costs a scan of most of
+    /// the index, so it is left out unless the text has fewer than <see cref="MinQueryTerms"/> rarer ones.
+    /// </summary>
+    public const double MaxDocumentShare = 0.1;
+
+    public const int MinQueryTerms = 3;
+
+    /// <summary>A term in this few documents is cheap whatever its share, so small indexes keep all their terms.</summary>
+    public const int AlwaysCheapDocuments = 2_000;
 
     private readonly RAMDirectory directory = new();
     private readonly Analyzer analyzer = new EnglishAnalyzer(Version);
@@ -71,11 +82,13 @@ public sealed class KeywordIndex : IDisposable
         var searcher = Acquire();
         try
         {
+            var documents = Math.Max(1, searcher.IndexReader.NumDocs);
             return Analyze(text)
                 .Select(t => t with { DocumentFrequency = searcher.IndexReader.DocFreq(new Term(TextField, t.Stem)) })
                 .Where(t => t.DocumentFrequency > 0)
                 .OrderBy(t => t.DocumentFrequency)
                 .ThenBy(t => t.Stem, StringComparer.Ordinal)
+                .Where((t, rank) => rank < MinQueryTerms || t.DocumentFrequency <= Math.Max(documents * MaxDocumentShare, AlwaysCheapDocuments))
                 .Take(MaxQueryTerms)
                 .ToList();
         }

@@ -23,6 +23,7 @@ public sealed class MatchIndex : IDisposable
     private readonly Dictionary<string, int> ordinals = new(StringComparer.Ordinal);
     private readonly KeywordIndex keywords = new();
     private readonly ReaderWriterLockSlim gate = new();
+    private readonly HotColumns hot = new();
     private double[] weights;
 
     public MatchIndex(MatchWeights? weights = null) => this.weights = (weights ?? MatchWeights.Default).Normalized();
@@ -48,6 +49,7 @@ public sealed class MatchIndex : IDisposable
             }
 
             entries[ordinal] = entry;
+            hot.Set(ordinal, entry);
             keywords.Upsert(ordinal, KeywordText(provider));
         }
         finally
@@ -64,6 +66,7 @@ public sealed class MatchIndex : IDisposable
             if (ordinals.Remove(providerId, out var ordinal))
             {
                 entries[ordinal] = null;
+                hot.Clear(ordinal);
                 keywords.Remove(ordinal);
             }
         }
@@ -104,14 +107,13 @@ public sealed class MatchIndex : IDisposable
             var kthPartial = new PriorityQueue<int, double>(top + 1);
             for (var i = 0; i < count; i++)
             {
-                var entry = entries[i];
-                if (entry is null)
+                if (!hot.IsAlive(i))
                 {
                     partial[i] = double.NegativeInfinity;
                     continue;
                 }
 
-                var value = profile.Partial(entry, maxBm25 > 0 ? bm25[i] / maxBm25 : 0, w);
+                var value = profile.Partial(hot, i, entries[i]!, maxBm25 > 0 ? bm25[i] / maxBm25 : 0, w);
                 partial[i] = value;
                 if (kthPartial.Count < top)
                 {
@@ -127,7 +129,6 @@ public sealed class MatchIndex : IDisposable
             {
                 return [];
             }
-
             // Nobody whose partial score plus a perfect semantic score is below the k-th best partial can make the top.
             kthPartial.TryPeek(out _, out var floor);
             var semanticWeight = projectVector is null ? 0 : w[1];
@@ -162,7 +163,6 @@ public sealed class MatchIndex : IDisposable
                     best.Dequeue();
                 }
             }
-
             var threshold = best.TryPeek(out _, out var last) ? last - CutOffSlack : double.NegativeInfinity;
             return examined
                 .Where(e => e.Full >= threshold)
@@ -235,6 +235,7 @@ public sealed class MatchIndex : IDisposable
         private readonly int countryId = project.Country is null ? -1 : Interned.Id(project.Country.ToUpperInvariant());
         private readonly double stageWithoutPreferences = MatchSignals.Stage(project.Stage, []);
         private readonly double budgetWithoutRange = MatchSignals.Budget(project.BudgetUsd, null, null);
+        private readonly double budgetUsd = project.BudgetUsd is { } b ? (double)b : 0;
 
         public MatchProject Project => project;
 
@@ -250,26 +251,28 @@ public sealed class MatchIndex : IDisposable
             MatchSignals.Stage(project.Stage, entry.Provider.Stages),
             MatchSignals.Budget(project.BudgetUsd, entry.Provider.DealSizeMinUsd, entry.Provider.DealSizeMaxUsd));
 
-        /// <summary>The weighted sum of every signal but the semantic one; the hot loop, so ids and masks only.</summary>
-        public double Partial(Entry entry, double keyword, double[] w)
+        /// <summary>The weighted sum of every signal but the semantic one; the hot loop, so flat columns and bit masks only.</summary>
+        public double Partial(HotColumns hot, int i, Entry entry, double keyword, double[] w)
         {
-            var country = 0.0;
-            if (countryId >= 0 && Array.IndexOf(entry.CountryIds, countryId) >= 0)
+            var flags = hot.Flags[i];
+            double country;
+            if (countryId >= 0 && (countryId < 64 ? (hot.Countries[i] & (1UL << countryId)) != 0 : (flags & HotColumns.Overflow) != 0 && Array.IndexOf(entry.CountryIds, countryId) >= 0))
             {
                 country = 1;
             }
-            else if (entry.HasAseanExperience)
+            else
             {
-                country = 0.5;
+                country = (flags & HotColumns.Asean) != 0 ? 0.5 : 0;
             }
 
             var standards = 0.5;
             if (askedStandardIds.Length > 0)
             {
                 var met = 0;
+                var bits = hot.Standards[i];
                 foreach (var id in askedStandardIds)
                 {
-                    if (Array.IndexOf(entry.StandardIds, id) >= 0)
+                    if (id < 64 ? (bits & (1UL << id)) != 0 : (flags & HotColumns.Overflow) != 0 && Array.IndexOf(entry.StandardIds, id) >= 0)
                     {
                         met++;
                     }
@@ -278,9 +281,16 @@ public sealed class MatchIndex : IDisposable
                 standards = (double)met / askedStandardIds.Length;
             }
 
-            var stage = entry.HasStages ? MatchSignals.Stage(project.Stage, entry.Provider.Stages) : stageWithoutPreferences;
-            var budget = entry.HasDealRange ? MatchSignals.Budget(project.BudgetUsd, entry.Provider.DealSizeMinUsd, entry.Provider.DealSizeMaxUsd) : budgetWithoutRange;
-            return (w[0] * MatchSignals.Sector(sectorBits, entry.SectorMask)) + (w[2] * keyword) + (w[3] * country) + (w[4] * standards) + (w[5] * stage) + (w[6] * budget);
+            var stage = (flags & HotColumns.Stages) != 0 ? MatchSignals.Stage(project.Stage, entry.Provider.Stages) : stageWithoutPreferences;
+            var budget = budgetWithoutRange;
+            if ((flags & HotColumns.DealRange) != 0 && budgetUsd > 0)
+            {
+                var low = hot.DealMin[i];
+                var high = hot.DealMax[i];
+                budget = budgetUsd >= low && budgetUsd <= high ? 1 : Math.Max(0, 1 - Math.Log10(budgetUsd < low ? low / budgetUsd : budgetUsd / high));
+            }
+
+            return (w[0] * MatchSignals.Sector(sectorBits, hot.Sectors[i])) + (w[2] * keyword) + (w[3] * country) + (w[4] * standards) + (w[5] * stage) + (w[6] * budget);
         }
     }
 
@@ -300,6 +310,73 @@ public sealed class MatchIndex : IDisposable
 
                 return id;
             }
+        }
+    }
+
+    /// <summary>
+    /// What the pass over all providers reads, as flat columns by ordinal: one cache line serves several providers,
+    /// where walking provider objects would miss the cache on each. Countries and standards are bit sets of their interned ids.
+    /// </summary>
+    private sealed class HotColumns
+    {
+        public const byte Alive = 1, Asean = 2, Stages = 4, DealRange = 8, Overflow = 16;
+
+        public byte[] Flags { get; private set; } = [];
+
+        public ulong[] Sectors { get; private set; } = [];
+
+        public ulong[] Countries { get; private set; } = [];
+
+        public ulong[] Standards { get; private set; } = [];
+
+        public double[] DealMin { get; private set; } = [];
+
+        public double[] DealMax { get; private set; } = [];
+
+        public bool IsAlive(int i) => (Flags[i] & Alive) != 0;
+
+        public void Set(int i, Entry entry)
+        {
+            Grow(i + 1);
+            var provider = entry.Provider;
+            var overflow = entry.CountryIds.Any(id => id >= 64) || entry.StandardIds.Any(id => id >= 64);
+            Flags[i] = (byte)(Alive
+                | (entry.HasAseanExperience ? Asean : 0)
+                | (entry.HasStages ? Stages : 0)
+                | (entry.HasDealRange ? DealRange : 0)
+                | (overflow ? Overflow : 0));
+            Sectors[i] = entry.SectorMask;
+            Countries[i] = Bits(entry.CountryIds);
+            Standards[i] = Bits(entry.StandardIds);
+            DealMin[i] = provider.DealSizeMinUsd is { } min ? (double)min : 0;
+            DealMax[i] = provider.DealSizeMaxUsd is { } max ? (double)max : double.MaxValue;
+        }
+
+        public void Clear(int i) => Flags[i] = 0;
+
+        private static ulong Bits(int[] ids) => ids.Where(id => id < 64).Aggregate(0UL, (bits, id) => bits | (1UL << id));
+
+        private void Grow(int size)
+        {
+            if (size <= Flags.Length)
+            {
+                return;
+            }
+
+            var capacity = Math.Max(size, Flags.Length * 2);
+            Flags = Resized(Flags, capacity);
+            Sectors = Resized(Sectors, capacity);
+            Countries = Resized(Countries, capacity);
+            Standards = Resized(Standards, capacity);
+            DealMin = Resized(DealMin, capacity);
+            DealMax = Resized(DealMax, capacity);
+        }
+
+        private static T[] Resized<T>(T[] array, int capacity)
+        {
+            var copy = array;
+            Array.Resize(ref copy, capacity);
+            return copy;
         }
     }
 
