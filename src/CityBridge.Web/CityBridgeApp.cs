@@ -49,6 +49,8 @@ public static class CityBridgeApp
         services.Configure<Features.Matching.MatchingOptions>(builder.Configuration.GetSection("Matching"));
         services.AddSingleton<Features.Matching.MatchingEngine>();
         services.AddHostedService<Features.Matching.MatchingWorker>();
+        services.AddScoped<Features.Events.EventWorkflow>();
+        services.AddSingleton<Features.Events.EventScheduling>();
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -57,6 +59,10 @@ public static class CityBridgeApp
             o.Conventions.AuthorizeFolder("/Interests", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Dashboard", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Matching", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Events/Edit", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Events/Schedule", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Events/Tables", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Events/Agenda");
             o.Conventions.AuthorizePage("/Contacts/Privacy", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Pipeline");
             o.Conventions.AuthorizeFolder("/DataExchange", AccountsRegistration.StaffPolicy);
@@ -129,6 +135,7 @@ public static class CityBridgeApp
         app.MapDataExchangeApi();
         Features.Readiness.ReadinessApi.MapReadinessApi(app);
         Features.Matching.MatchingApi.MapMatchingApi(app);
+        Features.Events.EventsApi.MapEventsApi(app);
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -167,6 +167,34 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["GET /api/matching/status"] = StaffOnly,
         ["PAGE /Matching"] = StaffOnly,
         ["PAGE /Matching/Index"] = StaffOnly,
+
+        // Events: the demo event has Makassar's official and AquaSense registered, an open request from AquaSense to
+        // Makassar and one meeting; its schedule is not published, so nobody but staff sees meetings yet.
+        ["GET /api/events/"] = Everyone,
+        ["GET /api/events/{id:int}"] = Everyone,
+        ["POST /api/events/"] = StaffOnly,
+        ["PUT /api/events/{id:int}"] = StaffOnly,
+        ["GET /api/events/{id:int}/registrants"] = [Staff, Official, Provider],
+        ["POST /api/events/{id:int}/registrations"] = [Official, Provider],
+        ["POST /api/events/{id:int}/requests"] = [Official, Provider],
+        ["GET /api/events/{id:int}/requests"] = [Official, Provider],
+        ["POST /api/events/{id:int}/requests/{requestId:int}/accept"] = [Official],
+        ["POST /api/events/{id:int}/requests/{requestId:int}/decline"] = [Official],
+        ["GET /api/events/{id:int}/meetings"] = StaffOnly,
+        ["POST /api/events/{id:int}/meetings"] = StaffOnly,
+        ["POST /api/events/{id:int}/meetings/{meetingId:int}/{change}"] = StaffOnly,
+        ["POST /api/events/{id:int}/schedule"] = StaffOnly,
+        ["GET /api/events/{id:int}/schedule"] = StaffOnly,
+        ["POST /api/events/{id:int}/schedule/stop"] = StaffOnly,
+        ["POST /api/events/{id:int}/schedule/publish"] = StaffOnly,
+        ["GET /api/events/{id:int}/agenda.ics"] = [],
+        ["PAGE /Events"] = Everyone,
+        ["PAGE /Events/Index"] = Everyone,
+        ["PAGE /Events/Details/{id:int}"] = Everyone,
+        ["PAGE /Events/Edit/{id:int?}"] = StaffOnly,
+        ["PAGE /Events/Schedule/{id:int}"] = StaffOnly,
+        ["PAGE /Events/Tables/{id:int}"] = StaffOnly,
+        ["PAGE /Events/Agenda/{id:int}"] = SignedIn,
     };
 
     private TestApp App => fixture.App;
@@ -234,6 +262,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             ["interests"] = await InterestIdAsync(db),
             ["opportunities"] = await OpportunityIdAsync(db, aquaSense, spare: false),
             ["pipeline"] = await OpportunityIdAsync(db, aquaSense, spare: false),
+            ["events"] = await db.Events.Where(e => e.Name == Features.Events.DemoEvent.Name).Select(e => e.Id).SingleAsync(),
         };
     }
 
@@ -295,6 +324,13 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             await EnsureReadinessAsync(id);
         }
 
+        if (pattern.Contains("{requestId:int}", StringComparison.Ordinal) || pattern.Contains("{meetingId:int}", StringComparison.Ordinal))
+        {
+            var (requestId, meetingId) = await EventTargetsAsync(id);
+            pattern = pattern.Replace("{requestId:int}", requestId.ToString(), StringComparison.Ordinal)
+                .Replace("{meetingId:int}", meetingId.ToString(), StringComparison.Ordinal).Replace("{change}", "unpin", StringComparison.Ordinal);
+        }
+
         var path = pattern
             .Replace("{projectId:int}", id.ToString(), StringComparison.Ordinal).Replace("{organizationId:int}", targets["organizations"].ToString(), StringComparison.Ordinal).Replace("{part}", "plan", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{id:int?}", id.ToString(), StringComparison.Ordinal).Replace("{id:int}", id.ToString(), StringComparison.Ordinal)
@@ -311,6 +347,32 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
 
         using var response = await Clients[role].SendAsync(request);
         return (response.StatusCode, response.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    /// <summary>An open request from AquaSense to Makassar's official in the demo event, and a meeting between them.</summary>
+    private async Task<(int RequestId, int MeetingId)> EventTargetsAsync(int eventId)
+    {
+        await using var db = App.NewDb();
+        var registrations = await db.EventRegistrations.Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync();
+        var official = registrations.Single(r => r.DisplayName.Contains("Makassar", StringComparison.Ordinal));
+        var provider = registrations.Single(r => r.DisplayName.Contains("AquaSense", StringComparison.Ordinal));
+        var request = await db.MeetingRequests.FirstOrDefaultAsync(r => r.EventId == eventId && r.FromRegistrationId == provider.Id && r.ToRegistrationId == official.Id);
+        if (request is null)
+        {
+            request = new Features.Events.MeetingRequest { EventId = eventId, FromRegistrationId = provider.Id, ToRegistrationId = official.Id, Priority = 2, CreatedAt = DateTimeOffset.UtcNow };
+            db.MeetingRequests.Add(request);
+            await db.SaveChangesAsync();
+        }
+
+        var meeting = await db.EventMeetings.FirstOrDefaultAsync(m => m.EventId == eventId && m.RequestId == null);
+        if (meeting is null)
+        {
+            meeting = new Features.Events.EventMeeting { EventId = eventId, FirstRegistrationId = provider.Id, SecondRegistrationId = official.Id, CreatedAt = DateTimeOffset.UtcNow };
+            db.EventMeetings.Add(meeting);
+            await db.SaveChangesAsync();
+        }
+
+        return (request.Id, meeting.Id);
     }
 
     /// <summary>Gives the target project a plan version 1, a saved tender and a published one, so readiness reads find something.</summary>

@@ -32,6 +32,11 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     public DbSet<Features.Interests.Interest> Interests => Set<Features.Interests.Interest>();
     public DbSet<Features.Interests.InterestEvent> InterestEvents => Set<Features.Interests.InterestEvent>();
     public DbSet<RecordChange> RecordChanges => Set<RecordChange>();
+    public DbSet<Features.Events.MatchmakingEvent> Events => Set<Features.Events.MatchmakingEvent>();
+    public DbSet<Features.Events.EventSession> EventSessions => Set<Features.Events.EventSession>();
+    public DbSet<Features.Events.EventRegistration> EventRegistrations => Set<Features.Events.EventRegistration>();
+    public DbSet<Features.Events.MeetingRequest> MeetingRequests => Set<Features.Events.MeetingRequest>();
+    public DbSet<Features.Events.EventMeeting> EventMeetings => Set<Features.Events.EventMeeting>();
     public DbSet<Features.Matching.TextEmbedding> TextEmbeddings => Set<Features.Matching.TextEmbedding>();
     public DbSet<Features.Matching.StoredMatch> Matches => Set<Features.Matching.StoredMatch>();
     public DbSet<Features.Matching.MatchCuration> MatchCurations => Set<Features.Matching.MatchCuration>();

@@ -46,9 +46,9 @@ public sealed class AccountSeeder(UserManager<CityBridgeUser> users, RoleManager
         var staff = await CreateAsync(DemoStaffEmail, "Sam Program (staff)", Roles.Staff, null);
         await users.SetAuthenticationTokenAsync(staff, "[AspNetUserStore]", "AuthenticatorKey", DemoStaffAuthenticatorKey);
         await users.SetTwoFactorEnabledAsync(staff, true);
-        await CreateAsync(DemoMakassarOfficialEmail, "Andi Rahman (Makassar)", Roles.CityOfficial, makassar);
+        var makassarOfficial = await CreateAsync(DemoMakassarOfficialEmail, "Andi Rahman (Makassar)", Roles.CityOfficial, makassar);
         await CreateAsync(DemoDaNangOfficialEmail, "Linh Tran (Da Nang)", Roles.CityOfficial, daNang);
-        await CreateAsync(DemoProviderEmail, "Maria Alvarez (AquaSense)", Roles.Provider, aquaSense);
+        var provider = await CreateAsync(DemoProviderEmail, "Maria Alvarez (AquaSense)", Roles.Provider, aquaSense);
         var expert = await CreateAsync(DemoExpertEmail, "Dr. Chen Wei (expert)", Roles.Expert, null);
         var unpublished = await db.Projects.Where(p => !p.IsPublished && p.City!.Name != "Makassar").OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (unpublished is { } projectId)
@@ -57,6 +57,7 @@ public sealed class AccountSeeder(UserManager<CityBridgeUser> users, RoleManager
             await db.SaveChangesAsync(ct);
         }
 
+        await Events.DemoEvent.SeedAsync(db, clock, [(makassarOfficial, makassar), (provider, aquaSense)], ct);
         logger.LogInformation("Demo accounts created; see docs/security.md");
     }
 

@@ -1,0 +1,50 @@
+using CityBridge.Web.Features.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CityBridge.Web.Data.Configurations;
+
+internal sealed class MatchmakingEventConfiguration : IEntityTypeConfiguration<MatchmakingEvent>
+{
+    public void Configure(EntityTypeBuilder<MatchmakingEvent> builder)
+    {
+        builder.Property(e => e.Name).HasMaxLength(300);
+        builder.Property(e => e.TimeZone).HasMaxLength(100);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasMany(e => e.Sessions).WithOne().HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<EventRegistration>
+{
+    public void Configure(EntityTypeBuilder<EventRegistration> builder)
+    {
+        builder.Property(r => r.UserId).HasMaxLength(450);
+        builder.HasOne<MatchmakingEvent>().WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.EventId, r.UserId }).IsUnique();
+    }
+}
+
+internal sealed class MeetingRequestConfiguration : IEntityTypeConfiguration<MeetingRequest>
+{
+    public void Configure(EntityTypeBuilder<MeetingRequest> builder)
+    {
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<MatchmakingEvent>().WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<EventRegistration>().WithMany().HasForeignKey(r => r.FromRegistrationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EventRegistration>().WithMany().HasForeignKey(r => r.ToRegistrationId).OnDelete(DeleteBehavior.Restrict);
+        // One open request per pair and direction.
+        builder.HasIndex(r => new { r.EventId, r.FromRegistrationId, r.ToRegistrationId }).IsUnique();
+    }
+}
+
+internal sealed class EventMeetingConfiguration : IEntityTypeConfiguration<EventMeeting>
+{
+    public void Configure(EntityTypeBuilder<EventMeeting> builder)
+    {
+        builder.HasOne<MatchmakingEvent>().WithMany().HasForeignKey(m => m.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<EventRegistration>().WithMany().HasForeignKey(m => m.FirstRegistrationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EventRegistration>().WithMany().HasForeignKey(m => m.SecondRegistrationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => m.RequestId).IsUnique();
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using CityBridge.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features.Events;
+
+/// <summary>Staff create or change an event; sessions are one per line: "2026-12-01 09:00-12:00 Morning meetings".</summary>
+public sealed class EditModel(CityBridgeDb db) : PageModel
+{
+    [BindProperty]
+    public EventInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string SessionLines { get; set; } = string.Empty;
+
+    public int? Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        if (id is not null)
+        {
+            var e = await db.Events.AsNoTracking().Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (e is null)
+            {
+                return NotFound();
+            }
+
+            Input = EventInput.From(e);
+        }
+        else
+        {
+            var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
+            Input.Sessions = [new SessionInput("Morning meetings", day, new TimeOnly(9, 0), new TimeOnly(12, 0))];
+        }
+
+        SessionLines = string.Join("\n", Input.Sessions.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Date:yyyy-MM-dd} {s.Start:HH\\:mm}-{s.End:HH\\:mm} {s.Name}")));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        Input.Sessions = [];
+        var lineErrors = new List<string>();
+        var lines = SessionLines.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (ParseSession(lines[i]) is { } session)
+            {
+                Input.Sessions.Add(session);
+            }
+            else
+            {
+                lineErrors.Add($"Line {i + 1} is not \"YYYY-MM-DD HH:MM-HH:MM name\": {lines[i]}");
+            }
+        }
+
+        ModelState.Clear();
+        var errors = Input.Validate();
+        errors.CopyTo(ModelState, nameof(Input));
+        foreach (var error in lineErrors)
+        {
+            ModelState.AddModelError(nameof(SessionLines), error);
+        }
+
+        if (ModelState.TryGetValue($"{nameof(Input)}.sessions", out var sessionErrors))
+        {
+            foreach (var error in sessionErrors.Errors)
+            {
+                ModelState.AddModelError(nameof(SessionLines), error.ErrorMessage);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        MatchmakingEvent? e;
+        if (id is null)
+        {
+            e = new MatchmakingEvent { Name = Input.Name, TimeZone = Input.TimeZone };
+            db.Events.Add(e);
+        }
+        else
+        {
+            e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (e is null)
+            {
+                return NotFound();
+            }
+
+            if (Input.Version is { } version && version != e.Version)
+            {
+                ModelState.AddModelError(string.Empty, "Someone changed this event since you opened it. Reload to see their changes.");
+                return Page();
+            }
+        }
+
+        Input.ApplyTo(e);
+        await db.SaveChangesAsync(ct);
+        TempData["flash"] = "Event saved.";
+        return RedirectToPage("Details", new { id = e.Id });
+    }
+
+    private static SessionInput? ParseSession(string line)
+    {
+        var parts = line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 3 || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return null;
+        }
+
+        var times = parts[1].Split('-');
+        return times.Length == 2
+            && TimeOnly.TryParseExact(times[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            && TimeOnly.TryParseExact(times[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
+            ? new SessionInput(parts[2].Trim(), date, start, end)
+            : null;
+    }
+}

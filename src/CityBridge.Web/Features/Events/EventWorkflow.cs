@@ -1,0 +1,302 @@
+using CityBridge.Core.Domain;
+using CityBridge.Core.Events;
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace CityBridge.Web.Features.Events;
+
+/// <summary>Why an event action was refused: an HTTP status for the API, and a message for people (with the field it concerns).</summary>
+public sealed record EventRefusal(int Status, string Message, string? Field = null);
+
+/// <summary>A registrant as another participant sees them, with how well they fit the viewer (from the matching engine).</summary>
+public sealed record Registrant(int Id, string Name, string? OrganizationName, int? OrganizationId, double? Fit);
+
+/// <summary>A request between two registrants, named for display.</summary>
+public sealed record RequestView(int Id, int FromId, string FromName, int ToId, string ToName, int Priority, string? Message, MeetingRequestStatus Status);
+
+/// <summary>One meeting on an agenda or a staff list.</summary>
+public sealed record MeetingView(int Id, int FirstId, string FirstName, int SecondId, string SecondName, int Weight, int? SlotIndex, DateTimeOffset? Start, DateTimeOffset? End, string? Session, int? Table, bool Pinned);
+
+/// <summary>The rules and queries of matchmaking events, shared by pages and API so both enforce the same things.</summary>
+public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
+{
+    public static bool MayManage(Actor actor) => actor.IsStaff && actor.MayWrite;
+
+    /// <summary>Meetings are between city delegates and providers.</summary>
+    public static bool MayTakePart(Actor actor) => actor.IsCityOfficial || actor.IsProvider;
+
+    public async Task<MatchmakingEvent?> FindAsync(int eventId, Actor actor, CancellationToken ct)
+    {
+        var found = await db.Events.AsNoTracking().Include(e => e.Sessions).FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        return found is not null && (found.IsPublished || actor.IsStaff) ? found : null;
+    }
+
+    public static DateTimeZone ZoneOf(string? timeZone) =>
+        timeZone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is { } zone ? zone : DateTimeZone.Utc;
+
+    public static IReadOnlyList<PlannedSlot> Slots(MatchmakingEvent e) => SlotPlan.Generate(
+        e.Sessions.OrderBy(s => s.Date).ThenBy(s => s.Start).Select(s => new MeetingSession(s.Name, LocalDate.FromDateOnly(s.Date), LocalTime.FromTimeOnly(s.Start), LocalTime.FromTimeOnly(s.End))),
+        e.SlotMinutes, e.BreakMinutes, ZoneOf(e.TimeZone));
+
+    public Task<EventRegistration?> MyRegistrationAsync(int eventId, Actor actor, CancellationToken ct) =>
+        actor.UserId is null ? Task.FromResult<EventRegistration?>(null)
+            : db.EventRegistrations.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId && r.UserId == actor.UserId, ct);
+
+    public async Task<EventRefusal?> RegisterAsync(int eventId, Actor actor, string? timeZone, CancellationToken ct)
+    {
+        if (!actor.IsSignedIn || !actor.MayWrite || !MayTakePart(actor))
+        {
+            return new EventRefusal(actor.IsSignedIn ? 403 : 401, "City officials and providers register for the event's meetings; sign in as one.");
+        }
+
+        if (await FindAsync(eventId, actor, ct) is null)
+        {
+            return new EventRefusal(404, $"There is no event with id {eventId}.");
+        }
+
+        if (timeZone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is null)
+        {
+            return new EventRefusal(400, $"'{timeZone}' is not a time zone; use an IANA name such as Asia/Jakarta.", "timeZone");
+        }
+
+        if (await MyRegistrationAsync(eventId, actor, ct) is not null)
+        {
+            return new EventRefusal(409, "You are already registered for this event.");
+        }
+
+        var fullName = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.FullName).FirstOrDefaultAsync(ct);
+        var organization = actor.OrganizationId is { } orgId ? await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(ct) : null;
+        db.EventRegistrations.Add(new EventRegistration
+        {
+            EventId = eventId,
+            UserId = actor.UserId!,
+            DisplayName = string.IsNullOrWhiteSpace(fullName) ? actor.Name : fullName,
+            OrganizationId = actor.OrganizationId,
+            OrganizationName = organization,
+            TimeZone = timeZone,
+            RegisteredAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Everyone else registered, best fit first: the matching engine's score between the two sides' organizations and city projects.</summary>
+    public async Task<List<Registrant>> RegistrantsAsync(int eventId, EventRegistration? viewer, CancellationToken ct)
+    {
+        var registrations = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == eventId).ToListAsync(ct);
+        var orgIds = registrations.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).ToList();
+        var cityOf = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id) && o.CityId != null).ToDictionaryAsync(o => o.Id, o => o.CityId!.Value, ct);
+        var cityIds = cityOf.Values.ToList();
+        var fits = (await (from m in db.Matches.AsNoTracking()
+                           join p in db.Projects on m.ProjectId equals p.Id
+                           where cityIds.Contains(p.CityId) && orgIds.Contains(m.OrganizationId)
+                           select new { p.CityId, m.OrganizationId, m.Score }).ToListAsync(ct))
+            .GroupBy(x => (x.CityId, x.OrganizationId)).ToDictionary(g => g.Key, g => g.Max(x => x.Score));
+
+        double? Fit(EventRegistration other)
+        {
+            if (viewer?.OrganizationId is not { } mine || other.OrganizationId is not { } theirs)
+            {
+                return null;
+            }
+
+            double? best = null;
+            if (cityOf.TryGetValue(mine, out var myCity) && fits.TryGetValue((myCity, theirs), out var a))
+            {
+                best = a;
+            }
+
+            if (cityOf.TryGetValue(theirs, out var theirCity) && fits.TryGetValue((theirCity, mine), out var b))
+            {
+                best = Math.Max(best ?? 0, b);
+            }
+
+            return best;
+        }
+
+        return registrations.Where(r => r.Id != viewer?.Id)
+            .Select(r => new Registrant(r.Id, r.DisplayName, r.OrganizationName, r.OrganizationId, Fit(r)))
+            .OrderByDescending(r => r.Fit ?? -1).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    public async Task<(MeetingRequest? Request, EventRefusal? Refusal)> RequestAsync(int eventId, Actor actor, int toRegistrationId, int priority, string? message, CancellationToken ct)
+    {
+        var me = await MyRegistrationAsync(eventId, actor, ct);
+        if (me is null || !actor.MayWrite)
+        {
+            return (null, new EventRefusal(actor.IsSignedIn ? 403 : 401, "Register for the event before requesting meetings."));
+        }
+
+        if (priority is < 1 or > 3)
+        {
+            return (null, new EventRefusal(400, "Choose a priority of 1 (nice to meet), 2 (want to meet) or 3 (must meet).", "priority"));
+        }
+
+        if (message?.Length > 1000)
+        {
+            return (null, new EventRefusal(400, "Keep the message under 1,000 characters.", "message"));
+        }
+
+        if (toRegistrationId == me.Id || !await db.EventRegistrations.AnyAsync(r => r.Id == toRegistrationId && r.EventId == eventId, ct))
+        {
+            return (null, new EventRefusal(400, "Choose another participant registered for this event.", "toRegistrationId"));
+        }
+
+        if (await db.MeetingRequests.AnyAsync(r => r.EventId == eventId && ((r.FromRegistrationId == me.Id && r.ToRegistrationId == toRegistrationId) || (r.FromRegistrationId == toRegistrationId && r.ToRegistrationId == me.Id)), ct))
+        {
+            return (null, new EventRefusal(409, "There is already a request between you and this participant."));
+        }
+
+        var request = new MeetingRequest
+        {
+            EventId = eventId,
+            FromRegistrationId = me.Id,
+            ToRegistrationId = toRegistrationId,
+            Priority = priority,
+            Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim(),
+            Status = MeetingRequestStatus.Requested,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.MeetingRequests.Add(request);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return (null, new EventRefusal(409, "There is already a request between you and this participant."));
+        }
+
+        return (request, null);
+    }
+
+    /// <summary>The recipient accepts (a meeting to schedule is created, once) or declines a request.</summary>
+    public async Task<EventRefusal?> AnswerAsync(int eventId, Actor actor, int requestId, bool accept, CancellationToken ct)
+    {
+        var me = await MyRegistrationAsync(eventId, actor, ct);
+        var request = await db.MeetingRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.EventId == eventId, ct);
+        if (request is null)
+        {
+            return new EventRefusal(404, $"There is no request {requestId} in this event.");
+        }
+
+        if (me is null || request.ToRegistrationId != me.Id || !actor.MayWrite)
+        {
+            return new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only the participant who was asked can answer a request.");
+        }
+
+        if (request.Status != MeetingRequestStatus.Requested)
+        {
+            return new EventRefusal(409, $"This request was already {request.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        request.Status = accept ? MeetingRequestStatus.Accepted : MeetingRequestStatus.Declined;
+        request.AnsweredAt = clock.GetUtcNow();
+        if (accept)
+        {
+            db.EventMeetings.Add(new EventMeeting
+            {
+                EventId = eventId,
+                RequestId = request.Id,
+                FirstRegistrationId = request.FromRegistrationId,
+                SecondRegistrationId = request.ToRegistrationId,
+                Weight = EventMeeting.WeightOf(request.Priority),
+                CreatedAt = clock.GetUtcNow(),
+            });
+        }
+
+        try
+        {
+            // The unique request id on meetings and the status check make a double accept (two tabs, two instances) fail, not duplicate.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return new EventRefusal(409, "This request was answered at the same moment elsewhere.");
+        }
+
+        return null;
+    }
+
+    public async Task<List<RequestView>> RequestsAsync(int eventId, int registrationId, CancellationToken ct)
+    {
+        var names = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == eventId).ToDictionaryAsync(r => r.Id, r => Label(r), ct);
+        return (await db.MeetingRequests.AsNoTracking().Where(r => r.EventId == eventId && (r.FromRegistrationId == registrationId || r.ToRegistrationId == registrationId)).OrderBy(r => r.Id).ToListAsync(ct))
+            .Select(r => new RequestView(r.Id, r.FromRegistrationId, names[r.FromRegistrationId], r.ToRegistrationId, names[r.ToRegistrationId], r.Priority, r.Message, r.Status))
+            .ToList();
+    }
+
+    /// <summary>Meetings of the event (or of one registrant), with their slot times, ordered by time.</summary>
+    public async Task<List<MeetingView>> MeetingsAsync(MatchmakingEvent e, int? registrationId, CancellationToken ct)
+    {
+        var slots = Slots(e);
+        var names = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == e.Id).ToDictionaryAsync(r => r.Id, r => Label(r), ct);
+        var query = db.EventMeetings.AsNoTracking().Where(m => m.EventId == e.Id && !m.Cancelled);
+        if (registrationId is { } id)
+        {
+            query = query.Where(m => m.FirstRegistrationId == id || m.SecondRegistrationId == id);
+        }
+
+        return (await query.ToListAsync(ct))
+            .Select(m =>
+            {
+                var slot = m.SlotIndex is { } i && i < slots.Count ? slots[i] : null;
+                return new MeetingView(m.Id, m.FirstRegistrationId, names[m.FirstRegistrationId], m.SecondRegistrationId, names[m.SecondRegistrationId], m.Weight,
+                    slot?.Index, slot?.Start.ToDateTimeOffset(), slot?.End.ToDateTimeOffset(), slot?.Session, slot is null ? null : m.Table, m.Pinned);
+            })
+            .OrderBy(m => m.Start ?? DateTimeOffset.MaxValue).ThenBy(m => m.Table).ThenBy(m => m.Id)
+            .ToList();
+    }
+
+    /// <summary>Staff add a meeting between two registrants directly (it needs no request).</summary>
+    public async Task<EventRefusal?> AddMeetingAsync(int eventId, Actor actor, int firstId, int secondId, int priority, CancellationToken ct)
+    {
+        if (!MayManage(actor))
+        {
+            return new EventRefusal(403, "Only program staff add meetings.");
+        }
+
+        var ids = new[] { firstId, secondId };
+        if (firstId == secondId || await db.EventRegistrations.CountAsync(r => r.EventId == eventId && ids.Contains(r.Id), ct) != 2)
+        {
+            return new EventRefusal(400, "Choose two different registered participants.", "secondRegistrationId");
+        }
+
+        db.EventMeetings.Add(new EventMeeting { EventId = eventId, FirstRegistrationId = firstId, SecondRegistrationId = secondId, Weight = EventMeeting.WeightOf(priority), CreatedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Staff pin a placed meeting where it is, unpin it, or cancel it.</summary>
+    public async Task<EventRefusal?> ChangeMeetingAsync(int eventId, Actor actor, int meetingId, string change, CancellationToken ct)
+    {
+        if (!MayManage(actor))
+        {
+            return new EventRefusal(403, "Only program staff change meetings.");
+        }
+
+        var meeting = await db.EventMeetings.FirstOrDefaultAsync(m => m.Id == meetingId && m.EventId == eventId, ct);
+        if (meeting is null)
+        {
+            return new EventRefusal(404, $"There is no meeting {meetingId} in this event.");
+        }
+
+        switch (change)
+        {
+            case "pin" when meeting.SlotIndex is null:
+                return new EventRefusal(400, "Only a meeting with a slot can be pinned; schedule first.");
+            case "pin": meeting.Pinned = true; break;
+            case "unpin": meeting.Pinned = false; break;
+            case "cancel": meeting.Cancelled = true; meeting.Pinned = false; break;
+            default: return new EventRefusal(400, "Change must be pin, unpin or cancel.", "change");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public static string Label(EventRegistration r) => r.OrganizationName is null ? r.DisplayName : $"{r.DisplayName} ({r.OrganizationName})";
+}

@@ -1,0 +1,264 @@
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features.Events;
+
+/// <summary>An event in lists and details.</summary>
+public sealed record EventDto(int Id, string Name, string? Venue, string TimeZone, string? Description, int SlotMinutes, int BreakMinutes, int Tables,
+    bool IsPublished, bool SchedulePublished, IReadOnlyList<SessionInput> Sessions, int SlotCount, string? LastRunSummary, Guid Version);
+
+public sealed record RequestInput(int ToRegistrationId, int? Priority, string? Message);
+
+public sealed record RegistrationInput(string? TimeZone);
+
+public sealed record ScheduleInput(double? TimeLimitSeconds, bool AllowMoves);
+
+public sealed record PublishInput(bool? Published);
+
+public sealed record AddMeetingInput(int FirstRegistrationId, int SecondRegistrationId, int? Priority);
+
+public static class EventsApi
+{
+    public static EventDto ToDto(MatchmakingEvent e) => new(
+        e.Id, e.Name, e.Venue, e.TimeZone, e.Description, e.SlotMinutes, e.BreakMinutes, e.Tables, e.IsPublished, e.SchedulePublished,
+        EventInput.From(e).Sessions, EventWorkflow.Slots(e).Count, e.LastRunSummary, e.Version);
+
+    public static void MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        var events = app.MapGroup("/api/events").WithTags("events").AddEndpointFilter<BrowserSessionCsrfFilter>();
+
+        events.MapGet("/", async ([AsParameters] DirectoryFilter filter, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            var query = db.Events.AsNoTracking().Include(e => e.Sessions).Where(e => e.IsPublished || actor.IsStaff).OrderBy(e => e.Name).ThenBy(e => e.Id);
+            var total = await query.CountAsync(ct);
+            var items = await query.Skip((filter.PageNumber - 1) * filter.Size).Take(filter.Size).ToListAsync(ct);
+            return TypedResults.Ok(new CollectionResponse<EventDto>(items.Select(ToDto).ToList(), total, filter.PageNumber, filter.Size));
+        }).WithSummary("Matchmaking events, published ones for everyone, all for staff.");
+
+        events.MapGet("/{id:int}", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
+            await flow.FindAsync(id, await current.GetAsync(ct), ct) is { } e ? TypedResults.Ok(ToDto(e)) : NotFound(id))
+            .Produces<EventDto>().WithSummary("One event with its sessions and the number of slots.");
+
+        events.MapPost("/", async Task<IResult> (EventInput input, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            if (!EventWorkflow.MayManage(actor))
+            {
+                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff create events."));
+            }
+
+            var errors = input.Validate();
+            if (!errors.IsEmpty)
+            {
+                return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The event is not valid.");
+            }
+
+            var e = new MatchmakingEvent { Name = input.Name, TimeZone = input.TimeZone };
+            input.ApplyTo(e);
+            db.Events.Add(e);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/events/{e.Id}", ToDto(e));
+        }).ProducesValidationProblem().WithSummary("Create an event (staff).");
+
+        events.MapPut("/{id:int}", async Task<IResult> (int id, EventInput input, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            if (!EventWorkflow.MayManage(actor))
+            {
+                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff change events."));
+            }
+
+            var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (e is null)
+            {
+                return NotFound(id);
+            }
+
+            var errors = input.Validate();
+            if (!errors.IsEmpty)
+            {
+                return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The event is not valid.");
+            }
+
+            if (input.Version is { } version && version != e.Version)
+            {
+                return Refused(new EventRefusal(409, "The event was changed since you read it; reload and try again."));
+            }
+
+            input.ApplyTo(e);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Refused(new EventRefusal(409, "The event was changed at the same moment; reload and try again."));
+            }
+
+            return TypedResults.Ok(ToDto(e));
+        }).ProducesValidationProblem().WithSummary("Change an event (staff); send the version you read.");
+
+        events.MapGet("/{id:int}/registrants", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            if (await flow.FindAsync(id, actor, ct) is null)
+            {
+                return NotFound(id);
+            }
+
+            var me = await flow.MyRegistrationAsync(id, actor, ct);
+            if (me is null && !actor.IsStaff)
+            {
+                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Register for the event to see the other participants."));
+            }
+
+            var items = await flow.RegistrantsAsync(id, me, ct);
+            return TypedResults.Ok(new CollectionResponse<Registrant>(items, items.Count, 1, items.Count));
+        }).WithSummary("The other participants, best fit for you first (fit from the matching engine).");
+
+        events.MapPost("/{id:int}/registrations", async Task<IResult> (int id, RegistrationInput? input, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            return await flow.RegisterAsync(id, actor, input?.TimeZone, ct) is { } refusal ? Refused(refusal) : TypedResults.Created($"/api/events/{id}/registrants", await flow.MyRegistrationAsync(id, actor, ct));
+        }).WithSummary("Register yourself for the event's meetings.");
+
+        events.MapPost("/{id:int}/requests", async Task<IResult> (int id, RequestInput input, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
+        {
+            var (request, refusal) = await flow.RequestAsync(id, await current.GetAsync(ct), input.ToRegistrationId, input.Priority ?? 2, input.Message, ct);
+            return refusal is not null ? Refused(refusal) : TypedResults.Created($"/api/events/{id}/requests/{request!.Id}", new { request.Id, request.Status });
+        }).WithSummary("Ask another participant for a meeting, with a priority from 1 to 3.");
+
+        events.MapGet("/{id:int}/requests", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            var me = await flow.MyRegistrationAsync(id, actor, ct);
+            if (me is null)
+            {
+                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Register for the event to send and receive requests."));
+            }
+
+            var items = await flow.RequestsAsync(id, me.Id, ct);
+            return TypedResults.Ok(new CollectionResponse<RequestView>(items, items.Count, 1, items.Count));
+        }).WithSummary("Your requests in the event, sent and received.");
+
+        events.MapPost("/{id:int}/requests/{requestId:int}/accept", async Task<IResult> (int id, int requestId, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
+            await flow.AnswerAsync(id, await current.GetAsync(ct), requestId, accept: true, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
+            .WithSummary("Accept a request made to you; the meeting goes to the scheduler.");
+        events.MapPost("/{id:int}/requests/{requestId:int}/decline", async Task<IResult> (int id, int requestId, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
+            await flow.AnswerAsync(id, await current.GetAsync(ct), requestId, accept: false, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
+            .WithSummary("Decline a request made to you.");
+
+        events.MapGet("/{id:int}/meetings", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            if (await flow.FindAsync(id, actor, ct) is not { } e)
+            {
+                return NotFound(id);
+            }
+
+            var me = await flow.MyRegistrationAsync(id, actor, ct);
+            if (!actor.IsStaff && (me is null || !e.SchedulePublished))
+            {
+                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Participants see their meetings once staff publish the schedule."));
+            }
+
+            var items = await flow.MeetingsAsync(e, actor.IsStaff ? null : me!.Id, ct);
+            return TypedResults.Ok(new CollectionResponse<MeetingView>(items, items.Count, 1, items.Count));
+        }).WithSummary("Meetings with their slots and tables: all for staff, your own once the schedule is published.");
+
+        events.MapPost("/{id:int}/meetings", async Task<IResult> (int id, AddMeetingInput input, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
+            await flow.AddMeetingAsync(id, await current.GetAsync(ct), input.FirstRegistrationId, input.SecondRegistrationId, input.Priority ?? 2, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
+            .WithSummary("Add a meeting between two participants (staff).");
+        events.MapPost("/{id:int}/meetings/{meetingId:int}/{change}", async Task<IResult> (int id, int meetingId, string change, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
+            await flow.ChangeMeetingAsync(id, await current.GetAsync(ct), meetingId, change, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
+            .WithSummary("Pin, unpin or cancel a meeting (staff).");
+
+        events.MapPost("/{id:int}/schedule", async Task<IResult> (int id, ScheduleInput input, CityBridgeDb db, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            if (!EventWorkflow.MayManage(actor))
+            {
+                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff run the scheduler."));
+            }
+
+            if (!await db.Events.AnyAsync(e => e.Id == id, ct))
+            {
+                return NotFound(id);
+            }
+
+            var seconds = input.TimeLimitSeconds ?? 10;
+            if (seconds is < 1 or > 600)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["timeLimitSeconds"] = ["Give the scheduler 1 to 600 seconds."] }, title: "The input is not valid.");
+            }
+
+            return scheduling.TryStart(id, TimeSpan.FromSeconds(seconds), input.AllowMoves)
+                ? TypedResults.Accepted($"/api/events/{id}/schedule", scheduling.RunOf(id))
+                : Refused(new EventRefusal(409, "The scheduler is already running for this event."));
+        }).WithSummary("Run the meeting scheduler in the background (staff); follow GET /schedule.");
+        events.MapGet("/{id:int}/schedule", async Task<IResult> (int id, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            return !actor.IsStaff ? Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff follow the scheduler."))
+                : TypedResults.Ok(scheduling.RunOf(id) ?? new SchedulingRun(id, "idle", 0, 0, 0, 0, "The scheduler has not run for this event since the app started.", DateTimeOffset.MinValue));
+        }).WithSummary("Progress of the scheduler: best weight so far, proven bound, gap (staff).");
+        events.MapPost("/{id:int}/schedule/stop", async Task<IResult> (int id, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            return !EventWorkflow.MayManage(actor) ? Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff stop the scheduler."))
+                : scheduling.Stop(id) ? TypedResults.Accepted($"/api/events/{id}/schedule", scheduling.RunOf(id)) : Refused(new EventRefusal(409, "The scheduler is not running for this event."));
+        }).WithSummary("Stop the scheduler, keeping the best schedule found (staff).");
+        events.MapPost("/{id:int}/schedule/publish", async Task<IResult> (int id, PublishInput input, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            if (!EventWorkflow.MayManage(actor))
+            {
+                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff publish the schedule."));
+            }
+
+            var e = await db.Events.FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (e is null)
+            {
+                return NotFound(id);
+            }
+
+            if (input.Published is not { } published)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["published"] = ["Say true to publish the schedule or false to withdraw it."] }, title: "The input is not valid.");
+            }
+
+            e.SchedulePublished = published;
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Publish ({\"published\": true}) or withdraw the schedule (staff).");
+
+        events.MapGet("/{id:int}/agenda.ics", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, TimeProvider clock, CancellationToken ct) =>
+        {
+            var actor = await current.GetAsync(ct);
+            var e = await flow.FindAsync(id, actor, ct);
+            var me = await flow.MyRegistrationAsync(id, actor, ct);
+            if (e is null)
+            {
+                return NotFound(id);
+            }
+
+            if (me is null || (!e.SchedulePublished && !actor.IsStaff))
+            {
+                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Your calendar is ready once you are registered and the schedule is published."));
+            }
+
+            var ics = EventCalendar.Write(e, await flow.MeetingsAsync(e, me.Id, ct), me.Id, clock.GetUtcNow());
+            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"citybridge-event-{id}.ics");
+        }).WithSummary("Your meetings as an iCalendar file; stable UIDs, so importing again updates them.");
+    }
+
+    private static IResult NotFound(int id) =>
+        TypedResults.Problem(title: "Not found", detail: $"There is no event with id {id}.", statusCode: StatusCodes.Status404NotFound);
+
+    public static IResult Refused(EventRefusal refusal) => refusal.Status == 400 && refusal.Field is { } field
+        ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [refusal.Message] }, title: "The input is not valid.")
+        : TypedResults.Problem(title: refusal.Status switch { 401 => "Sign-in required", 403 => "Not allowed", 404 => "Not found", 409 => "Conflict", _ => "Not possible" }, detail: refusal.Message, statusCode: refusal.Status);
+}

@@ -1,0 +1,85 @@
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features.Events;
+
+/// <summary>Staff run and stop the scheduler, follow its progress, publish the schedule, and pin, cancel or add meetings.</summary>
+public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling, CityBridgeDb db) : PageModel
+{
+    public EventDto Event { get; private set; } = null!;
+
+    public SchedulingRun? Run { get; private set; }
+
+    public IReadOnlyList<MeetingView> Meetings { get; private set; } = [];
+
+    public IReadOnlyList<Registrant> Registrants { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public bool Running => Run?.State is "running" or "stopping";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public IActionResult OnPostRun(int id, double timeLimitSeconds, bool allowMoves)
+    {
+        TempData["flash"] = timeLimitSeconds is < 1 or > 600 ? "Give the scheduler 1 to 600 seconds."
+            : scheduling.TryStart(id, TimeSpan.FromSeconds(timeLimitSeconds), allowMoves) ? "The scheduler is running." : "The scheduler is already running.";
+        return RedirectToPage(new { id });
+    }
+
+    public IActionResult OnPostStop(int id)
+    {
+        TempData["flash"] = scheduling.Stop(id) ? "Stopping: the best schedule found so far is kept." : "The scheduler is not running.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int id, bool published, CancellationToken ct)
+    {
+        var e = await db.Events.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null)
+        {
+            return NotFound();
+        }
+
+        e.SchedulePublished = published;
+        await db.SaveChangesAsync(ct);
+        TempData["flash"] = published ? "Schedule published: participants see their agendas." : "Schedule withdrawn.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostMeetingAsync(int id, int meetingId, string change, CancellationToken ct)
+    {
+        var refusal = await flow.ChangeMeetingAsync(id, await this.ActorAsync(ct), meetingId, change, ct);
+        TempData["flash"] = refusal?.Message ?? "Meeting updated.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(int id, int firstRegistrationId, int secondRegistrationId, int priority, CancellationToken ct)
+    {
+        var refusal = await flow.AddMeetingAsync(id, await this.ActorAsync(ct), firstRegistrationId, secondRegistrationId, priority, ct);
+        TempData["flash"] = refusal?.Message ?? "Meeting added; run the scheduler to place it.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var actor = await this.ActorAsync(ct);
+        if (await flow.FindAsync(id, actor, ct) is not { } e)
+        {
+            return false;
+        }
+
+        Event = EventsApi.ToDto(e);
+        Run = scheduling.RunOf(id);
+        Meetings = await flow.MeetingsAsync(e, null, ct);
+        Registrants = await flow.RegistrantsAsync(id, null, ct);
+        Message = TempData["flash"] as string;
+        return true;
+    }
+
+    public string Local(DateTimeOffset? instant) =>
+        instant is { } i ? NodaTime.Instant.FromDateTimeOffset(i).InZone(EventWorkflow.ZoneOf(Event.TimeZone)).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "not placed";
+}

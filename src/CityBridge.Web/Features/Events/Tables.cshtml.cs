@@ -1,0 +1,28 @@
+using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityBridge.Web.Features.Events;
+
+/// <summary>For the staff at the venue: per slot, who sits at which table.</summary>
+public sealed class TablesModel(EventWorkflow flow) : PageModel
+{
+    public EventDto Event { get; private set; } = null!;
+
+    public IReadOnlyList<IGrouping<int, MeetingView>> BySlot { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await flow.FindAsync(id, await this.ActorAsync(ct), ct) is not { } e)
+        {
+            return NotFound();
+        }
+
+        Event = EventsApi.ToDto(e);
+        BySlot = (await flow.MeetingsAsync(e, null, ct)).Where(m => m.SlotIndex is not null).GroupBy(m => m.SlotIndex!.Value).OrderBy(g => g.Key).ToList();
+        return Page();
+    }
+
+    public string Local(DateTimeOffset? instant) =>
+        instant is { } i ? NodaTime.Instant.FromDateTimeOffset(i).InZone(EventWorkflow.ZoneOf(Event.TimeZone)).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
+}

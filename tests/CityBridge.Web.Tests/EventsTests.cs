@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using CityBridge.Testing;
+using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Events;
+using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class EventsTests(AppFixture apps)
+{
+    private static EventInput NewEvent(string name) => new()
+    {
+        Name = name,
+        Venue = "Test hall",
+        TimeZone = "Asia/Jakarta",
+        SlotMinutes = 20,
+        BreakMinutes = 10,
+        Tables = 2,
+        Sessions =
+        [
+            new SessionInput("Morning", new DateOnly(2027, 3, 2), new TimeOnly(9, 0), new TimeOnly(10, 0)),
+            new SessionInput("Afternoon", new DateOnly(2027, 3, 2), new TimeOnly(14, 0), new TimeOnly(15, 0)),
+        ],
+    };
+
+    private static async Task<SchedulingRun> ScheduleAndWaitAsync(HttpClient staff, int eventId, bool allowMoves = false)
+    {
+        var started = await staff.PostAsJsonAsync($"/api/events/{eventId}/schedule", new ScheduleInput(3, allowMoves), AppFixture.Json);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        SchedulingRun run;
+        do
+        {
+            await Task.Delay(200);
+            run = (await staff.GetFromJsonAsync<SchedulingRun>($"/api/events/{eventId}/schedule", AppFixture.Json))!;
+        }
+        while (run.State is "running" or "stopping" && DateTime.UtcNow < deadline);
+
+        return run;
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task An_invalid_event_is_refused_with_a_message_per_field(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var input = NewEvent("Bad event");
+        input.TimeZone = "Mars/Olympus";
+        input.Sessions.Add(new SessionInput("Overlap", new DateOnly(2027, 3, 2), new TimeOnly(9, 30), new TimeOnly(11, 0)));
+
+        var response = await app.Staff.PostAsJsonAsync("/api/events", input, AppFixture.Json);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not a time zone", Assert.Single(problem!.Errors["timeZone"]), StringComparison.Ordinal);
+        await using var db = app.NewDb();
+        Assert.False(await db.Events.AnyAsync(e => e.Name == "Bad event"));
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Requests_become_meetings_that_the_scheduler_places_and_participants_see_once_published(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var created = await app.Staff.PostAsJsonAsync("/api/events", NewEvent(Unique.Name("Water matchmaking")), AppFixture.Json);
+        var eventId = (await created.Content.ReadFromJsonAsync<EventDto>(AppFixture.Json))!.Id;
+        var official = await app.ClientForAsync(AccountSeeder.DemoDaNangOfficialEmail);
+        var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
+        var outsider = await app.ClientForAsync(AccountSeeder.DemoMakassarOfficialEmail);
+
+        Assert.Equal(HttpStatusCode.Created, (await official.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput("Asia/Ho_Chi_Minh"), AppFixture.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await provider.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), AppFixture.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await provider.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), AppFixture.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/events/{eventId}/registrants")).StatusCode);
+        var registrants = (await provider.GetFromJsonAsync<CollectionResponse<Registrant>>($"/api/events/{eventId}/registrants", AppFixture.Json))!.Items;
+        var daNang = registrants.Single(r => r.Name.Contains("Da Nang", StringComparison.Ordinal));
+
+        var badPriority = await provider.PostAsJsonAsync($"/api/events/{eventId}/requests", new RequestInput(daNang.Id, 7, null), AppFixture.Json);
+        var request = await provider.PostAsJsonAsync($"/api/events/{eventId}/requests", new RequestInput(daNang.Id, 3, "Smart meters for your central districts"), AppFixture.Json);
+        var requestId = (await request.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<int>();
+        var answeredByRequester = await provider.PostAsync($"/api/events/{eventId}/requests/{requestId}/accept", null);
+        var accepted = await official.PostAsync($"/api/events/{eventId}/requests/{requestId}/accept", null);
+        var acceptedTwice = await official.PostAsync($"/api/events/{eventId}/requests/{requestId}/accept", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, badPriority.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, request.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, answeredByRequester.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, acceptedTwice.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await provider.GetAsync($"/api/events/{eventId}/meetings")).StatusCode);
+
+        var run = await ScheduleAndWaitAsync(app.Staff, eventId);
+        var meetings = (await app.Staff.GetFromJsonAsync<CollectionResponse<MeetingView>>($"/api/events/{eventId}/meetings", AppFixture.Json))!.Items;
+
+        Assert.Equal("finished", run.State);
+        Assert.Equal(9, run.BestWeight);
+        Assert.Equal(run.UpperBound, run.BestWeight);
+        var meeting = Assert.Single(meetings);
+        Assert.NotNull(meeting.Start);
+        Assert.InRange(meeting.Table!.Value, 1, 2);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/schedule/publish", new PublishInput(true), AppFixture.Json)).StatusCode);
+        var mine = (await official.GetFromJsonAsync<CollectionResponse<MeetingView>>($"/api/events/{eventId}/meetings", AppFixture.Json))!.Items;
+        var ics = await official.GetStringAsync($"/api/events/{eventId}/agenda.ics");
+        Assert.Equal(meeting.Id, Assert.Single(mine).Id);
+        Assert.Contains($"UID:citybridge-event-{eventId}-meeting-{meeting.Id}@citybridge", ics, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:VEVENT", ics, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART:{meeting.Start!.Value.UtcDateTime:yyyyMMddTHHmmss}Z", ics, StringComparison.Ordinal);
+
+        // A late meeting: re-running keeps the published one where it is.
+        var registrationIds = registrants.Select(r => r.Id).ToList();
+        await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/meetings", new AddMeetingInput(meeting.FirstId, meeting.SecondId, 1), AppFixture.Json);
+        var rerun = await ScheduleAndWaitAsync(app.Staff, eventId);
+        var after = (await app.Staff.GetFromJsonAsync<CollectionResponse<MeetingView>>($"/api/events/{eventId}/meetings", AppFixture.Json))!.Items;
+        Assert.Equal("finished", rerun.State);
+        Assert.Equal((meeting.SlotIndex, meeting.Table), after.Where(m => m.Id == meeting.Id).Select(m => (m.SlotIndex, m.Table)).Single());
+        Assert.Equal(2, after.Count(m => m.Start is not null));
+        Assert.NotEqual(after[0].SlotIndex, after[1].SlotIndex);
+        Assert.NotEmpty(registrationIds);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Staff_and_experts_cannot_register_and_anonymous_visitors_must_sign_in(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        await using var db = app.NewDb();
+        var demo = await db.Events.Where(e => e.Name == DemoEvent.Name).Select(e => e.Id).SingleAsync();
+        var expert = await app.ClientForAsync(AccountSeeder.DemoExpertEmail);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.Staff.PostAsJsonAsync($"/api/events/{demo}/registrations", new RegistrationInput(null), AppFixture.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await expert.PostAsJsonAsync($"/api/events/{demo}/registrations", new RegistrationInput(null), AppFixture.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client.PostAsJsonAsync($"/api/events/{demo}/registrations", new RegistrationInput(null), AppFixture.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync($"/api/events/{demo}")).StatusCode);
+    }
+}
