@@ -17,8 +17,6 @@ public sealed class DetailsModel(EventWorkflow flow) : PageModel
 
     public IReadOnlyList<RequestView> Requests { get; private set; } = [];
 
-    public string? Message { get; private set; }
-
     public string? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
@@ -39,7 +37,7 @@ public sealed class DetailsModel(EventWorkflow flow) : PageModel
     {
         if (refusal is null)
         {
-            TempData["flash"] = done;
+            TempData["Flash"] = done;
             return RedirectToPage(new { id });
         }
 
@@ -72,7 +70,6 @@ public sealed class DetailsModel(EventWorkflow flow) : PageModel
             Requests = await flow.RequestsAsync(id, Me.Id, ct);
         }
 
-        Message = TempData["flash"] as string;
         return true;
     }
 }

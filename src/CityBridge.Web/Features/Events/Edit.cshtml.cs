@@ -102,7 +102,7 @@ public sealed class EditModel(CityBridgeDb db) : PageModel
 
         Input.ApplyTo(e);
         await db.SaveChangesAsync(ct);
-        TempData["flash"] = "Event saved.";
+        TempData["Flash"] = "Event saved.";
         return RedirectToPage("Details", new { id = e.Id });
     }
 

@@ -17,22 +17,20 @@ public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling
 
     public IReadOnlyList<Registrant> Registrants { get; private set; } = [];
 
-    public string? Message { get; private set; }
-
     public bool Running => Run?.State is "running" or "stopping";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public IActionResult OnPostRun(int id, double timeLimitSeconds, bool allowMoves)
     {
-        TempData["flash"] = timeLimitSeconds is < 1 or > 600 ? "Give the scheduler 1 to 600 seconds."
+        TempData["Flash"] = timeLimitSeconds is < 1 or > 600 ? "Give the scheduler 1 to 600 seconds."
             : scheduling.TryStart(id, TimeSpan.FromSeconds(timeLimitSeconds), allowMoves) ? "The scheduler is running." : "The scheduler is already running.";
         return RedirectToPage(new { id });
     }
 
     public IActionResult OnPostStop(int id)
     {
-        TempData["flash"] = scheduling.Stop(id) ? "Stopping: the best schedule found so far is kept." : "The scheduler is not running.";
+        TempData["Flash"] = scheduling.Stop(id) ? "Stopping: the best schedule found so far is kept." : "The scheduler is not running.";
         return RedirectToPage(new { id });
     }
 
@@ -46,21 +44,21 @@ public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling
 
         e.SchedulePublished = published;
         await db.SaveChangesAsync(ct);
-        TempData["flash"] = published ? "Schedule published: participants see their agendas." : "Schedule withdrawn.";
+        TempData["Flash"] = published ? "Schedule published: participants see their agendas." : "Schedule withdrawn.";
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostMeetingAsync(int id, int meetingId, string change, CancellationToken ct)
     {
         var refusal = await flow.ChangeMeetingAsync(id, await this.ActorAsync(ct), meetingId, change, ct);
-        TempData["flash"] = refusal?.Message ?? "Meeting updated.";
+        TempData["Flash"] = refusal?.Message ?? "Meeting updated.";
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostAddAsync(int id, int firstRegistrationId, int secondRegistrationId, int priority, CancellationToken ct)
     {
         var refusal = await flow.AddMeetingAsync(id, await this.ActorAsync(ct), firstRegistrationId, secondRegistrationId, priority, ct);
-        TempData["flash"] = refusal?.Message ?? "Meeting added; run the scheduler to place it.";
+        TempData["Flash"] = refusal?.Message ?? "Meeting added; run the scheduler to place it.";
         return RedirectToPage(new { id });
     }
 
@@ -76,7 +74,6 @@ public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling
         Run = scheduling.RunOf(id);
         Meetings = await flow.MeetingsAsync(e, null, ct);
         Registrants = await flow.RegistrantsAsync(id, null, ct);
-        Message = TempData["flash"] as string;
         return true;
     }
 

@@ -22,8 +22,6 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
 
     public int StoredMatches { get; private set; }
 
-    public string? Flash { get; private set; }
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         var row = await db.MatchSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == 1, ct);
@@ -58,7 +56,7 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
             else
             {
                 engine.RequestRematch();
-                TempData["flash"] = "Weights saved. Every project is being re-matched with them.";
+                TempData["Flash"] = "Weights saved. Every project is being re-matched with them.";
                 return RedirectToPage();
             }
         }
@@ -70,7 +68,7 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
     public IActionResult OnPostRematch()
     {
         engine.RequestRematch();
-        TempData["flash"] = "Re-match started. Reload to follow its progress.";
+        TempData["Flash"] = "Re-match started. Reload to follow its progress.";
         return RedirectToPage();
     }
 
@@ -86,7 +84,6 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
     {
         Current = await MatchQueries.EvaluateAsync(db, await MatchQueries.WeightsAsync(db, ct), ct);
         StoredMatches = await db.Matches.CountAsync(ct);
-        Flash = TempData["flash"] as string;
     }
 }
 
