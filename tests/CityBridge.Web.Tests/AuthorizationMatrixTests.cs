@@ -176,6 +176,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PUT /api/events/{id:int}"] = StaffOnly,
         ["GET /api/events/{id:int}/registrants"] = [Staff, Official, Provider],
         ["POST /api/events/{id:int}/registrations"] = [Official, Provider],
+        ["PUT /api/events/{id:int}/registrations/me"] = [Official, Provider],
         ["POST /api/events/{id:int}/requests"] = [Official, Provider],
         ["GET /api/events/{id:int}/requests"] = [Official, Provider],
         ["POST /api/events/{id:int}/requests/{requestId:int}/accept"] = [Official],

@@ -137,4 +137,33 @@ public sealed class EventsTests(AppFixture apps)
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client.PostAsJsonAsync($"/api/events/{demo}/registrations", new RegistrationInput(null), AppFixture.Json)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync($"/api/events/{demo}")).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task The_scheduler_places_a_meeting_only_in_a_session_both_participants_can_attend(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var created = await app.Staff.PostAsJsonAsync("/api/events", NewEvent(Unique.Name("Availability")), AppFixture.Json);
+        var eventId = (await created.Content.ReadFromJsonAsync<EventDto>(AppFixture.Json))!.Id;
+        var official = await app.ClientForAsync(AccountSeeder.DemoDaNangOfficialEmail);
+        var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
+        await official.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), AppFixture.Json);
+        await provider.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), AppFixture.Json);
+        await using var db = app.NewDb();
+        var afternoon = await db.EventSessions.Where(s => s.EventId == eventId && s.Name == "Afternoon").Select(s => s.Id).SingleAsync();
+        var registrations = await db.EventRegistrations.Where(r => r.EventId == eventId).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
+
+        var unknown = await provider.PutAsJsonAsync($"/api/events/{eventId}/registrations/me", new AvailabilityInput(null, [afternoon + 100_000]), AppFixture.Json);
+        var badZone = await provider.PutAsJsonAsync($"/api/events/{eventId}/registrations/me", new AvailabilityInput("Moon/Base", [afternoon]), AppFixture.Json);
+        var saved = await provider.PutAsJsonAsync($"/api/events/{eventId}/registrations/me", new AvailabilityInput("America/New_York", [afternoon]), AppFixture.Json);
+        await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/meetings", new AddMeetingInput(registrations[0], registrations[1], 2), AppFixture.Json);
+        var run = await ScheduleAndWaitAsync(app.Staff, eventId);
+        var meeting = Assert.Single((await app.Staff.GetFromJsonAsync<CollectionResponse<MeetingView>>($"/api/events/{eventId}/meetings", AppFixture.Json))!.Items);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badZone.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        Assert.Equal("finished", run.State);
+        Assert.Equal("Afternoon", meeting.Session);
+    }
 }

@@ -17,12 +17,17 @@ public sealed class DetailsModel(EventWorkflow flow) : PageModel
 
     public IReadOnlyList<RequestView> Requests { get; private set; } = [];
 
+    public IReadOnlyList<EventSession> Sessions { get; private set; } = [];
+
     public string? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostRegisterAsync(int id, CancellationToken ct) =>
         await AfterAsync(id, await flow.RegisterAsync(id, await this.ActorAsync(ct), null, ct), "You are registered. Request meetings with the participants below.", ct);
+
+    public async Task<IActionResult> OnPostAvailabilityAsync(int id, string? timeZone, List<int> sessionIds, CancellationToken ct) =>
+        await AfterAsync(id, await flow.UpdateRegistrationAsync(id, await this.ActorAsync(ct), timeZone, sessionIds, ct), "Your availability is saved.", ct);
 
     public async Task<IActionResult> OnPostRequestAsync(int id, int toRegistrationId, int priority, string? message, CancellationToken ct)
     {
@@ -59,6 +64,7 @@ public sealed class DetailsModel(EventWorkflow flow) : PageModel
         }
 
         Event = EventsApi.ToDto(e);
+        Sessions = e.Sessions.OrderBy(s => s.Date).ThenBy(s => s.Start).ToList();
         Me = await flow.MyRegistrationAsync(id, Actor, ct);
         if (Me is not null || Actor.IsStaff)
         {

@@ -82,6 +82,32 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
         return null;
     }
 
+    /// <summary>A registrant sets the sessions they can attend (none ticked means all) and their own time zone.</summary>
+    public async Task<EventRefusal?> UpdateRegistrationAsync(int eventId, Actor actor, string? timeZone, IReadOnlyList<int> sessionIds, CancellationToken ct)
+    {
+        var registration = actor.UserId is null ? null : await db.EventRegistrations.FirstOrDefaultAsync(r => r.EventId == eventId && r.UserId == actor.UserId, ct);
+        if (registration is null || !actor.MayWrite)
+        {
+            return new EventRefusal(actor.IsSignedIn ? 403 : 401, "Register for the event first.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(timeZone) && DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is null)
+        {
+            return new EventRefusal(400, $"'{timeZone}' is not a time zone; use an IANA name such as Asia/Jakarta.", "timeZone");
+        }
+
+        var known = await db.EventSessions.Where(s => s.EventId == eventId).Select(s => s.Id).ToListAsync(ct);
+        if (sessionIds.FirstOrDefault(id => !known.Contains(id)) is var unknown and not 0)
+        {
+            return new EventRefusal(400, $"Session {unknown} is not a session of this event.", "availableSessionIds");
+        }
+
+        registration.TimeZone = string.IsNullOrWhiteSpace(timeZone) ? null : timeZone;
+        registration.AvailableSessionIds = sessionIds.Count == known.Count ? [] : [.. sessionIds.Distinct().Order()];
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
     /// <summary>Everyone else registered, best fit first: the matching engine's score between the two sides' organizations and city projects.</summary>
     public async Task<List<Registrant>> RegistrantsAsync(int eventId, EventRegistration? viewer, CancellationToken ct)
     {

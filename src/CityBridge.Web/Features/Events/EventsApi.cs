@@ -13,6 +13,8 @@ public sealed record RequestInput(int ToRegistrationId, int? Priority, string? M
 
 public sealed record RegistrationInput(string? TimeZone);
 
+public sealed record AvailabilityInput(string? TimeZone, List<int>? AvailableSessionIds);
+
 public sealed record ScheduleInput(double? TimeLimitSeconds, bool AllowMoves);
 
 public sealed record PublishInput(bool? Published);
@@ -124,6 +126,10 @@ public static class EventsApi
             var actor = await current.GetAsync(ct);
             return await flow.RegisterAsync(id, actor, input?.TimeZone, ct) is { } refusal ? Refused(refusal) : TypedResults.Created($"/api/events/{id}/registrants", await flow.MyRegistrationAsync(id, actor, ct));
         }).WithSummary("Register yourself for the event's meetings.");
+
+        events.MapPut("/{id:int}/registrations/me", async Task<IResult> (int id, AvailabilityInput input, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
+            await flow.UpdateRegistrationAsync(id, await current.GetAsync(ct), input.TimeZone, input.AvailableSessionIds ?? [], ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
+            .WithSummary("Set the sessions you can attend (an empty list means all) and your own time zone.");
 
         events.MapPost("/{id:int}/requests", async Task<IResult> (int id, RequestInput input, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
         {
