@@ -212,4 +212,23 @@ public sealed class MatchingTests(AppFixture apps)
         Assert.DoesNotContain("AquaSense Analytics", list, StringComparison.Ordinal);
         Assert.Contains("match ", list, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_provider_sees_open_events_ranked_by_its_fit_to_the_cities_registered_there(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var aquaSense = await OrganizationIdAsync(app, "AquaSense Analytics");
+        await EventuallyAsync(app.Staff, $"/api/organizations/{aquaSense}/matches", i => i.Count > 0);
+        var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
+
+        var html = await provider.GetStringAsync($"/Organizations/Details/{aquaSense}");
+        var start = html.IndexOf("data-testid=\"open-events\"", StringComparison.Ordinal);
+
+        Assert.True(start >= 0, "the provider's page lists open events");
+        var table = html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
+        // Makassar's official is registered for the demo event, and Makassar's water-loss project is AquaSense's best lead there.
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Features.Events.DemoEvent.Name), table, StringComparison.Ordinal);
+        Assert.Contains("Non-revenue water reduction programme", table, StringComparison.Ordinal);
+    }
 }

@@ -11,7 +11,8 @@ public sealed record PlannedSlot(int Index, Instant Start, Instant End, string S
 /// <summary>Splits an event's meeting sessions into slots of a fixed length with a break between them.</summary>
 public static class SlotPlan
 {
-    /// <summary>Slots in time order; a slot that would run past its session's end is left out.</summary>
+    /// <summary>Slots in time order; a slot that would run past its session's end is left out. Local times in a
+    /// daylight-saving gap move forward (the time-zone database's lenient rule).</summary>
     public static IReadOnlyList<PlannedSlot> Generate(IEnumerable<MeetingSession> sessions, int slotMinutes, int breakMinutes, DateTimeZone zone)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(slotMinutes, 5);
@@ -19,13 +20,14 @@ public static class SlotPlan
         var slots = new List<(Instant Start, Instant End, string Session)>();
         foreach (var session in sessions)
         {
-            var start = session.Date + session.Start;
-            var end = session.Date + session.End;
-            while (start.PlusMinutes(slotMinutes) <= end)
+            // Work in instants: on a daylight-saving day a session lasts its real length (09:00-12:00 may be two or four hours).
+            var start = zone.AtLeniently(session.Date + session.Start).ToInstant();
+            var end = zone.AtLeniently(session.Date + session.End).ToInstant();
+            var length = Duration.FromMinutes(slotMinutes);
+            while (start + length <= end)
             {
-                // Lenient mapping: a slot inside a daylight-saving gap moves forward rather than failing.
-                slots.Add((zone.AtLeniently(start).ToInstant(), zone.AtLeniently(start.PlusMinutes(slotMinutes)).ToInstant(), session.Name));
-                start = start.PlusMinutes(slotMinutes + breakMinutes);
+                slots.Add((start, start + length, session.Name));
+                start += length + Duration.FromMinutes(breakMinutes);
             }
         }
 

@@ -52,8 +52,13 @@ public static class MeetingScheduler
         var constructed = index.ToResult(heuristic, heuristicComplete ? ScheduleStatus.Feasible : ScheduleStatus.Unknown, cheapBound, 0);
         options.Progress?.Invoke(new ScheduleProgress(constructed.ScheduledWeight, cheapBound, constructed.Gap, clock.Elapsed.TotalSeconds));
         Remaining(options, clock, out remaining);
-        if (remaining < MinimumSolveTime || cancellationToken.IsCancellationRequested || variables > remaining.TotalSeconds * VariablesPerSecondOfBudget
-            || (heuristicComplete && constructed.ScheduledWeight >= cheapBound && constructed.IdleGaps == 0))
+        if (heuristicComplete && constructed.ScheduledWeight >= cheapBound && constructed.IdleGaps == 0)
+        {
+            // Weight at a proven bound and no gap left to close: nothing to search.
+            return constructed with { Status = ScheduleStatus.Optimal, SolveSeconds = clock.Elapsed.TotalSeconds };
+        }
+
+        if (remaining < MinimumSolveTime || cancellationToken.IsCancellationRequested || variables > remaining.TotalSeconds * VariablesPerSecondOfBudget)
         {
             return constructed with { SolveSeconds = clock.Elapsed.TotalSeconds };
         }
@@ -63,7 +68,9 @@ public static class MeetingScheduler
         model.MaximiseWeight();
         Remaining(options, clock, out remaining);
 
-        var phaseOne = Solve(model, options, remaining * 0.7, cheapBound, clock, cancellationToken);
+        // CP-SAT's time limit does not cover loading and presolving the model: leave room for it in each phase.
+        var loading = TimeSpan.FromSeconds(variables / (double)VariablesPerSecondOfBudget);
+        var phaseOne = Solve(model, options, (remaining * 0.7) - loading, cheapBound, clock, cancellationToken);
         if (phaseOne.Status == CpSolverStatus.Infeasible)
         {
             return Infeasible(index, DiagnoseInfeasibility(index, options, clock), clock);
@@ -96,7 +103,7 @@ public static class MeetingScheduler
         else if (remaining >= MinimumSolveTime && !cancellationToken.IsCancellationRequested && model.AddIdleGapObjective(best.ScheduledWeight))
         {
             model.Hint(bestSlots);
-            var phaseTwo = Solve(model, options, remaining, cheapBound, clock, cancellationToken);
+            var phaseTwo = Solve(model, options, remaining - loading, cheapBound, clock, cancellationToken);
             if (phaseTwo.Status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
                 var improved = index.ToResult(phaseTwo.Slots, ScheduleStatus.Feasible, upperBound, 0);

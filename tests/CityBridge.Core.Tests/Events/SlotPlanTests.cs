@@ -34,15 +34,18 @@ public sealed class SlotPlanTests
     }
 
     [Fact]
-    public void A_slot_in_a_daylight_saving_gap_moves_forward_instead_of_failing()
+    public void On_the_day_clocks_go_forward_a_session_holds_the_slots_of_its_real_length()
     {
         var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
+        // 01:30 to 03:30 local on 14 March 2027 is one real hour: 02:00 to 03:00 does not exist.
         var night = new MeetingSession("Night", new LocalDate(2027, 3, 14), new LocalTime(1, 30), new LocalTime(3, 30));
 
         var slots = SlotPlan.Generate([night], 30, 0, newYork);
 
-        Assert.Equal(4, slots.Count);
-        Assert.All(slots, s => Assert.True(s.End > s.Start));
+        Assert.Equal(2, slots.Count);
+        Assert.Equal(Instant.FromUtc(2027, 3, 14, 6, 30), slots[0].Start);
+        Assert.Equal(Instant.FromUtc(2027, 3, 14, 7, 30), slots[1].End);
+        Assert.True(slots[0].End <= slots[1].Start);
     }
 
     [Fact]

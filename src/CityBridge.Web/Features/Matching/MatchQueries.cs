@@ -12,6 +12,9 @@ public sealed record MatchItem(
     int ProjectId, string ProjectTitle, string CityName, int OrganizationId, string OrganizationName, int Rank, double Score, string? BestSolution,
     IReadOnlyList<MatchSignal> Signals, bool Pinned, bool Hidden, bool Endorsed, bool? MyMark);
 
+/// <summary>An open event as a provider sees it: its best-fitting registered city project.</summary>
+public sealed record OpenEventFit(int EventId, string Name, string? Venue, double? BestFit, string? BestProject, int CitiesRegistered);
+
 /// <summary>Who may see and act on matches, and the queries behind the pages and the API.</summary>
 public static class MatchQueries
 {
@@ -68,6 +71,38 @@ public static class MatchQueries
             .Where(i => actor.IsStaff || !i.Hidden)
             .OrderByDescending(i => i.Pinned).ThenByDescending(i => i.Score).ThenBy(i => i.ProjectId)
             .Take(top)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Open matchmaking events ranked for a provider: by the best stored match between the provider and the projects of
+    /// the cities whose officials are registered, so a provider sees where the cities that need it will be.
+    /// </summary>
+    public static async Task<List<OpenEventFit>> OpenEventsForProviderAsync(CityBridgeDb db, int organizationId, CancellationToken ct)
+    {
+        var events = await db.Events.AsNoTracking().Where(e => e.IsPublished).Select(e => new { e.Id, e.Name, e.Venue }).ToListAsync(ct);
+        var eventIds = events.Select(e => e.Id).ToList();
+        var cityRegistrations = await (
+            from r in db.EventRegistrations.AsNoTracking()
+            where eventIds.Contains(r.EventId) && r.OrganizationId != null
+            join o in db.Organizations on r.OrganizationId equals o.Id
+            where o.CityId != null
+            select new { r.EventId, CityId = o.CityId!.Value }).ToListAsync(ct);
+        var cityIds = cityRegistrations.Select(c => c.CityId).Distinct().ToList();
+        var fits = await (
+            from m in db.Matches.AsNoTracking()
+            where m.OrganizationId == organizationId
+            join p in db.Projects on m.ProjectId equals p.Id
+            where cityIds.Contains(p.CityId) && p.IsPublished
+            select new { p.CityId, p.Title, m.Score }).ToListAsync(ct);
+        return events
+            .Select(e =>
+            {
+                var cities = cityRegistrations.Where(c => c.EventId == e.Id).Select(c => c.CityId).ToHashSet();
+                var best = fits.Where(f => cities.Contains(f.CityId)).OrderByDescending(f => f.Score).FirstOrDefault();
+                return new OpenEventFit(e.Id, e.Name, e.Venue, best?.Score, best?.Title, cities.Count);
+            })
+            .OrderByDescending(e => e.BestFit ?? -1).ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
     }
 

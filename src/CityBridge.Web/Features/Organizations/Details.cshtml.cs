@@ -15,6 +15,11 @@ public sealed class DetailsModel(CityBridgeDb db, MatchingEngine engine, TimePro
     /// <summary>The provider's best-fitting city projects, when the viewer may see them.</summary>
     public MatchListView? Matches { get; private set; }
 
+    /// <summary>Open matchmaking events ranked for the provider (with its leads).</summary>
+    public IReadOnlyList<OpenEventFit> OpenEvents { get; private set; } = [];
+
+    public string FitText(double? fit) => fit is { } f ? f.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "–";
+
     public OrganizationDto Organization { get; private set; } = null!;
 
     public IReadOnlyList<SolutionDto> Solutions { get; private set; } = [];
@@ -51,6 +56,7 @@ public sealed class DetailsModel(CityBridgeDb db, MatchingEngine engine, TimePro
         {
             var items = await MatchQueries.ForProviderAsync(db, id, actor, 10, ct);
             Matches = new MatchListView(items, ForProject: false, CanCurate: actor.IsStaff && actor.MayWrite, CanMark: actor.MayWrite, Loading: !engine.IsLoaded);
+            OpenEvents = await MatchQueries.OpenEventsForProviderAsync(db, id, ct);
         }
 
         return Page();
