@@ -11,6 +11,7 @@ using CityBridge.Web.Features.Projects;
 using CityBridge.Web.Features.Reference;
 using CityBridge.Web.Features.Shared;
 using CityBridge.Web.Features.Solutions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Scalar.AspNetCore;
@@ -31,6 +32,8 @@ public static class CityBridgeApp
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddCityBridgeDatabase(builder.Configuration);
+        // Keys live in the database: every instance behind the proxy reads the same ring.
+        services.AddDataProtection().SetApplicationName("CityBridge").PersistKeysToDbContext<CityBridgeDb>();
         services.AddScoped<DataSeeder>();
         services.AddScoped<CsvImporter>();
         services.AddScoped<CsvExporter>();

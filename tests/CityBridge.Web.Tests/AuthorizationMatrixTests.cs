@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
     private static readonly Dictionary<string, string[]> Rules = new()
     {
         ["ANY /health"] = Everyone,
+        ["ANY /health/ready"] = Everyone,
         ["GET /{**path:file}"] = Everyone,
         ["HEAD /{**path:file}"] = Everyone,
         ["GET /openapi/{documentName}.json"] = Everyone,

@@ -27,6 +27,14 @@ public sealed class EventsTests(AppFixture apps)
         ],
     };
 
+    /// <summary>A new event (staff) and clients for Da Nang's official and AquaSense, not yet registered.</summary>
+    private static async Task<(int EventId, HttpClient Official, HttpClient Provider)> NewEventWithParticipantsAsync(TestApp app, string name)
+    {
+        var created = await app.Staff.PostAsJsonAsync("/api/events", NewEvent(Unique.Name(name)), AppFixture.Json);
+        var eventId = (await created.Content.ReadFromJsonAsync<EventDto>(AppFixture.Json))!.Id;
+        return (eventId, await app.ClientForAsync(AccountSeeder.DemoDaNangOfficialEmail), await app.ClientForAsync(AccountSeeder.DemoProviderEmail));
+    }
+
     private static async Task<SchedulingRun> ScheduleAndWaitAsync(HttpClient staff, int eventId, bool allowMoves = false)
     {
         var started = await staff.PostAsJsonAsync($"/api/events/{eventId}/schedule", new ScheduleInput(3, allowMoves), AppFixture.Json);
@@ -66,10 +74,7 @@ public sealed class EventsTests(AppFixture apps)
     public async Task Requests_become_meetings_that_the_scheduler_places_and_participants_see_once_published(TestDatabase database)
     {
         var app = await apps.GetAsync(database);
-        var created = await app.Staff.PostAsJsonAsync("/api/events", NewEvent(Unique.Name("Water matchmaking")), AppFixture.Json);
-        var eventId = (await created.Content.ReadFromJsonAsync<EventDto>(AppFixture.Json))!.Id;
-        var official = await app.ClientForAsync(AccountSeeder.DemoDaNangOfficialEmail);
-        var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
+        var (eventId, official, provider) = await NewEventWithParticipantsAsync(app, "Water matchmaking");
         var outsider = await app.ClientForAsync(AccountSeeder.DemoMakassarOfficialEmail);
 
         Assert.Equal(HttpStatusCode.Created, (await official.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput("Asia/Ho_Chi_Minh"), AppFixture.Json)).StatusCode);
@@ -143,10 +148,7 @@ public sealed class EventsTests(AppFixture apps)
     public async Task The_scheduler_places_a_meeting_only_in_a_session_both_participants_can_attend(TestDatabase database)
     {
         var app = await apps.GetAsync(database);
-        var created = await app.Staff.PostAsJsonAsync("/api/events", NewEvent(Unique.Name("Availability")), AppFixture.Json);
-        var eventId = (await created.Content.ReadFromJsonAsync<EventDto>(AppFixture.Json))!.Id;
-        var official = await app.ClientForAsync(AccountSeeder.DemoDaNangOfficialEmail);
-        var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
+        var (eventId, official, provider) = await NewEventWithParticipantsAsync(app, "Availability");
         await official.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), AppFixture.Json);
         await provider.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), AppFixture.Json);
         await using var db = app.NewDb();

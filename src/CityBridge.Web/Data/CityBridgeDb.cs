@@ -3,6 +3,7 @@ using CityBridge.Core.Domain;
 using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Audit;
 using CityBridge.Web.Features.Email;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -12,8 +13,11 @@ namespace CityBridge.Web.Data;
 /// <summary>
 /// The product's database. Each provider has a subclass so that each keeps its own migration set.
 /// </summary>
-public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock, IAuditActor actor) : IdentityDbContext<CityBridgeUser>(options)
+public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock, IAuditActor actor) : IdentityDbContext<CityBridgeUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring, shared by every instance so a cookie or form token from one is valid at another.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     private static readonly HashSet<string> UnauditedProperties = [nameof(EditableRecord.Version), nameof(EditableRecord.CreatedAt), nameof(EditableRecord.UpdatedAt)];
 
     public DbSet<Country> Countries => Set<Country>();
@@ -79,8 +83,11 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
         return saved;
     }
 
+    /// <remarks>Only the data-protection key ring saves synchronously (its library has no async path); keys are not audited records.</remarks>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: every save is audited in one transaction.");
+        ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).All(e => e.Entity is DataProtectionKey)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new NotSupportedException("Use SaveChangesAsync: every save is audited in one transaction.");
 
     private List<PendingChange> CaptureChanges() =>
         ChangeTracker.Entries<EditableRecord>()
