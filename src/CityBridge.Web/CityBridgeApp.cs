@@ -54,6 +54,7 @@ public static class CityBridgeApp
         services.AddHostedService<Features.Matching.MatchingWorker>();
         services.AddScoped<Features.Events.EventWorkflow>();
         services.AddSingleton<Features.Events.EventScheduling>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Events.EventScheduling>());
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";

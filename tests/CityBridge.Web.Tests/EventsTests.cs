@@ -46,7 +46,7 @@ public sealed class EventsTests(AppFixture apps)
             await Task.Delay(200);
             run = (await staff.GetFromJsonAsync<SchedulingRun>($"/api/events/{eventId}/schedule", AppFixture.Json))!;
         }
-        while (run.State is "running" or "stopping" && DateTime.UtcNow < deadline);
+        while (run.State is SchedulingJob.Queued or SchedulingJob.Running or SchedulingJob.Stopping && DateTime.UtcNow < deadline);
 
         return run;
     }
@@ -167,5 +167,79 @@ public sealed class EventsTests(AppFixture apps)
         Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
         Assert.Equal("finished", run.State);
         Assert.Equal("Afternoon", meeting.Session);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_run_whose_instance_died_is_taken_over_when_its_lease_runs_out_and_completes(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var (eventId, official, provider) = await NewEventWithParticipantsAsync(app, "Takeover");
+        await official.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), AppFixture.Json);
+        await provider.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), AppFixture.Json);
+        await using (var db = app.NewDb())
+        {
+            var registrations = await db.EventRegistrations.Where(r => r.EventId == eventId).Select(r => r.Id).ToListAsync();
+            db.EventMeetings.Add(new EventMeeting { EventId = eventId, FirstRegistrationId = registrations[0], SecondRegistrationId = registrations[1], CreatedAt = DateTimeOffset.UtcNow });
+            // A run another instance started and then lost (kill -9): "running", owned elsewhere, lease expired.
+            db.SchedulingJobs.Add(new SchedulingJob
+            {
+                EventId = eventId,
+                TimeLimitSeconds = 2,
+                State = SchedulingJob.Running,
+                Owner = "instance-that-died",
+                LeaseUntilMs = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeMilliseconds(),
+                Attempts = 1,
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        SchedulingJob job;
+        do
+        {
+            await Task.Delay(250);
+            await using var db = app.NewDb();
+            job = await db.SchedulingJobs.AsNoTracking().SingleAsync(j => j.EventId == eventId);
+        }
+        while (job.State != SchedulingJob.Finished && DateTime.UtcNow < deadline);
+
+        Assert.Equal(SchedulingJob.Finished, job.State);
+        Assert.NotEqual("instance-that-died", job.Owner);
+        Assert.Equal(2, job.Attempts);
+        var meeting = Assert.Single((await app.Staff.GetFromJsonAsync<CollectionResponse<MeetingView>>($"/api/events/{eventId}/meetings", AppFixture.Json))!.Items);
+        Assert.NotNull(meeting.Start);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_second_run_is_refused_while_another_instance_runs_one_and_a_stop_reaches_it_through_the_database(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var (eventId, _, _) = await NewEventWithParticipantsAsync(app, "Single run");
+        await using (var db = app.NewDb())
+        {
+            // Another instance is running the scheduler for this event and keeps its lease.
+            db.SchedulingJobs.Add(new SchedulingJob
+            {
+                EventId = eventId,
+                TimeLimitSeconds = 60,
+                State = SchedulingJob.Running,
+                Owner = "other-instance",
+                LeaseUntilMs = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeMilliseconds(),
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var second = await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/schedule", new ScheduleInput(5, false), AppFixture.Json);
+        var stop = await app.Staff.PostAsync($"/api/events/{eventId}/schedule/stop", null);
+        var run = await app.Staff.GetFromJsonAsync<SchedulingRun>($"/api/events/{eventId}/schedule", AppFixture.Json);
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        // The stop goes through the database, so it reaches the instance that runs the job.
+        Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
+        Assert.Equal(SchedulingJob.Stopping, run!.State);
     }
 }

@@ -41,6 +41,7 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     public DbSet<Features.Events.EventRegistration> EventRegistrations => Set<Features.Events.EventRegistration>();
     public DbSet<Features.Events.MeetingRequest> MeetingRequests => Set<Features.Events.MeetingRequest>();
     public DbSet<Features.Events.EventMeeting> EventMeetings => Set<Features.Events.EventMeeting>();
+    public DbSet<Features.Events.SchedulingJob> SchedulingJobs => Set<Features.Events.SchedulingJob>();
     public DbSet<Features.Matching.TextEmbedding> TextEmbeddings => Set<Features.Matching.TextEmbedding>();
     public DbSet<Features.Matching.StoredMatch> Matches => Set<Features.Matching.StoredMatch>();
     public DbSet<Features.Matching.MatchCuration> MatchCurations => Set<Features.Matching.MatchCuration>();

@@ -48,3 +48,15 @@ internal sealed class EventMeetingConfiguration : IEntityTypeConfiguration<Event
         builder.HasIndex(m => m.RequestId).IsUnique();
     }
 }
+
+internal sealed class SchedulingJobConfiguration : IEntityTypeConfiguration<SchedulingJob>
+{
+    public void Configure(EntityTypeBuilder<SchedulingJob> builder)
+    {
+        builder.Property(j => j.State).HasMaxLength(20);
+        builder.Property(j => j.Owner).HasMaxLength(200);
+        builder.HasOne<MatchmakingEvent>().WithMany().HasForeignKey(j => j.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(j => new { j.State, j.LeaseUntilMs });
+        builder.HasIndex(j => j.EventId);
+    }
+}

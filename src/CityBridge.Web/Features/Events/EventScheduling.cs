@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using CityBridge.Core.Scheduling;
 using CityBridge.Web.Data;
@@ -10,106 +9,219 @@ namespace CityBridge.Web.Features.Events;
 public sealed record SchedulingRun(int EventId, string State, long BestWeight, long UpperBound, double Gap, double Seconds, string? Message, DateTimeOffset StartedAt);
 
 /// <summary>
-/// Runs the CP-SAT meeting scheduler for an event in the background, one run per event, with live progress and a
-/// stop that keeps the best schedule found. Runs live in this instance (see docs/events.md for what that means
-/// with several instances).
+/// Runs the CP-SAT meeting scheduler for events as durable jobs in the database: one active run per event, progress
+/// and stop requests go through the job row, so any instance shows and stops a run, and a run whose instance died is
+/// taken over by another once its lease runs out (it starts again from the stored schedule).
 /// </summary>
-public sealed class EventScheduling(IServiceScopeFactory scopes, TimeProvider clock, ILogger<EventScheduling> logger)
+public sealed class EventScheduling(IServiceScopeFactory scopes, TimeProvider clock, ILogger<EventScheduling> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<int, (SchedulingRun Run, CancellationTokenSource Stop)> runs = new();
+    /// <summary>How long a lease lasts without renewal; an instance renews it every second while it runs.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
 
-    public SchedulingRun? RunOf(int eventId) => runs.TryGetValue(eventId, out var r) ? r.Run : null;
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
-    /// <summary>Starts a run unless one is going; false when one is.</summary>
-    public bool TryStart(int eventId, TimeSpan timeLimit, bool allowMoves)
+    /// <summary>This instance's name in job rows.</summary>
+    public string InstanceId { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    private long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public async Task<SchedulingRun?> RunOfAsync(CityBridgeDb db, int eventId, CancellationToken ct) =>
+        (await db.SchedulingJobs.AsNoTracking().Where(j => j.EventId == eventId).OrderByDescending(j => j.Id).FirstOrDefaultAsync(ct))?.ToRun();
+
+    /// <summary>Queues a run unless one is queued or running for the event; false when one is.</summary>
+    public async Task<bool> TryStartAsync(CityBridgeDb db, int eventId, TimeSpan timeLimit, bool allowMoves, CancellationToken ct)
     {
-        var stop = new CancellationTokenSource();
-        var run = new SchedulingRun(eventId, "running", 0, 0, 1, 0, "Building the model", clock.GetUtcNow());
-        if (runs.TryGetValue(eventId, out var existing) && existing.Run.State is "running" or "stopping")
+        var now = NowMs;
+        if (await db.SchedulingJobs.AnyAsync(j => j.EventId == eventId && (j.State == SchedulingJob.Queued || ((j.State == SchedulingJob.Running || j.State == SchedulingJob.Stopping) && j.LeaseUntilMs > now)), ct))
         {
             return false;
         }
 
-        runs[eventId] = (run, stop);
-        _ = Task.Run(() => RunAsync(eventId, timeLimit, allowMoves, stop));
+        // A run whose instance died without finishing is closed here, so the new one is the only active run.
+        await db.SchedulingJobs.Where(j => j.EventId == eventId && (j.State == SchedulingJob.Running || j.State == SchedulingJob.Stopping))
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.State, SchedulingJob.Failed).SetProperty(j => j.Message, "Superseded by a new run after its instance stopped."), ct);
+        db.SchedulingJobs.Add(new SchedulingJob
+        {
+            EventId = eventId,
+            TimeLimitSeconds = timeLimit.TotalSeconds,
+            AllowMoves = allowMoves,
+            Message = "Waiting for a worker",
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
         return true;
     }
 
-    public bool Stop(int eventId)
-    {
-        if (runs.TryGetValue(eventId, out var r) && r.Run.State == "running")
-        {
-            runs[eventId] = (r.Run with { State = "stopping" }, r.Stop);
-            r.Stop.Cancel();
-            return true;
-        }
+    /// <summary>Asks the running (or queued) job of the event to stop; its instance keeps the best schedule found.</summary>
+    public async Task<bool> StopAsync(CityBridgeDb db, int eventId, CancellationToken ct) =>
+        await db.SchedulingJobs.Where(j => j.EventId == eventId && (j.State == SchedulingJob.Queued || j.State == SchedulingJob.Running))
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.StopRequested, true).SetProperty(j => j.State, j => j.State == SchedulingJob.Running ? SchedulingJob.Stopping : j.State), ct) > 0;
 
-        return false;
-    }
-
-    private void Update(int eventId, Func<SchedulingRun, SchedulingRun> change)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (runs.TryGetValue(eventId, out var r))
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
         {
-            runs[eventId] = (change(r.Run), r.Stop);
-        }
-    }
-
-    private async Task RunAsync(int eventId, TimeSpan timeLimit, bool allowMoves, CancellationTokenSource stop)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
-            var e = await db.Events.AsNoTracking().Include(x => x.Sessions).SingleAsync(x => x.Id == eventId);
-            var slots = EventWorkflow.Slots(e);
-            var registrations = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == eventId).ToListAsync();
-            var meetings = await db.EventMeetings.Where(m => m.EventId == eventId && !m.Cancelled).ToListAsync();
-            var problem = ToProblem(e, slots, registrations, meetings, allowMoves);
-            var options = new SchedulerOptions
+            try
             {
-                TimeLimit = timeLimit,
-                Progress = p => Update(eventId, r => r with { BestWeight = p.BestWeight, UpperBound = p.UpperBoundWeight, Gap = p.Gap, Seconds = p.ElapsedSeconds, Message = "Searching" }),
-            };
-            var result = await Task.Run(() => MeetingScheduler.Schedule(problem, options, stop.Token));
-            if (result.Status is ScheduleStatus.Infeasible or ScheduleStatus.Unknown)
+                if (await ClaimAsync(stoppingToken) is { } job)
+                {
+                    await RunAsync(job, stoppingToken);
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                var why = result.Status == ScheduleStatus.Infeasible ? $"Infeasible: {result.InfeasibleReason}" : "No schedule found in the time limit; try a longer one.";
-                await SaveSummaryAsync(db, eventId, why);
-                Update(eventId, r => r with { State = "failed", Message = why, Seconds = result.SolveSeconds });
                 return;
             }
-
-            var placed = result.Scheduled.ToDictionary(a => a.Meeting);
-            foreach (var meeting in meetings)
+            catch (Exception ex)
             {
-                if (placed.TryGetValue($"m{meeting.Id}", out var a))
-                {
-                    meeting.SlotIndex = int.Parse(a.Slot[1..], CultureInfo.InvariantCulture);
-                    meeting.Table = a.Location is null ? null : int.Parse(a.Location[1..], CultureInfo.InvariantCulture);
-                }
-                else
-                {
-                    meeting.SlotIndex = null;
-                    meeting.Table = null;
-                }
+                logger.LogError(ex, "Scheduling worker failed; retrying");
             }
 
-            var summary = string.Create(CultureInfo.InvariantCulture,
-                $"{(result.Status == ScheduleStatus.Optimal ? "Optimal" : "Feasible")}: {result.Scheduled.Count} of {meetings.Count} meetings placed, weight {result.ScheduledWeight} of a proven bound of {result.UpperBoundWeight} (gap {result.Gap:P1}), {result.IdleGaps} idle gaps, {result.SolveSeconds:0.0} s{(stop.IsCancellationRequested ? ", stopped by staff" : "")}.");
-            await db.SaveChangesAsync();
-            await SaveSummaryAsync(db, eventId, summary);
-            Update(eventId, r => r with { State = "finished", BestWeight = result.ScheduledWeight, UpperBound = result.UpperBoundWeight, Gap = result.Gap, Seconds = result.SolveSeconds, Message = summary });
+            await Task.Delay(Poll, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
-        catch (Exception ex)
+    }
+
+    /// <summary>Takes a queued job or one whose lease ran out, with a conditional update only one instance can win.</summary>
+    private async Task<SchedulingJob?> ClaimAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
+        var now = NowMs;
+        var candidates = await db.SchedulingJobs.AsNoTracking()
+            .Where(j => j.State == SchedulingJob.Queued || ((j.State == SchedulingJob.Running || j.State == SchedulingJob.Stopping) && j.LeaseUntilMs < now))
+            .OrderBy(j => j.Id).Select(j => j.Id).Take(5).ToListAsync(ct);
+        foreach (var id in candidates)
         {
-            logger.LogError(ex, "Scheduling event {EventId} failed", eventId);
-            Update(eventId, r => r with { State = "failed", Message = "The scheduler failed: " + ex.Message });
+            var claimed = await db.SchedulingJobs
+                .Where(j => j.Id == id && (j.State == SchedulingJob.Queued || ((j.State == SchedulingJob.Running || j.State == SchedulingJob.Stopping) && j.LeaseUntilMs < now)))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(j => j.Owner, InstanceId)
+                    .SetProperty(j => j.LeaseUntilMs, now + (long)Lease.TotalMilliseconds)
+                    .SetProperty(j => j.State, j => j.StopRequested ? SchedulingJob.Stopping : SchedulingJob.Running)
+                    .SetProperty(j => j.Attempts, j => j.Attempts + 1), ct);
+            if (claimed == 1)
+            {
+                return await db.SchedulingJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task RunAsync(SchedulingJob job, CancellationToken stoppingToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        ScheduleProgress? latest = null;
+        var message = job.Attempts > 1 ? $"Taken over (attempt {job.Attempts}); searching" : "Searching";
+        var heartbeat = Task.Run(async () =>
+        {
+            // Every second: renew the lease, publish the progress, and see whether staff asked to stop.
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(Poll, clock, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
+                    await WriteProgressAsync(db, job.Id, latest, null, message, NowMs + (long)Lease.TotalMilliseconds);
+                    if (await db.SchedulingJobs.AsNoTracking().AnyAsync(j => j.Id == job.Id && j.StopRequested, CancellationToken.None))
+                    {
+                        await stop.CancelAsync();
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Could not renew the lease of scheduling job {JobId}", job.Id);
+                }
+            }
+        }, CancellationToken.None);
+
+        string state;
+        try
+        {
+            (state, message) = await ScheduleAsync(job, p => latest = p, stop.Token);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Scheduling event {EventId} failed", job.EventId);
+            (state, message) = (SchedulingJob.Failed, "The scheduler failed: " + ex.Message);
         }
         finally
         {
-            stop.Dispose();
+            await stop.CancelAsync();
+            await heartbeat;
         }
+
+        if (stoppingToken.IsCancellationRequested)
+        {
+            return; // the app is stopping: leave the lease to run out so another instance takes the job over
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        await WriteProgressAsync(scope.ServiceProvider.GetRequiredService<CityBridgeDb>(), job.Id, latest, state, message, null);
+    }
+
+    /// <summary>Writes progress (and the final state, or a renewed lease) to the job row, if this instance still owns it.</summary>
+    private Task<int> WriteProgressAsync(CityBridgeDb db, int jobId, ScheduleProgress? p, string? state, string message, long? leaseUntilMs)
+    {
+        var best = p?.BestWeight;
+        var bound = p?.UpperBoundWeight;
+        var gap = p?.Gap;
+        var seconds = p?.ElapsedSeconds;
+        return db.SchedulingJobs.Where(j => j.Id == jobId && j.Owner == InstanceId)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(j => j.State, j => state ?? j.State)
+                .SetProperty(j => j.LeaseUntilMs, j => leaseUntilMs ?? j.LeaseUntilMs)
+                .SetProperty(j => j.BestWeight, j => best ?? j.BestWeight)
+                .SetProperty(j => j.UpperBound, j => bound ?? j.UpperBound)
+                .SetProperty(j => j.Gap, j => gap ?? j.Gap)
+                .SetProperty(j => j.Seconds, j => seconds ?? j.Seconds)
+                .SetProperty(j => j.Message, message), CancellationToken.None);
+    }
+
+    /// <summary>Solves the event and stores the placements; returns the job's final state and summary.</summary>
+    private async Task<(string State, string Message)> ScheduleAsync(SchedulingJob job, Action<ScheduleProgress> progress, CancellationToken stop)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
+        var eventId = job.EventId;
+        var e = await db.Events.AsNoTracking().Include(x => x.Sessions).SingleAsync(x => x.Id == eventId, CancellationToken.None);
+        var slots = EventWorkflow.Slots(e);
+        var registrations = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == eventId).ToListAsync(CancellationToken.None);
+        var meetings = await db.EventMeetings.Where(m => m.EventId == eventId && !m.Cancelled).ToListAsync(CancellationToken.None);
+        var problem = ToProblem(e, slots, registrations, meetings, job.AllowMoves);
+        var options = new SchedulerOptions { TimeLimit = TimeSpan.FromSeconds(job.TimeLimitSeconds), Progress = progress };
+        var result = await Task.Run(() => MeetingScheduler.Schedule(problem, options, stop), CancellationToken.None);
+        progress(new ScheduleProgress(result.ScheduledWeight, result.UpperBoundWeight, result.Gap, result.SolveSeconds));
+        if (result.Status is ScheduleStatus.Infeasible or ScheduleStatus.Unknown)
+        {
+            var why = result.Status == ScheduleStatus.Infeasible ? $"Infeasible: {result.InfeasibleReason}" : "No schedule found in the time limit; try a longer one.";
+            await SaveSummaryAsync(db, eventId, why);
+            return (SchedulingJob.Failed, why);
+        }
+
+        var placed = result.Scheduled.ToDictionary(a => a.Meeting);
+        foreach (var meeting in meetings)
+        {
+            if (placed.TryGetValue($"m{meeting.Id}", out var a))
+            {
+                meeting.SlotIndex = int.Parse(a.Slot[1..], CultureInfo.InvariantCulture);
+                meeting.Table = a.Location is null ? null : int.Parse(a.Location[1..], CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                meeting.SlotIndex = null;
+                meeting.Table = null;
+            }
+        }
+
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"{(result.Status == ScheduleStatus.Optimal ? "Optimal" : "Feasible")}: {result.Scheduled.Count} of {meetings.Count} meetings placed, weight {result.ScheduledWeight} of a proven bound of {result.UpperBoundWeight} (gap {result.Gap:P1}), {result.IdleGaps} idle gaps, {result.SolveSeconds:0.0} s{(stop.IsCancellationRequested ? ", stopped by staff" : "")}.");
+        await db.SaveChangesAsync(CancellationToken.None);
+        await SaveSummaryAsync(db, eventId, summary);
+        return (SchedulingJob.Finished, summary);
     }
 
     private static async Task SaveSummaryAsync(CityBridgeDb db, int eventId, string summary)

@@ -201,22 +201,22 @@ public static class EventsApi
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["timeLimitSeconds"] = ["Give the scheduler 1 to 600 seconds."] }, title: "The input is not valid.");
             }
 
-            return scheduling.TryStart(id, TimeSpan.FromSeconds(seconds), input.AllowMoves)
-                ? TypedResults.Accepted($"/api/events/{id}/schedule", scheduling.RunOf(id))
+            return await scheduling.TryStartAsync(db, id, TimeSpan.FromSeconds(seconds), input.AllowMoves, ct)
+                ? TypedResults.Accepted($"/api/events/{id}/schedule", await scheduling.RunOfAsync(db, id, ct))
                 : Refused(new EventRefusal(409, "The scheduler is already running for this event."));
         }).WithSummary("Run the meeting scheduler in the background (staff); follow GET /schedule.");
-        events.MapGet("/{id:int}/schedule", async Task<IResult> (int id, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
+        events.MapGet("/{id:int}/schedule", async Task<IResult> (int id, CityBridgeDb db, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
             return !actor.IsStaff ? Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff follow the scheduler."))
-                : TypedResults.Ok(scheduling.RunOf(id) ?? new SchedulingRun(id, "idle", 0, 0, 0, 0, "The scheduler has not run for this event since the app started.", DateTimeOffset.MinValue));
+                : TypedResults.Ok(await scheduling.RunOfAsync(db, id, ct) ?? new SchedulingRun(id, "idle", 0, 0, 0, 0, "The scheduler has not run for this event yet.", DateTimeOffset.MinValue));
         }).WithSummary("Progress of the scheduler: best weight so far, proven bound, gap (staff).");
-        events.MapPost("/{id:int}/schedule/stop", async Task<IResult> (int id, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
+        events.MapPost("/{id:int}/schedule/stop", async Task<IResult> (int id, CityBridgeDb db, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
             return !EventWorkflow.MayManage(actor) ? Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff stop the scheduler."))
-                : scheduling.Stop(id) ? TypedResults.Accepted($"/api/events/{id}/schedule", scheduling.RunOf(id)) : Refused(new EventRefusal(409, "The scheduler is not running for this event."));
-        }).WithSummary("Stop the scheduler, keeping the best schedule found (staff).");
+                : await scheduling.StopAsync(db, id, ct) ? TypedResults.Accepted($"/api/events/{id}/schedule", await scheduling.RunOfAsync(db, id, ct)) : Refused(new EventRefusal(409, "The scheduler is not running for this event."));
+        }).WithSummary("Stop the scheduler, keeping the best schedule found (staff); works from any instance.");
         events.MapPost("/{id:int}/schedule/publish", async Task<IResult> (int id, PublishInput input, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);

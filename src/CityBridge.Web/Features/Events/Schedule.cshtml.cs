@@ -17,20 +17,20 @@ public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling
 
     public IReadOnlyList<Registrant> Registrants { get; private set; } = [];
 
-    public bool Running => Run?.State is "running" or "stopping";
+    public bool Running => Run?.State is SchedulingJob.Queued or SchedulingJob.Running or SchedulingJob.Stopping;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public IActionResult OnPostRun(int id, double timeLimitSeconds, bool allowMoves)
+    public async Task<IActionResult> OnPostRunAsync(int id, double timeLimitSeconds, bool allowMoves, CancellationToken ct)
     {
         TempData["Flash"] = timeLimitSeconds is < 1 or > 600 ? "Give the scheduler 1 to 600 seconds."
-            : scheduling.TryStart(id, TimeSpan.FromSeconds(timeLimitSeconds), allowMoves) ? "The scheduler is running." : "The scheduler is already running.";
+            : await scheduling.TryStartAsync(db, id, TimeSpan.FromSeconds(timeLimitSeconds), allowMoves, ct) ? "The scheduler is running." : "The scheduler is already running.";
         return RedirectToPage(new { id });
     }
 
-    public IActionResult OnPostStop(int id)
+    public async Task<IActionResult> OnPostStopAsync(int id, CancellationToken ct)
     {
-        TempData["Flash"] = scheduling.Stop(id) ? "Stopping: the best schedule found so far is kept." : "The scheduler is not running.";
+        TempData["Flash"] = await scheduling.StopAsync(db, id, ct) ? "Stopping: the best schedule found so far is kept." : "The scheduler is not running.";
         return RedirectToPage(new { id });
     }
 
@@ -71,7 +71,7 @@ public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling
         }
 
         Event = EventsApi.ToDto(e);
-        Run = scheduling.RunOf(id);
+        Run = await scheduling.RunOfAsync(db, id, ct);
         Meetings = await flow.MeetingsAsync(e, null, ct);
         Registrants = await flow.RegistrantsAsync(id, null, ct);
         return true;
