@@ -34,7 +34,10 @@ public sealed class MatchingEngine(IServiceScopeFactory scopes, TimeProvider clo
     private readonly MatchIndex index = new();
     private readonly Dictionary<int, Guid> indexedVersions = [];
     private readonly SemaphoreSlim gate = new(1, 1);
+    private const long FeedPruneEvery = 10_000;
+    private const long FeedKept = 50_000;
     private long feedPosition = -1;
+    private long prunedUpTo;
     private volatile bool rematchRequested;
     private volatile RematchStatus status = new("waiting", 0, 0, null, null, null, 0);
 
@@ -79,11 +82,25 @@ public sealed class MatchingEngine(IServiceScopeFactory scopes, TimeProvider clo
             }
 
             feedPosition = latest;
+            await PruneFeedAsync(db, latest, ct);
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>Keeps the change feed short: rows far behind every reader are deleted now and then.</summary>
+    private async Task PruneFeedAsync(CityBridgeDb db, long latest, CancellationToken ct)
+    {
+        if (latest - prunedUpTo < FeedPruneEvery)
+        {
+            return;
+        }
+
+        // An instance more than FeedKept changes behind would miss some; it reloads everything on restart anyway.
+        await db.RecordChanges.Where(c => c.Id < latest - FeedKept).ExecuteDeleteAsync(ct);
+        prunedUpTo = latest;
     }
 
     /// <summary>Ranks providers for a need described like a project (for example a project's cyber gaps), now.</summary>
