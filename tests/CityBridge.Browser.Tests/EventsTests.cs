@@ -52,4 +52,29 @@ public sealed class EventsTests(BrowserFixture fixture)
             Assert.Contains($"SUMMARY:Meeting with {other}", ics, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Staff_create_an_event_and_a_badly_written_session_is_explained_beside_the_field()
+    {
+        var name = $"Transit matchmaking {Guid.NewGuid().ToString("N")[..6]}";
+        var staff = await fixture.NewPageAsync();
+        await SignIn.AsStaffAsync(staff);
+        await staff.GotoAsync("/Events");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "New event" }).ClickAsync();
+        await staff.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await staff.GetByLabel("Venue").FillAsync("Queen Sirikit National Convention Center");
+        await staff.GetByLabel("Time zone (IANA, such as Asia/Singapore)").FillAsync("Asia/Bangkok");
+        await staff.GetByLabel("Meeting sessions").FillAsync("2027-05-10 09:00-12:00 Morning\n2027-05-10 11:00-13:00 Overlapping\ntomorrow morning");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save event" }).ClickAsync();
+
+        var errors = staff.Locator("[data-valmsg-for='SessionLines']");
+        await Assertions.Expect(errors).ToContainTextAsync("Line 3 is not");
+
+        await staff.GetByLabel("Meeting sessions").FillAsync("2027-05-10 09:00-12:00 Morning\n2027-05-11 14:00-17:00 Afternoon");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save event" }).ClickAsync();
+
+        await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToHaveTextAsync("Event saved.");
+        await Assertions.Expect(staff.GetByText("14 meeting slots in all.")).ToBeVisibleAsync();
+    }
 }

@@ -16,6 +16,8 @@ public sealed class PageTests(AppFixture apps)
     [InlineData("/Solutions?q=leak", "LeakFinder acoustic loggers")]
     [InlineData("/Sectors", "Environment and climate resilience")]
     [InlineData("/Account/SignIn", "Sign in")]
+    [InlineData("/", "Smart Water Matchmaking at Singapore International Water Week")]
+    [InlineData("/Events", "Smart Water Matchmaking at Singapore International Water Week")]
     public async Task Every_public_page_renders_for_anonymous_visitors(string path, string expected)
     {
         var app = await apps.GetAsync(TestDatabase.Sqlite);
@@ -38,6 +40,8 @@ public sealed class PageTests(AppFixture apps)
     [InlineData("/Audit", "Audit log")]
     [InlineData("/Outbox", "E-mail outbox")]
     [InlineData("/Account/Invite", "Invite a user")]
+    [InlineData("/Matching", "Signal weights")]
+    [InlineData("/Events/Edit", "One per line as YYYY-MM-DD")]
     public async Task Staff_pages_render_for_staff(string path, string expected)
     {
         var app = await apps.GetAsync(TestDatabase.Sqlite);

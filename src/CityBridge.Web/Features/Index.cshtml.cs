@@ -19,6 +19,9 @@ public sealed class IndexModel(CityBridgeDb db) : PageModel
 
     public int Solutions { get; private set; }
 
+    /// <summary>Published matchmaking events whose first session is today or later, soonest first.</summary>
+    public IReadOnlyList<(int Id, string Name, string? Venue, DateOnly First)> UpcomingEvents { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         UrbanToday = await db.Countries.SumAsync(c => c.UrbanPopulationToday, ct);
@@ -27,5 +30,9 @@ public sealed class IndexModel(CityBridgeDb db) : PageModel
         Projects = await db.Projects.CountAsync(ct);
         Providers = await db.Organizations.CountAsync(o => o.Kind == OrganizationKind.Provider, ct);
         Solutions = await db.Solutions.CountAsync(ct);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var events = await db.Events.AsNoTracking().Where(e => e.IsPublished)
+            .Select(e => new { e.Id, e.Name, e.Venue, First = e.Sessions.Min(s => (DateOnly?)s.Date) }).ToListAsync(ct);
+        UpcomingEvents = events.Where(e => e.First >= today).OrderBy(e => e.First).Take(3).Select(e => (e.Id, e.Name, e.Venue, e.First!.Value)).ToList();
     }
 }

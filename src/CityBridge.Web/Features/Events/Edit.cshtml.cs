@@ -13,7 +13,7 @@ public sealed class EditModel(CityBridgeDb db) : PageModel
     public EventInput Input { get; set; } = new();
 
     [BindProperty]
-    public string SessionLines { get; set; } = string.Empty;
+    public string? SessionLines { get; set; }
 
     public int? Id { get; private set; }
 
@@ -45,7 +45,7 @@ public sealed class EditModel(CityBridgeDb db) : PageModel
         Id = id;
         Input.Sessions = [];
         var lineErrors = new List<string>();
-        var lines = SessionLines.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = (SessionLines ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (var i = 0; i < lines.Length; i++)
         {
             if (ParseSession(lines[i]) is { } session)
