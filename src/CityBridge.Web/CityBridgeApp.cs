@@ -39,6 +39,7 @@ public static class CityBridgeApp
         services.AddScoped<CsvExporter>();
         services.AddProblemDetails();
         services.AddCityBridgeHealth();
+        Features.Telemetry.TelemetryRegistration.AddCityBridgeTelemetry(services, builder.Configuration);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddCityBridgeAccounts(builder.Configuration);

@@ -13,7 +13,7 @@ public sealed record SchedulingRun(int EventId, string State, long BestWeight, l
 /// and stop requests go through the job row, so any instance shows and stops a run, and a run whose instance died is
 /// taken over by another once its lease runs out (it starts again from the stored schedule).
 /// </summary>
-public sealed class EventScheduling(IServiceScopeFactory scopes, TimeProvider clock, ILogger<EventScheduling> logger) : BackgroundService
+public sealed class EventScheduling(IServiceScopeFactory scopes, TimeProvider clock, Telemetry.CityBridgeMetrics metrics, ILogger<EventScheduling> logger) : BackgroundService
 {
     /// <summary>How long a lease lasts without renewal; an instance renews it every second while it runs.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
@@ -139,9 +139,11 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, TimeProvider cl
         }, CancellationToken.None);
 
         string state;
+        var started = clock.GetTimestamp();
         try
         {
             (state, message) = await ScheduleAsync(job, p => latest = p, stop.Token);
+            metrics.SchedulerRunSeconds.Record(clock.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("outcome", state));
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {

@@ -27,7 +27,8 @@ public sealed record RematchStatus(string Phase, int Done, int Total, DateTimeOf
 /// the change feed, and the stored top lists of every project. Vectors are stored by text fingerprint, so each text is
 /// embedded once.
 /// </summary>
-public sealed class MatchingEngine(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MatchingOptions> options, ILogger<MatchingEngine> logger) : IDisposable
+public sealed class MatchingEngine(
+    IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MatchingOptions> options, Telemetry.CityBridgeMetrics metrics, ILogger<MatchingEngine> logger) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Lazy<MiniLmEmbedder> embedder = new(() => new MiniLmEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -177,6 +178,7 @@ public sealed class MatchingEngine(IServiceScopeFactory scopes, TimeProvider clo
             }
 
             status = status with { Phase = "done", FinishedAt = clock.GetUtcNow() };
+            metrics.RematchSeconds.Record((clock.GetUtcNow() - started).TotalSeconds, new KeyValuePair<string, object?>("scope", projectIds is null ? "all" : "changed"));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
