@@ -166,7 +166,7 @@ public sealed class MatchIndex : IDisposable
             var threshold = best.TryPeek(out _, out var last) ? last - CutOffSlack : double.NegativeInfinity;
             return examined
                 .Where(e => e.Full >= threshold)
-                .Select(e => Explain(profile, entries[e.Ordinal]!, projectVector, maxBm25 > 0 ? bm25[e.Ordinal] / maxBm25 : 0, terms, w))
+                .Select(e => Explain(profile, e.Ordinal, projectVector, maxBm25 > 0 ? bm25[e.Ordinal] / maxBm25 : 0, terms, w))
                 .OrderByDescending(m => m.Score)
                 .ThenBy(m => m.ProviderId, StringComparer.Ordinal)
                 .Take(top)
@@ -184,9 +184,10 @@ public sealed class MatchIndex : IDisposable
         }
     }
 
-    private ProviderMatch Explain(ProjectProfile profile, Entry entry, float[]? projectVector, double keyword, IReadOnlyList<QueryTerm> terms, double[] w)
+    private ProviderMatch Explain(ProjectProfile profile, int ordinal, float[]? projectVector, double keyword, IReadOnlyList<QueryTerm> terms, double[] w)
     {
-        var cheap = profile.CheapValues(entry, keyword);
+        var entry = entries[ordinal]!;
+        var cheap = profile.Values(hot, ordinal, entry, keyword);
         var (semantic, bestSolution) = projectVector is null ? (0.0, entry.BestSolutionBySector(profile)) : entry.Semantic(projectVector);
         bestSolution ??= entry.BestSolutionBySector(profile);
         var provider = entry.Provider;
@@ -230,7 +231,6 @@ public sealed class MatchIndex : IDisposable
     private sealed class ProjectProfile(MatchProject project)
     {
         private readonly int[] sectorBits = MatchSignals.SectorBitsOf(project.Sectors);
-        private readonly string[] askedStandards = project.Standards.Select(MatchSignals.NormalizeStandard).Distinct(StringComparer.Ordinal).ToArray();
         private readonly int[] askedStandardIds = project.Standards.Select(MatchSignals.NormalizeStandard).Distinct(StringComparer.Ordinal).Select(Interned.Id).ToArray();
         private readonly int countryId = project.Country is null ? -1 : Interned.Id(project.Country.ToUpperInvariant());
         private readonly double stageWithoutPreferences = MatchSignals.Stage(project.Stage, []);
@@ -243,16 +243,11 @@ public sealed class MatchIndex : IDisposable
 
         public ulong ProjectMask { get; } = MatchSignals.SectorMask(project.Sectors);
 
-        public CheapSignalValues CheapValues(Entry entry, double keyword) => new(
-            MatchSignals.Sector(sectorBits, entry.SectorMask),
-            keyword,
-            MatchSignals.Country(Country, entry.Countries),
-            MatchSignals.Standards(askedStandards, entry.Standards),
-            MatchSignals.Stage(project.Stage, entry.Provider.Stages),
-            MatchSignals.Budget(project.BudgetUsd, entry.Provider.DealSizeMinUsd, entry.Provider.DealSizeMaxUsd));
-
-        /// <summary>The weighted sum of every signal but the semantic one; the hot loop, so flat columns and bit masks only.</summary>
-        public double Partial(HotColumns hot, int i, Entry entry, double keyword, double[] w)
+        /// <summary>
+        /// Every signal but the semantic one, from flat columns and bit masks: the pass over all providers and the
+        /// explanation of the top ones use this one computation, so a ranked score and its explanation always agree.
+        /// </summary>
+        public CheapSignalValues Values(HotColumns hot, int i, Entry entry, double keyword)
         {
             var flags = hot.Flags[i];
             double country;
@@ -282,15 +277,15 @@ public sealed class MatchIndex : IDisposable
             }
 
             var stage = (flags & HotColumns.Stages) != 0 ? MatchSignals.Stage(project.Stage, entry.Provider.Stages) : stageWithoutPreferences;
-            var budget = budgetWithoutRange;
-            if ((flags & HotColumns.DealRange) != 0 && budgetUsd > 0)
-            {
-                var low = hot.DealMin[i];
-                var high = hot.DealMax[i];
-                budget = budgetUsd >= low && budgetUsd <= high ? 1 : Math.Max(0, 1 - Math.Log10(budgetUsd < low ? low / budgetUsd : budgetUsd / high));
-            }
+            var budget = (flags & HotColumns.DealRange) != 0 && budgetUsd > 0 ? MatchSignals.BudgetInRange(budgetUsd, hot.DealMin[i], hot.DealMax[i]) : budgetWithoutRange;
+            return new CheapSignalValues(MatchSignals.Sector(sectorBits, hot.Sectors[i]), keyword, country, standards, stage, budget);
+        }
 
-            return (w[0] * MatchSignals.Sector(sectorBits, hot.Sectors[i])) + (w[2] * keyword) + (w[3] * country) + (w[4] * standards) + (w[5] * stage) + (w[6] * budget);
+        /// <summary>The weighted sum of every signal but the semantic one.</summary>
+        public double Partial(HotColumns hot, int i, Entry entry, double keyword, double[] w)
+        {
+            var v = Values(hot, i, entry, keyword);
+            return (w[0] * v.Sector) + (w[2] * v.Keyword) + (w[3] * v.Country) + (w[4] * v.Standards) + (w[5] * v.Stage) + (w[6] * v.Budget);
         }
     }
 
@@ -393,7 +388,7 @@ public sealed class MatchIndex : IDisposable
 
         public int[] CountryIds { get; } = provider.Countries.Select(c => Interned.Id(c.ToUpperInvariant())).Distinct().ToArray();
 
-        public bool HasAseanExperience { get; } = MatchSignals.Country(null, provider.Countries.Select(c => c.ToUpperInvariant()).ToArray()) > 0;
+        public bool HasAseanExperience { get; } = provider.Countries.Any(MatchSignals.IsAsean);
 
         public int[] StandardIds { get; } = provider.Standards.Concat(provider.Solutions.SelectMany(s => s.Standards))
             .Select(MatchSignals.NormalizeStandard).Distinct(StringComparer.Ordinal).Select(Interned.Id).ToArray();

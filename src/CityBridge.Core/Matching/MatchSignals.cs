@@ -5,7 +5,7 @@ namespace CityBridge.Core.Matching;
 
 /// <summary>
 /// The value of each signal for one project and one provider, and the plain-words reason for it. Values are in [0, 1];
-/// the same functions serve the fast ranking pass and the explanation, so both always agree.
+/// the ranking pass and the explanation both take their values from MatchIndex's one computation of them.
 /// </summary>
 internal static class MatchSignals
 {
@@ -84,24 +84,8 @@ internal static class MatchSignals
     private static string NeighbourOf(string key, ulong providerMask) =>
         SectorTaxonomy.NameOf(SectorTaxonomy.All.First(s => (providerMask & (1UL << SectorBits[s.Key])) != 0 && SectorTaxonomy.AreRelated(key, s.Key)).Key);
 
-    /// <summary>1 for experience in the project's country, ½ for experience elsewhere in ASEAN, else 0.</summary>
-    public static double Country(string? projectCountry, string[] providerCountries)
-    {
-        if (projectCountry is not null && Array.IndexOf(providerCountries, projectCountry) >= 0)
-        {
-            return 1;
-        }
-
-        foreach (var country in providerCountries)
-        {
-            if (AseanCountries.ContainsKey(country))
-            {
-                return 0.5;
-            }
-        }
-
-        return 0;
-    }
+    /// <summary>True for the ten ASEAN member states' codes; experience there earns half the country signal.</summary>
+    public static bool IsAsean(string countryCode) => AseanCountries.ContainsKey(countryCode);
 
     public static string CountryWhy(string? projectCountry, string[] providerCountries, double value)
     {
@@ -123,26 +107,6 @@ internal static class MatchSignals
     /// <summary>Standards compare by their letters and digits only, so "ISO/IEC 27001" and "ISO IEC 27001" are one.</summary>
     public static string NormalizeStandard(string standard) =>
         string.Concat(standard.Where(char.IsLetterOrDigit)).ToUpperInvariant();
-
-    /// <summary>The share of the standards the project asks for that the provider meets; ½ when it asks for none.</summary>
-    public static double Standards(string[] asked, HashSet<string> met)
-    {
-        if (asked.Length == 0)
-        {
-            return 0.5;
-        }
-
-        var count = 0;
-        foreach (var standard in asked)
-        {
-            if (met.Contains(standard))
-            {
-                count++;
-            }
-        }
-
-        return (double)count / asked.Length;
-    }
 
     public static string StandardsWhy(IReadOnlyList<string> askedAsWritten, HashSet<string> met)
     {
@@ -219,17 +183,12 @@ internal static class MatchSignals
             return 0.6;
         }
 
-        var low = (double)(min ?? 0);
-        var high = max is { } m ? (double)m : double.MaxValue;
-        var value = (double)b;
-        if (value >= low && value <= high)
-        {
-            return 1;
-        }
-
-        var ratio = value < low ? low / value : value / high;
-        return Math.Max(0, 1 - Math.Log10(ratio));
+        return BudgetInRange((double)b, (double)(min ?? 0), max is { } m ? (double)m : double.MaxValue);
     }
+
+    /// <summary>The budget signal for a positive budget and a known deal-size range (no range end: 0 and double.MaxValue).</summary>
+    public static double BudgetInRange(double budget, double low, double high) =>
+        budget >= low && budget <= high ? 1 : Math.Max(0, 1 - Math.Log10(budget < low ? low / budget : budget / high));
 
     public static string BudgetWhy(decimal? budget, decimal? min, decimal? max, double value)
     {
