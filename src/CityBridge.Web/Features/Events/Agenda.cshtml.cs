@@ -6,7 +6,7 @@ using NodaTime;
 namespace CityBridge.Web.Features.Events;
 
 /// <summary>A participant's own meetings, in the event's time and in a time zone of their choice; printable and as .ics.</summary>
-public sealed class AgendaModel(EventWorkflow flow, TimeProvider clock) : PageModel
+public sealed class AgendaModel(EventWorkflow flow) : PageModel
 {
     public EventDto Event { get; private set; } = null!;
 
@@ -46,20 +46,13 @@ public sealed class AgendaModel(EventWorkflow flow, TimeProvider clock) : PageMo
 
     public async Task<IActionResult> OnGetIcsAsync(int id, CancellationToken ct)
     {
-        var actor = await this.ActorAsync(ct);
-        if (await flow.FindAsync(id, actor, ct) is not { } e || await flow.MyRegistrationAsync(id, actor, ct) is not { } me || (!e.SchedulePublished && !actor.IsStaff))
-        {
-            return NotFound();
-        }
-
-        var ics = EventCalendar.Write(e, await flow.MeetingsAsync(e, me.Id, ct), me.Id, clock.GetUtcNow());
-        return File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"citybridge-event-{id}.ics");
+        var (ics, refusal) = await flow.CalendarAsync(id, await this.ActorAsync(ct), ct);
+        return refusal is not null ? NotFound() : File(ics!, "text/calendar; charset=utf-8", $"citybridge-event-{id}.ics");
     }
 
-    public string InEvent(DateTimeOffset? instant) => Format(instant, EventWorkflow.ZoneOf(Event.TimeZone));
+    public string InEvent(DateTimeOffset? instant) => EventWorkflow.ShownAt(instant, EventWorkflow.ZoneOf(Event.TimeZone), NotPlaced);
 
-    public string InOwn(DateTimeOffset? instant) => Format(instant, OwnZone);
+    public string InOwn(DateTimeOffset? instant) => EventWorkflow.ShownAt(instant, OwnZone, NotPlaced);
 
-    private static string Format(DateTimeOffset? instant, DateTimeZone zone) =>
-        instant is { } i ? Instant.FromDateTimeOffset(i).InZone(zone).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "not placed yet";
+    private const string NotPlaced = "not placed yet";
 }

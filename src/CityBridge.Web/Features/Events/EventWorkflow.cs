@@ -324,5 +324,26 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
         return null;
     }
 
+    /// <summary>An instant as people at a place read it ("Tue 1 Dec 09:25"), or <paramref name="none"/> when unplaced.</summary>
+    public static string ShownAt(DateTimeOffset? instant, DateTimeZone zone, string none) =>
+        instant is { } i ? Instant.FromDateTimeOffset(i).InZone(zone).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture) : none;
+
+    /// <summary>The participant's meetings as an iCalendar file, once they are registered and the schedule is published.</summary>
+    public async Task<(byte[]? Ics, EventRefusal? Refusal)> CalendarAsync(int eventId, Actor actor, CancellationToken ct)
+    {
+        if (await FindAsync(eventId, actor, ct) is not { } e)
+        {
+            return (null, new EventRefusal(404, $"There is no event with id {eventId}."));
+        }
+
+        if (await MyRegistrationAsync(eventId, actor, ct) is not { } me || (!e.SchedulePublished && !actor.IsStaff))
+        {
+            return (null, new EventRefusal(actor.IsSignedIn ? 403 : 401, "Your calendar is ready once you are registered and the schedule is published."));
+        }
+
+        var ics = EventCalendar.Write(e, await MeetingsAsync(e, me.Id, ct), me.Id, clock.GetUtcNow());
+        return (System.Text.Encoding.UTF8.GetBytes(ics), null);
+    }
+
     public static string Label(EventRegistration r) => r.OrganizationName is null ? r.DisplayName : $"{r.DisplayName} ({r.OrganizationName})";
 }

@@ -241,23 +241,10 @@ public static class EventsApi
             return TypedResults.NoContent();
         }).WithSummary("Publish ({\"published\": true}) or withdraw the schedule (staff).");
 
-        events.MapGet("/{id:int}/agenda.ics", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, TimeProvider clock, CancellationToken ct) =>
+        events.MapGet("/{id:int}/agenda.ics", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
         {
-            var actor = await current.GetAsync(ct);
-            var e = await flow.FindAsync(id, actor, ct);
-            var me = await flow.MyRegistrationAsync(id, actor, ct);
-            if (e is null)
-            {
-                return NotFound(id);
-            }
-
-            if (me is null || (!e.SchedulePublished && !actor.IsStaff))
-            {
-                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Your calendar is ready once you are registered and the schedule is published."));
-            }
-
-            var ics = EventCalendar.Write(e, await flow.MeetingsAsync(e, me.Id, ct), me.Id, clock.GetUtcNow());
-            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"citybridge-event-{id}.ics");
+            var (ics, refusal) = await flow.CalendarAsync(id, await current.GetAsync(ct), ct);
+            return refusal is not null ? Refused(refusal) : TypedResults.File(ics!, "text/calendar; charset=utf-8", $"citybridge-event-{id}.ics");
         }).WithSummary("Your meetings as an iCalendar file; stable UIDs, so importing again updates them.");
     }
 

@@ -77,6 +77,5 @@ public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling
         return true;
     }
 
-    public string Local(DateTimeOffset? instant) =>
-        instant is { } i ? NodaTime.Instant.FromDateTimeOffset(i).InZone(EventWorkflow.ZoneOf(Event.TimeZone)).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "not placed";
+    public string Local(DateTimeOffset? instant) => EventWorkflow.ShownAt(instant, EventWorkflow.ZoneOf(Event.TimeZone), "not placed");
 }

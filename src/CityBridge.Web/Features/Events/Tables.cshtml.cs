@@ -23,6 +23,5 @@ public sealed class TablesModel(EventWorkflow flow) : PageModel
         return Page();
     }
 
-    public string Local(DateTimeOffset? instant) =>
-        instant is { } i ? NodaTime.Instant.FromDateTimeOffset(i).InZone(EventWorkflow.ZoneOf(Event.TimeZone)).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
+    public string Local(DateTimeOffset? instant) => EventWorkflow.ShownAt(instant, EventWorkflow.ZoneOf(Event.TimeZone), "");
 }

@@ -24,8 +24,8 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var row = await db.MatchSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == 1, ct);
-        Weights = WeightsForm.From(await MatchQueries.WeightsAsync(db, ct), row?.Version);
+        var (weights, version) = await MatchQueries.SettingsAsync(db, ct);
+        Weights = WeightsForm.From(weights, version);
         await LoadAsync(ct);
     }
 

@@ -158,10 +158,13 @@ public static class MatchQueries
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task<MatchWeights> WeightsAsync(CityBridgeDb db, CancellationToken ct) =>
+    /// <summary>The weights in force (the documented defaults until staff save some) and the version to send back.</summary>
+    public static async Task<(MatchWeights Weights, Guid? Version)> SettingsAsync(CityBridgeDb db, CancellationToken ct) =>
         await db.MatchSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == 1, ct) is { } s
-            ? new MatchWeights(s.Sector, s.Semantic, s.Keyword, s.Country, s.Standards, s.Stage, s.Budget)
-            : MatchWeights.Default;
+            ? (new MatchWeights(s.Sector, s.Semantic, s.Keyword, s.Country, s.Standards, s.Stage, s.Budget), s.Version)
+            : (MatchWeights.Default, null);
+
+    public static async Task<MatchWeights> WeightsAsync(CityBridgeDb db, CancellationToken ct) => (await SettingsAsync(db, ct)).Weights;
 
     /// <summary>Precision@5 and nDCG@10 of the given weights over everyone's marks (the latest mark per person and pair).</summary>
     public static async Task<RelevanceScores> EvaluateAsync(CityBridgeDb db, MatchWeights weights, CancellationToken ct)

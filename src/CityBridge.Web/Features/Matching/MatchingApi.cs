@@ -151,8 +151,8 @@ public static class MatchingApi
 
     private static async Task<WeightsDto> WeightsDtoAsync(CityBridgeDb db, CancellationToken ct)
     {
-        var row = await db.MatchSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == 1, ct);
-        return ToDto(await MatchQueries.WeightsAsync(db, ct), row?.Version);
+        var (weights, version) = await MatchQueries.SettingsAsync(db, ct);
+        return ToDto(weights, version);
     }
 
     public static WeightsDto ToDto(MatchWeights w, Guid? version) => new(w.Sector, w.Semantic, w.Keyword, w.Country, w.Standards, w.Stage, w.Budget, version);
