@@ -7,7 +7,7 @@ namespace CityBridge.Web.Features.Events;
 
 /// <summary>An event in lists and details.</summary>
 public sealed record EventDto(int Id, string Name, string? Venue, string TimeZone, string? Description, int SlotMinutes, int BreakMinutes, int Tables,
-    bool IsPublished, bool SchedulePublished, IReadOnlyList<SessionInput> Sessions, int SlotCount, string? LastRunSummary, Guid Version);
+    bool IsPublished, bool SchedulePublished, IReadOnlyList<SessionInput> Sessions, int SlotCount, string? LastRunSummary, Guid Version, int? ProgramId = null);
 
 public sealed record RequestInput(int ToRegistrationId, int? Priority, string? Message);
 
@@ -25,7 +25,7 @@ public static class EventsApi
 {
     public static EventDto ToDto(MatchmakingEvent e) => new(
         e.Id, e.Name, e.Venue, e.TimeZone, e.Description, e.SlotMinutes, e.BreakMinutes, e.Tables, e.IsPublished, e.SchedulePublished,
-        EventInput.From(e).Sessions, EventWorkflow.Slots(e).Count, e.LastRunSummary, e.Version);
+        EventInput.From(e).Sessions, EventWorkflow.Slots(e).Count, e.LastRunSummary, e.Version, e.ProgramId);
 
     public static void MapEventsApi(this IEndpointRouteBuilder app)
     {
@@ -52,7 +52,7 @@ public static class EventsApi
                 return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff create events."));
             }
 
-            var errors = input.Validate();
+            var errors = await input.ValidateAsync(db, ct);
             if (!errors.IsEmpty)
             {
                 return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The event is not valid.");
@@ -79,7 +79,7 @@ public static class EventsApi
                 return NotFound(id);
             }
 
-            var errors = input.Validate();
+            var errors = await input.ValidateAsync(db, ct);
             if (!errors.IsEmpty)
             {
                 return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The event is not valid.");
