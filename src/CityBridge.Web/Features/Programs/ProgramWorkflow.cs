@@ -290,7 +290,8 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
             query = query.Where(r => r.UserId == onlyUserId);
         }
 
-        var rows = await query.OrderBy(r => r.AppliedAt).ThenBy(r => r.Id).ToListAsync(ct);
+        // Ordered in memory: SQLite cannot order DateTimeOffset values in SQL.
+        var rows = (await query.ToListAsync(ct)).OrderBy(r => r.AppliedAt).ThenBy(r => r.Id).ToList();
         var orgIds = rows.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
         var projectIds = rows.Where(r => r.ProjectId != null).Select(r => r.ProjectId!.Value).Distinct().ToList();
         var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);

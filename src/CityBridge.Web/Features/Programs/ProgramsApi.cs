@@ -261,6 +261,9 @@ public static class ProgramsApi
             await flow.NotifyAgendaChangedAsync(p, ct);
         }
 
+        // A change to the sessions alone is a change of the program: its version moves on, so a stale edit conflicts.
+        db.Entry(p).Property(x => x.Version).IsModified = true;
+
         try
         {
             await db.SaveChangesAsync(ct);
