@@ -363,4 +363,22 @@ public sealed class ProgramsTests(AppFixture apps)
         Assert.Single(paged.Items);
         Assert.Equal(publicList.Total, paged.Total);
     }
+
+    [Fact]
+    public async Task The_public_sees_the_demo_agenda_with_its_materials_and_the_delegations_flagged_itinerary()
+    {
+        var app = await apps.GetAsync(TestDatabase.Sqlite);
+        await using var db = app.NewDb();
+        var workshop = await db.Programs.Where(p => p.Name == DemoPrograms.WorkshopName).Select(p => p.Id).SingleAsync();
+        var delegation = await db.Programs.Where(p => p.Name == DemoPrograms.DelegationName).Select(p => p.Id).SingleAsync();
+
+        var details = System.Net.WebUtility.HtmlDecode(await app.Client.GetStringAsync($"/Programs/Details/{workshop}"));
+        var itinerary = System.Net.WebUtility.HtmlDecode(await app.Client.GetStringAsync($"/Programs/Itinerary/{delegation}"));
+
+        Assert.Contains("Financing and sustainable funding", details, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Readiness\">CityBridge readiness guide</a>", details, StringComparison.Ordinal);
+        Assert.Contains("Sign in</a> to register", details, StringComparison.Ordinal);
+        Assert.Contains("Da Nang", itinerary, StringComparison.Ordinal);
+        Assert.Contains("to change country; allow 1", itinerary, StringComparison.Ordinal);
+    }
 }
