@@ -7,12 +7,12 @@ using System.Text;
 using CityBridge.Core.Programs;
 using CityBridge.Testing;
 using CityBridge.Web.Features.Accounts;
-using CityBridge.Web.Features.Programs;
 using CityBridge.Web.Features.Email;
+using CityBridge.Web.Features.Programs;
 using MailKit.Security;
-using MimeKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
@@ -62,7 +62,15 @@ public sealed class OutboxSmtpTests(AppFixture apps)
         var name = Unique.Name("SMTP sector program");
         var created = await app.Staff.PostAsJsonAsync("/api/programs", new ProgramInput
         {
-            Name = name, Kind = ProgramKind.SectorProgram, Place = "Hall 5", TimeZone = "Asia/Singapore", StartDate = new DateOnly(2027, 6, 1), EndDate = new DateOnly(2027, 6, 2), Sectors = ["water"], Capacity = 5, IsPublished = true,
+            Name = name,
+            Kind = ProgramKind.SectorProgram,
+            Place = "Hall 5",
+            TimeZone = "Asia/Singapore",
+            StartDate = new DateOnly(2027, 6, 1),
+            EndDate = new DateOnly(2027, 6, 2),
+            Sectors = ["water"],
+            Capacity = 5,
+            IsPublished = true,
         }, AppFixture.Json);
         var program = (await created.Content.ReadFromJsonAsync<ProgramDto>(AppFixture.Json))!;
         var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
