@@ -76,9 +76,9 @@ public sealed class ProgramsTests(AppFixture apps)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("not a time zone", Assert.Single(problem!.Errors["timeZone"]), StringComparison.Ordinal);
+        Assert.Contains("not an IANA time zone", Assert.Single(problem!.Errors["timeZone"]), StringComparison.Ordinal);
         Assert.Contains("before the first", Assert.Single(problem.Errors["endDate"]), StringComparison.Ordinal);
-        Assert.Contains("not a sector", Assert.Single(problem.Errors["sectors"]), StringComparison.Ordinal);
+        Assert.Contains("Unknown sector", Assert.Single(problem.Errors["sectors"]), StringComparison.Ordinal);
         Assert.Single(problem.Errors["capacity"]);
         Assert.Contains("outside the program's days", Assert.Single(problem.Errors["sessions[1]"]), StringComparison.Ordinal);
         await using var db = app.NewDb();

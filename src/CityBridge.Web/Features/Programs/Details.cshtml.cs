@@ -49,18 +49,12 @@ public sealed class DetailsModel(ProgramWorkflow flow, TimeProvider clock) : Pag
 
     private async Task<IActionResult> AfterAsync(int id, EventRefusal? refusal, string done, CancellationToken ct)
     {
-        if (refusal is null)
+        if (this.Settle(refusal, done, id) is { } settled)
         {
-            TempData["Flash"] = done;
-            return RedirectToPage(new { id });
+            return settled;
         }
 
-        if (refusal.Status is 401 or 403)
-        {
-            return Forbid();
-        }
-
-        if (refusal.Field is { } field)
+        if (refusal!.Field is { } field)
         {
             FieldErrors[field] = refusal.Message;
         }

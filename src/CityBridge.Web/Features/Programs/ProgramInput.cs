@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using CityBridge.Core.Domain;
 using CityBridge.Core.Programs;
 using CityBridge.Web.Features.Shared;
-using NodaTime;
 
 namespace CityBridge.Web.Features.Programs;
 
@@ -46,6 +44,7 @@ public sealed class ProgramInput
     public string? Place { get; set; }
 
     [Required(ErrorMessage = "Choose the place's time zone.")]
+    [IanaTimeZone]
     public string TimeZone { get; set; } = "Asia/Singapore";
 
     [Required(ErrorMessage = "Give the first day.")]
@@ -54,6 +53,7 @@ public sealed class ProgramInput
     [Required(ErrorMessage = "Give the last day.")]
     public DateOnly? EndDate { get; set; }
 
+    [SectorKeys]
     public List<string> Sectors { get; set; } = [];
 
     [Range(1, 1000, ErrorMessage = "Between 1 and 1,000 seats.")]
@@ -69,19 +69,9 @@ public sealed class ProgramInput
     public ValidationErrors Validate()
     {
         var errors = ValidationErrors.Annotations(this);
-        if (!string.IsNullOrWhiteSpace(TimeZone) && DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone) is null)
-        {
-            errors.Add("timeZone", $"'{TimeZone}' is not a time zone; use an IANA name such as Asia/Singapore.");
-        }
-
         if (StartDate is { } start && EndDate is { } end && end < start)
         {
             errors.Add("endDate", "The last day cannot be before the first.");
-        }
-
-        foreach (var unknown in Sectors.Where(s => !SectorTaxonomy.IsKnown(s)))
-        {
-            errors.Add("sectors", $"'{unknown}' is not a sector of the taxonomy.");
         }
 
         if (Kind == ProgramKind.SectorProgram && Sectors.Count == 0)

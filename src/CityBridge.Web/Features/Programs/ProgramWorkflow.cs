@@ -79,7 +79,7 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
 
         if (!actor.IsSignedIn || !actor.MayWrite || !MayRegister(actor, program.Kind))
         {
-            return (null, new EventRefusal(actor.IsSignedIn ? 403 : 401, program.Kind switch
+            return (null, EventRefusal.Denied(actor, program.Kind switch
             {
                 ProgramKind.Workshop => "City officials register for workshops; sign in as one.",
                 ProgramKind.ExpertDelegation => "Expert advisors join expert delegations; sign in as one.",
@@ -142,7 +142,7 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
         var own = actor.UserId is not null && target.UserId == actor.UserId && actor.MayWrite;
         if (!MayManage(actor) && !(own && action == "cancel"))
         {
-            return new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff manage registrations; you may cancel your own.");
+            return EventRefusal.Denied(actor, "Only program staff manage registrations; you may cancel your own.");
         }
 
         var seats = registrations.Select(r => r.ToSeat()).ToList();
@@ -210,7 +210,7 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
     {
         if (!MayManage(actor))
         {
-            return new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff invite participants.");
+            return EventRefusal.Denied(actor, "Only program staff invite participants.");
         }
 
         var program = await db.Programs.AsNoTracking().Include(p => p.Sessions).FirstOrDefaultAsync(p => p.Id == programId, ct);
@@ -314,7 +314,7 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
         var registration = await MyRegistrationAsync(programId, actor, ct);
         if (registration is null || !actor.MayWrite || !RegistrationRules.HoldsSeat(registration.Status))
         {
-            return new EventRefusal(actor.IsSignedIn ? 403 : 401, "Participants of the program give feedback.");
+            return EventRefusal.Denied(actor, "Participants of the program give feedback.");
         }
 
         if (clock.GetUtcNow() < StartOf(program).ToDateTimeOffset())

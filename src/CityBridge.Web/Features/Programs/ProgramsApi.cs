@@ -112,7 +112,7 @@ public static class ProgramsApi
             var actor = await current.GetAsync(ct);
             if (!ProgramWorkflow.MayManage(actor))
             {
-                return EventsApi.Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff create programs."));
+                return EventsApi.Refused(EventRefusal.Denied(actor, "Only program staff create programs."));
             }
 
             var errors = input.Validate();
@@ -133,7 +133,7 @@ public static class ProgramsApi
             var actor = await current.GetAsync(ct);
             if (!ProgramWorkflow.MayManage(actor))
             {
-                return EventsApi.Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff change programs."));
+                return EventsApi.Refused(EventRefusal.Denied(actor, "Only program staff change programs."));
             }
 
             var p = await db.Programs.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -156,7 +156,7 @@ public static class ProgramsApi
             var actor = await current.GetAsync(ct);
             if (!ProgramWorkflow.MayManage(actor))
             {
-                return EventsApi.Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff delete programs."));
+                return EventsApi.Refused(EventRefusal.Denied(actor, "Only program staff delete programs."));
             }
 
             var p = await db.Programs.FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -227,7 +227,7 @@ public static class ProgramsApi
             var actor = await current.GetAsync(ct);
             if (!ProgramWorkflow.MayManage(actor))
             {
-                return EventsApi.Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff plan itineraries."));
+                return EventsApi.Refused(EventRefusal.Denied(actor, "Only program staff plan itineraries."));
             }
 
             return await itinerary.SaveAsync(id, input.Visits ?? [], ct) is { } refusal ? EventsApi.Refused(refusal) : TypedResults.Ok(new CollectionResponse<VisitView>(await itinerary.ReadAsync(id, ct), input.Visits?.Count ?? 0, 1, Math.Max(1, input.Visits?.Count ?? 0)));
@@ -236,14 +236,14 @@ public static class ProgramsApi
         programs.MapGet("/{id:int}/report", async Task<IResult> (int id, ProgramReport report, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
-            return !actor.IsStaff ? EventsApi.Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff read reports."))
+            return !actor.IsStaff ? EventsApi.Refused(EventRefusal.Denied(actor, "Only program staff read reports."))
                 : await report.BuildAsync(id, ct) is { } view ? TypedResults.Ok(view) : NotFound(id);
         }).WithSummary("The program report: attendance, meetings held, feedback, follow-up opportunities (staff).");
 
         programs.MapGet("/{id:int}/report.csv", async Task<IResult> (int id, ProgramReport report, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
-            return !actor.IsStaff ? EventsApi.Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff read reports."))
+            return !actor.IsStaff ? EventsApi.Refused(EventRefusal.Denied(actor, "Only program staff read reports."))
                 : await report.BuildAsync(id, ct) is { } view ? TypedResults.File(ProgramReport.ToCsv(view), "text/csv; charset=utf-8", $"citybridge-program-{id}-report.csv") : NotFound(id);
         }).WithSummary("The program report as CSV (staff).");
     }

@@ -36,18 +36,12 @@ public sealed class RegistrationsModel(ProgramWorkflow flow) : PageModel
 
     private async Task<IActionResult> AfterAsync(int id, EventRefusal? refusal, Action<string> show, string done, CancellationToken ct)
     {
-        if (refusal is null)
+        if (this.Settle(refusal, done, id) is { } settled)
         {
-            TempData["Flash"] = done;
-            return RedirectToPage(new { id });
+            return settled;
         }
 
-        if (refusal.Status is 401 or 403)
-        {
-            return Forbid();
-        }
-
-        show(refusal.Message);
+        show(refusal!.Message);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
