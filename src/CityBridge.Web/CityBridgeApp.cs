@@ -56,7 +56,15 @@ public static class CityBridgeApp
         services.AddScoped<Features.Events.EventWorkflow>();
         services.AddSingleton<Features.Events.EventScheduling>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Events.EventScheduling>());
-        services.Configure<Features.Programs.ProgramOptions>(builder.Configuration.GetSection("Programs"));
+        services.Configure<Features.Programs.ProgramOptions>(o =>
+        {
+            builder.Configuration.GetSection("Programs").Bind(o);
+            // Links in program e-mails use the same public address as account invitations.
+            if (builder.Configuration["CityBridge:PublicUrl"] is { Length: > 0 } publicUrl)
+            {
+                o.PublicUrl = new Uri(publicUrl);
+            }
+        });
         services.AddScoped<Features.Programs.ProgramWorkflow>();
         services.AddScoped<Features.Programs.ProgramItinerary>();
         services.AddScoped<Features.Programs.ProgramReport>();

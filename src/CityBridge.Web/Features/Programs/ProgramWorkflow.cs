@@ -20,7 +20,7 @@ public sealed class ProgramOptions
     /// <summary>How often the reminder service looks for programs starting within a day.</summary>
     public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The app's public address, for links in e-mails.</summary>
+    /// <summary>The app's public address, for links in e-mails; taken from <c>CityBridge:PublicUrl</c>.</summary>
     public Uri PublicUrl { get; set; } = new("http://127.0.0.1:5080");
 }
 
