@@ -337,6 +337,34 @@ public sealed class ProgramsTests(AppFixture apps)
         Assert.Equal(ItineraryCheck.Travel, Assert.Single(itinerary[2].Flags).Kind);
         Assert.Equal(HttpStatusCode.BadRequest, unknownCity.StatusCode);
         Assert.Single((await unknownCity.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["visits[0]"]);
+        // Experts join expert delegations; providers and officials do not.
+        Assert.Equal(HttpStatusCode.Created, (await (await app.ClientForAsync(AccountSeeder.DemoExpertEmail)).PostAsJsonAsync($"/api/programs/{delegation.Id}/registrations", new ApplyInput(null), AppFixture.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(AccountSeeder.DemoProviderEmail)).PostAsJsonAsync($"/api/programs/{delegation.Id}/registrations", new ApplyInput(null), AppFixture.Json)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task An_event_links_only_to_an_existing_program_and_the_API_is_in_the_OpenAPI_document(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var program = await CreateAsync(app, NewProgram(Unique.Name("Event host program")));
+        EventInput Event(int? programId) => new()
+        {
+            Name = Unique.Name("Program event"),
+            TimeZone = "Asia/Jakarta",
+            ProgramId = programId,
+            Sessions = [new Features.Events.SessionInput("Morning", Day, new TimeOnly(9, 0), new TimeOnly(10, 0))],
+        };
+
+        var bad = await app.Staff.PostAsJsonAsync("/api/events", Event(-5), AppFixture.Json);
+        var good = await app.Staff.PostAsJsonAsync("/api/events", Event(program.Id), AppFixture.Json);
+        var openApi = await app.Client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("no program", Assert.Single((await bad.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["programId"]), StringComparison.Ordinal);
+        Assert.Equal(program.Id, (await good.Content.ReadFromJsonAsync<EventDto>(AppFixture.Json))!.ProgramId);
+        Assert.Contains("\"/api/programs/{id}/registrations/{registrationId}/{action}\"", openApi, StringComparison.Ordinal);
+        Assert.Contains("\"/api/programs/{id}/report.csv\"", openApi, StringComparison.Ordinal);
     }
 
     [Theory]
