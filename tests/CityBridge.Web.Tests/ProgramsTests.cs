@@ -229,11 +229,12 @@ public sealed class ProgramsTests(AppFixture apps)
         await using var db = app.NewDb();
         var city = await db.Cities.Where(c => c.Name == "Cebu City").Select(c => c.Id).SingleAsync();
         var project = new PriorityProject { CityId = city, Title = Unique.Name("Report project"), Sectors = ["water"] };
-        db.Projects.Add(project);
+        var waitingProject = new PriorityProject { CityId = city, Title = Unique.Name("Waiting project"), Sectors = ["water"] };
+        db.Projects.AddRange(project, waitingProject);
         await db.SaveChangesAsync();
         var now = DateTimeOffset.UtcNow;
         var registrations = new[] { RegistrationStatus.CheckedIn, RegistrationStatus.CheckedIn, RegistrationStatus.Approved, RegistrationStatus.Waitlisted, RegistrationStatus.Applied, RegistrationStatus.Cancelled }
-            .Select((status, i) => new ProgramRegistration { ProgramId = program.Id, UserId = $"report-{program.Id}-{i}", Email = $"p{i}@report.example", DisplayName = $"Participant {i}", ProjectId = i == 0 ? project.Id : null, Status = status, AppliedAt = now })
+            .Select((status, i) => new ProgramRegistration { ProgramId = program.Id, UserId = $"report-{program.Id}-{i}", Email = $"p{i}@report.example", DisplayName = $"Participant {i}", ProjectId = i switch { 0 => project.Id, 3 => waitingProject.Id, _ => null }, Status = status, AppliedAt = now })
             .ToList();
         db.ProgramRegistrations.AddRange(registrations);
         await db.SaveChangesAsync();
@@ -255,6 +256,8 @@ public sealed class ProgramsTests(AppFixture apps)
         var providers = await db.Organizations.Where(o => o.Kind == OrganizationKind.Provider).OrderBy(o => o.Id).Select(o => o.Id).Take(3).ToListAsync();
         var opportunities = new[] { 100_000m, 250_000m, 50_000m }.Select((value, i) => new Opportunity { ProviderId = providers[i], ProjectId = project.Id, ValueUsd = value }).ToList();
         db.Opportunities.AddRange(opportunities);
+        // A waitlisted participant's project is not a follow-up of the program.
+        db.Opportunities.Add(new Opportunity { ProviderId = providers[0], ProjectId = waitingProject.Id, ValueUsd = 999_000m });
         await db.SaveChangesAsync();
         // The third came before the program: not a follow-up.
         var before = DateTimeOffset.UtcNow.AddDays(-20);

@@ -21,7 +21,7 @@ public sealed class ProgramReport(CityBridgeDb db)
     /// <summary>
     /// Registered counts every registration not cancelled; approved those holding a seat (approved or checked in); meetings held
     /// are scheduled, not cancelled meetings of the program's events; follow-ups are opportunities created after the program
-    /// started on a project a participant linked or of a participating city.
+    /// started on a project that a confirmed (approved or checked-in) participant brought.
     /// </summary>
     public async Task<ProgramReportView?> BuildAsync(int programId, CancellationToken ct)
     {
@@ -37,12 +37,11 @@ public sealed class ProgramReport(CityBridgeDb db)
         var meetings = await db.EventMeetings.CountAsync(m => eventIds.Contains(m.EventId) && !m.Cancelled && m.SlotIndex != null, ct);
         var feedback = await db.ProgramFeedback.AsNoTracking().Where(f => f.ProgramId == programId).OrderBy(f => f.Id).ToListAsync(ct);
 
-        var linked = active.Where(r => r.ProjectId != null).Select(r => r.ProjectId!.Value).ToList();
-        var orgIds = active.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).ToList();
-        var cityIds = await db.Organizations.Where(o => orgIds.Contains(o.Id) && o.Kind == Core.Domain.OrganizationKind.CityGovernment && o.CityId != null).Select(o => o.CityId!.Value).ToListAsync(ct);
+        // The same rule as the dashboards' program results (Core ProgramResults): projects that confirmed participants brought.
+        var linked = active.Where(r => RegistrationRules.HoldsSeat(r.Status) && r.ProjectId != null).Select(r => r.ProjectId!.Value).ToList();
         var start = ProgramWorkflow.StartOf(program).ToDateTimeOffset();
         var candidates = await db.Opportunities.AsNoTracking().Include(o => o.Provider).Include(o => o.Project)
-            .Where(o => linked.Contains(o.ProjectId) || cityIds.Contains(o.Project!.CityId)).ToListAsync(ct);
+            .Where(o => linked.Contains(o.ProjectId)).ToListAsync(ct);
         // Compared in memory: SQLite cannot order DateTimeOffset values in SQL.
         var followUps = candidates.Where(o => o.CreatedAt >= start).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id)
             .Select(o => new FollowUp(o.Id, o.Provider!.Name, o.Project!.Title, o.Stage.ToString(), o.ValueUsd, o.CreatedAt)).ToList();
