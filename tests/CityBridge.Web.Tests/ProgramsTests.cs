@@ -412,4 +412,27 @@ public sealed class ProgramsTests(AppFixture apps)
         Assert.Contains("Da Nang", itinerary, StringComparison.Ordinal);
         Assert.Contains("to change country; allow 1", itinerary, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Staff_invite_accounts_and_contacts_by_e_mail_and_an_unknown_address_is_refused(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var program = await CreateAsync(app, NewProgram(Unique.Name("Invitation program"), capacity: 5));
+        await using var db = app.NewDb();
+        var contact = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Email).FirstAsync();
+
+        var unknown = await app.Staff.PostAsJsonAsync($"/api/programs/{program.Id}/invitations", new InviteInput(["nobody@nowhere.example", contact]), AppFixture.Json);
+        var byProvider = await (await app.ClientForAsync(AccountSeeder.DemoProviderEmail)).PostAsJsonAsync($"/api/programs/{program.Id}/invitations", new InviteInput([contact]), AppFixture.Json);
+        Assert.Empty(await MessagesAsync(app, program.Name));
+        var invited = await app.Staff.PostAsJsonAsync($"/api/programs/{program.Id}/invitations", new InviteInput([AccountSeeder.DemoDaNangOfficialEmail, contact.ToUpperInvariant()]), AppFixture.Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("nobody@nowhere.example", Assert.Single((await unknown.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["emails"]), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, byProvider.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, invited.StatusCode);
+        Assert.Equal(
+            [$"{AccountSeeder.DemoDaNangOfficialEmail} | You are invited: {program.Name}", $"{contact.ToUpperInvariant()} | You are invited: {program.Name}"],
+            await MessagesAsync(app, program.Name));
+    }
 }
