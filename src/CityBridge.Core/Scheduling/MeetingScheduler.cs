@@ -20,6 +20,10 @@ public static class MeetingScheduler
     // Share of the budget the LP bound may take; GLOP solves the middle benchmark event's relaxation in a few seconds.
     private const double LinearRelaxationShare = 0.35;
 
+    // Budget of the gap-closing local search before CP-SAT's gap phase, as a share of what is left and in moves.
+    private const double LocalSearchShare = 0.3;
+    private const int LocalSearchSteps = 2_000_000;
+
     /// <summary>Schedules the problem within the options' time limit; cancelling stops the search and keeps the best schedule.</summary>
     public static ScheduleResult Schedule(ScheduleProblem problem, SchedulerOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -64,43 +68,63 @@ public static class MeetingScheduler
         }
 
         var model = new SlotModel(index, enforceRequiredByAssumption: false);
-        model.Hint(heuristic);
-        model.MaximiseWeight();
-        Remaining(options, clock, out remaining);
-
         // CP-SAT's time limit does not cover loading and presolving the model: leave room for it in each phase.
         var loading = TimeSpan.FromSeconds(variables / (double)VariablesPerSecondOfBudget);
-        var phaseOne = Solve(model, options, (remaining * 0.7) - loading, cheapBound, clock, cancellationToken);
-        if (phaseOne.Status == CpSolverStatus.Infeasible)
+        ScheduleResult best;
+        int[] bestSlots;
+        bool weightProven;
+        long upperBound;
+        if (heuristicComplete && constructed.ScheduledWeight >= cheapBound)
         {
-            return Infeasible(index, DiagnoseInfeasibility(index, options, clock), clock);
+            // The warm start already reaches a proven bound: no weight phase needed.
+            (best, bestSlots, weightProven, upperBound) = (constructed, heuristic, true, cheapBound);
+        }
+        else
+        {
+            model.Hint(heuristic);
+            model.MaximiseWeight();
+            Remaining(options, clock, out remaining);
+            var phaseOne = Solve(model, options, (remaining * 0.7) - loading, cheapBound, clock, cancellationToken);
+            if (phaseOne.Status == CpSolverStatus.Infeasible)
+            {
+                return Infeasible(index, DiagnoseInfeasibility(index, options, clock), clock);
+            }
+
+            if (phaseOne.Status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            {
+                // Without a solution CP-SAT's bound field is not meaningful: keep the bound proven before the search.
+                return constructed with { SolveSeconds = clock.Elapsed.TotalSeconds };
+            }
+
+            weightProven = phaseOne.Status == CpSolverStatus.Optimal;
+            upperBound = weightProven ? phaseOne.Weight : Math.Min(cheapBound, phaseOne.Bound);
+            best = index.ToResult(phaseOne.Slots, ScheduleStatus.Feasible, upperBound, 0);
+            bestSlots = phaseOne.Slots;
+            var fromHeuristic = index.ToResult(heuristic, ScheduleStatus.Feasible, upperBound, 0);
+            if (heuristicComplete && (fromHeuristic.ScheduledWeight, -fromHeuristic.IdleGaps).CompareTo((best.ScheduledWeight, -best.IdleGaps)) > 0)
+            {
+                (best, bestSlots) = (fromHeuristic, heuristic); // the search lost to its own warm start: keep the better one
+            }
+
+            // The LP bound can prove the weight optimal where CP-SAT's own bound could not.
+            weightProven |= best.ScheduledWeight >= cheapBound;
         }
 
-        if (phaseOne.Status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-        {
-            // Without a solution CP-SAT's bound field is not meaningful: keep the bound proven before the search.
-            return constructed with { SolveSeconds = clock.Elapsed.TotalSeconds };
-        }
-
-        var weightProven = phaseOne.Status == CpSolverStatus.Optimal;
-        var upperBound = weightProven ? phaseOne.Weight : Math.Min(cheapBound, phaseOne.Bound);
-        var best = index.ToResult(phaseOne.Slots, ScheduleStatus.Feasible, upperBound, 0);
-        var bestSlots = phaseOne.Slots;
-        var fromHeuristic = index.ToResult(heuristic, ScheduleStatus.Feasible, upperBound, 0);
-        if (heuristicComplete && (fromHeuristic.ScheduledWeight, -fromHeuristic.IdleGaps).CompareTo((best.ScheduledWeight, -best.IdleGaps)) > 0)
-        {
-            (best, bestSlots) = (fromHeuristic, heuristic); // the search lost to its own warm start: keep the better one
-        }
-
-        // The LP bound can prove the weight optimal where CP-SAT's own bound could not.
-        weightProven |= best.ScheduledWeight >= cheapBound;
-        var gapsProven = false;
         Remaining(options, clock, out remaining);
-        if (best.IdleGaps == 0)
+        if (best.IdleGaps > 0 && !cancellationToken.IsCancellationRequested)
         {
-            gapsProven = true; // nothing left to minimise
+            // Kempe-chain moves reach gap-free agendas that CP-SAT's neighbourhoods rarely find; zero gaps needs no proof.
+            var closer = IdleGapLocalSearch.Improve(index, bestSlots, remaining * LocalSearchShare, LocalSearchSteps, cancellationToken);
+            var improved = index.ToResult(closer, ScheduleStatus.Feasible, upperBound, 0);
+            if (improved.ScheduledWeight >= best.ScheduledWeight && improved.IdleGaps < best.IdleGaps)
+            {
+                (best, bestSlots) = (improved, closer);
+            }
         }
-        else if (remaining >= MinimumSolveTime && !cancellationToken.IsCancellationRequested && model.AddIdleGapObjective(best.ScheduledWeight))
+
+        var gapsProven = best.IdleGaps == 0;
+        Remaining(options, clock, out remaining);
+        if (!gapsProven && remaining >= MinimumSolveTime && !cancellationToken.IsCancellationRequested && model.AddIdleGapObjective(best.ScheduledWeight))
         {
             model.Hint(bestSlots);
             var phaseTwo = Solve(model, options, remaining - loading, cheapBound, clock, cancellationToken);
