@@ -41,7 +41,7 @@ internal static class IdleGapLocalSearch
                 }
             }
 
-            var sessions = index.SlotSession.Max() + 1;
+            var sessions = index.SlotSession.DefaultIfEmpty(-1).Max() + 1;
             _sessionStart = Enumerable.Repeat(int.MaxValue, sessions).ToArray();
             _sessionEnd = new int[sessions];
             for (var s = 0; s < index.SlotCount; s++)

@@ -6,7 +6,8 @@ namespace CityBridge.Core.Scheduling;
 
 /// <summary>
 /// Optimal meeting scheduler on OR-Tools CP-SAT: first maximises the scheduled weight, then, with the weight held
-/// at the best found, minimises idle gaps. Warm-started by <see cref="ConstructionHeuristic"/>.
+/// at the best found, minimises idle gaps. Warm-started by <see cref="ConstructionHeuristic"/>; gaps are first closed
+/// by <see cref="IdleGapLocalSearch"/>, since a schedule without gaps needs no proof for the second objective.
 /// </summary>
 public static class MeetingScheduler
 {
