@@ -18,8 +18,9 @@ public static class MeetingScheduler
     // so a model this much larger than the budget could not even return its hint in time.
     private const int VariablesPerSecondOfBudget = 20_000;
 
-    // Share of the budget the LP bound may take; GLOP solves the middle benchmark event's relaxation in a few seconds.
-    private const double LinearRelaxationShare = 0.35;
+    // Share of the budget the LP bound may take; GLOP solves the middle benchmark event's relaxation in a few seconds,
+    // the large one's in 100 s or more on a busy 2-core machine, and on that event the bound is what CP-SAT cannot give.
+    private const double LinearRelaxationShare = 0.5;
 
     // Budget of the gap-closing local search before CP-SAT's gap phase, as a share of what is left and in moves.
     private const double LocalSearchShare = 0.3;
@@ -48,8 +49,10 @@ public static class MeetingScheduler
         }
 
         // The LP relaxation usually proves a much tighter bound than counting; when the warm start already reaches it,
-        // the weight is proven optimal without a CP-SAT weight phase.
-        if (LinearRelaxationBound.Compute(index, remaining * LinearRelaxationShare, cancellationToken) is { } relaxed)
+        // the weight is proven optimal without a CP-SAT weight phase. GLOP's time limit does not cover building the LP,
+        // which costs about as much as loading CP-SAT: skip it where that alone would not fit the budget.
+        if (variables <= remaining.TotalSeconds * VariablesPerSecondOfBudget &&
+            LinearRelaxationBound.Compute(index, remaining * LinearRelaxationShare, cancellationToken) is { } relaxed)
         {
             cheapBound = Math.Min(cheapBound, relaxed);
         }
@@ -65,7 +68,8 @@ public static class MeetingScheduler
 
         if (remaining < MinimumSolveTime || cancellationToken.IsCancellationRequested || variables > remaining.TotalSeconds * VariablesPerSecondOfBudget)
         {
-            return constructed with { SolveSeconds = clock.Elapsed.TotalSeconds };
+            var (closed, _) = CloseGaps(index, constructed, heuristic, remaining * LocalSearchShare, cheapBound, cancellationToken);
+            return closed with { SolveSeconds = clock.Elapsed.TotalSeconds };
         }
 
         var model = new SlotModel(index, enforceRequiredByAssumption: false);
@@ -112,23 +116,16 @@ public static class MeetingScheduler
         }
 
         Remaining(options, clock, out remaining);
-        if (best.IdleGaps > 0 && !cancellationToken.IsCancellationRequested)
-        {
-            // Kempe-chain moves reach gap-free agendas that CP-SAT's neighbourhoods rarely find; zero gaps needs no proof.
-            var closer = IdleGapLocalSearch.Improve(index, bestSlots, remaining * LocalSearchShare, LocalSearchSteps, cancellationToken);
-            var improved = index.ToResult(closer, ScheduleStatus.Feasible, upperBound, 0);
-            if (improved.ScheduledWeight >= best.ScheduledWeight && improved.IdleGaps < best.IdleGaps)
-            {
-                (best, bestSlots) = (improved, closer);
-            }
-        }
-
+        (best, bestSlots) = CloseGaps(index, best, bestSlots, remaining * LocalSearchShare, upperBound, cancellationToken);
         var gapsProven = best.IdleGaps == 0;
         Remaining(options, clock, out remaining);
         if (!gapsProven && remaining >= MinimumSolveTime && !cancellationToken.IsCancellationRequested && model.AddIdleGapObjective(best.ScheduledWeight))
         {
             model.Hint(bestSlots);
-            var phaseTwo = Solve(model, options, remaining - loading, cheapBound, clock, cancellationToken);
+            // The gap flags make this model several times larger than the slot variables alone.
+            var gapLoading = TimeSpan.FromSeconds(model.Model.Model.Variables.Count / (double)VariablesPerSecondOfBudget);
+            Remaining(options, clock, out remaining);
+            var phaseTwo = Solve(model, options, remaining - gapLoading, cheapBound, clock, cancellationToken);
             if (phaseTwo.Status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
                 var improved = index.ToResult(phaseTwo.Slots, ScheduleStatus.Feasible, upperBound, 0);
@@ -143,6 +140,21 @@ public static class MeetingScheduler
 
         var status = weightProven && gapsProven ? ScheduleStatus.Optimal : ScheduleStatus.Feasible;
         return best with { Status = status, SolveSeconds = clock.Elapsed.TotalSeconds };
+    }
+
+    /// <summary>Runs the gap-closing local search on a schedule with gaps; returns the better of the two.</summary>
+    private static (ScheduleResult Result, int[] Slots) CloseGaps(
+        CandidateIndex index, ScheduleResult current, int[] slots, TimeSpan limit, long upperBound, CancellationToken cancellationToken)
+    {
+        if (current.IdleGaps == 0 || limit <= TimeSpan.Zero || cancellationToken.IsCancellationRequested)
+        {
+            return (current, slots);
+        }
+
+        // Kempe-chain moves reach gap-free agendas that CP-SAT's neighbourhoods rarely find; zero gaps needs no proof.
+        var closer = IdleGapLocalSearch.Improve(index, slots, limit, LocalSearchSteps, cancellationToken);
+        var improved = index.ToResult(closer, current.Status, upperBound, 0);
+        return improved.ScheduledWeight >= current.ScheduledWeight && improved.IdleGaps < current.IdleGaps ? (improved, closer) : (current, slots);
     }
 
     private sealed record PhaseOutcome(CpSolverStatus Status, int[] Slots, long Weight, long Bound);
