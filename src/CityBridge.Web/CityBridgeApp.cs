@@ -68,6 +68,7 @@ public static class CityBridgeApp
         services.AddScoped<Features.Programs.ProgramWorkflow>();
         services.AddScoped<Features.Programs.ProgramItinerary>();
         services.AddScoped<Features.Programs.ProgramReport>();
+        services.AddScoped<Features.Dashboard.DashboardFacts>();
         services.AddSingleton<Features.Programs.ProgramReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Programs.ProgramReminders>());
         services.AddRazorPages(o =>

@@ -131,6 +131,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PAGE /Pipeline/Delete/{id:int}"] = [Staff, Provider],
         ["PAGE /Dashboard"] = StaffOnly,
         ["PAGE /Dashboard/Index"] = StaffOnly,
+        ["PAGE /Dashboard/ProgramResults"] = StaffOnly,
         ["PAGE /Contacts/Privacy/{id:int}"] = StaffOnly,
         ["PAGE /Interest"] = Everyone,
         ["PAGE /Interest/Index"] = Everyone,

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Email;
+using CityBridge.Web.Features.Programs;
 using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -148,6 +150,47 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
         db.InterestEvents.Add(new InterestEvent { InterestId = id, At = now, By = staffName, Action = action switch { "assign" => "Assigned", "convert" => "Converted to contact", _ => "Closed" }, Note = note });
         await db.SaveChangesAsync(ct);
         return null;
+    }
+
+    /// <summary>
+    /// Invites the person behind a converted request to a program: the invitation e-mail (through the program's outbox)
+    /// and the history entry are saved together. Returns what went wrong, or null.
+    /// </summary>
+    public async Task<string?> InviteToProgramAsync(int id, int? programId, Actor staff, string staffName, string? note, Guid version, ProgramWorkflow programs, CancellationToken ct)
+    {
+        var interest = await db.Interests.FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (interest is null)
+        {
+            return "There is no such interest.";
+        }
+
+        if (interest.Version != version)
+        {
+            return "Somebody else handled this request after you opened it. Reload to see what they did.";
+        }
+
+        if (programId is null)
+        {
+            return "Choose the program to invite them to.";
+        }
+
+        if (interest.ContactId is null && interest.DuplicateOfContactId is null)
+        {
+            return "Convert the request to a contact first: invitations go to contacts and accounts.";
+        }
+
+        var program = await db.Programs.AsNoTracking().Where(p => p.Id == programId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        if (program is null)
+        {
+            return "There is no such program.";
+        }
+
+        interest.Version = Guid.NewGuid();
+        var action = $"Invited to {program}";
+        db.InterestEvents.Add(new InterestEvent { InterestId = id, At = clock.GetUtcNow(), By = staffName, Action = action.Length <= 64 ? action : action[..63] + "…", Note = note });
+        // The workflow saves the invitation e-mail, and with it the history entry above, in one transaction.
+        var refusal = await programs.InviteAsync(programId.Value, [interest.Email], staff, ct);
+        return refusal?.Message;
     }
 
     private async Task<int> ConvertAsync(Interest interest, DateTimeOffset now, CancellationToken ct)

@@ -34,7 +34,7 @@ public sealed class ProgramReport(CityBridgeDb db)
         var registrations = await db.ProgramRegistrations.AsNoTracking().Where(r => r.ProgramId == programId).ToListAsync(ct);
         var active = registrations.Where(r => r.Status != RegistrationStatus.Cancelled).ToList();
         var eventIds = db.Events.Where(e => e.ProgramId == programId).Select(e => e.Id);
-        var meetings = await db.EventMeetings.CountAsync(m => eventIds.Contains(m.EventId) && !m.Cancelled && m.SlotIndex != null, ct);
+        var meetings = await HeldMeetings(db).CountAsync(m => eventIds.Contains(m.EventId), ct);
         var feedback = await db.ProgramFeedback.AsNoTracking().Where(f => f.ProgramId == programId).OrderBy(f => f.Id).ToListAsync(ct);
 
         // The same rule as the dashboards' program results (Core ProgramResults): projects that confirmed participants brought.
@@ -51,6 +51,9 @@ public sealed class ProgramReport(CityBridgeDb db)
             active.Count(r => r.Status == RegistrationStatus.Waitlisted), registrations.Count - active.Count, meetings,
             FeedbackSummary.Of(feedback.Select(f => f.Score)), feedback.Where(f => f.Comment != null).Select(f => f.Comment!).ToList(), followUps);
     }
+
+    /// <summary>Meetings held at matchmaking events: placed in a slot and not cancelled. The report and the dashboards count these.</summary>
+    public static IQueryable<Events.EventMeeting> HeldMeetings(CityBridgeDb db) => db.EventMeetings.Where(m => !m.Cancelled && m.SlotIndex != null);
 
     /// <summary>The report as CSV: one measure per row, then one row per follow-up opportunity.</summary>
     public static byte[] ToCsv(ProgramReportView report)
