@@ -13,8 +13,8 @@ try
         "concurrency" => await new ConcurrencyProof(proof).RunAsync(),
         "schedule-start" => await new TakeoverProof(proof).StartScheduleAsync(),
         "schedule-finish" => await new TakeoverProof(proof).FinishScheduleAsync(),
-        "rematch-start" => throw new ProofException("not yet"),
-        "rematch-finish" => throw new ProofException("not yet"),
+        "rematch-start" => await new TakeoverProof(proof).StartRematchAsync(),
+        "rematch-finish" => await new TakeoverProof(proof).FinishRematchAsync(),
         "drop-database" => await proof.DropDatabaseAsync(),
         _ => throw new ArgumentException($"Unknown step '{step}'; use concurrency, schedule-start, schedule-finish, rematch-start or rematch-finish."),
     };

@@ -3,9 +3,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CityBridge.Core.Domain;
+using CityBridge.Core.Matching;
 using CityBridge.Core.Scheduling;
 using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Events;
+using CityBridge.Web.Features.Jobs;
+using CityBridge.Web.Features.Matching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.TwoInstances;
@@ -55,7 +59,7 @@ public sealed partial class TakeoverProof(Proof proof)
             await db.SaveChangesAsync();
         }
 
-        using var response = await staff.At(0).PostAsJsonAsync($"/api/events/{eventId}/schedule", new { timeLimitSeconds = 25, allowMoves = true });
+        using var response = await staff.At(0).PostAsJsonAsync($"/api/events/{eventId}/schedule", new { timeLimitSeconds = 10, allowMoves = true });
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
             throw new ProofException($"starting the scheduler at A answered {(int)response.StatusCode}");
@@ -136,6 +140,125 @@ public sealed partial class TakeoverProof(Proof proof)
         Proof.Log($"big schedule: {placed} of {meetings.Count} meetings placed, {problems.Count} validator violations, finished {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:0} s after the kill");
         return violations;
     }
+
+    // ---- A full re-match over a generated market.
+
+    public async Task<IReadOnlyList<string>> StartRematchAsync()
+    {
+        var staff = await proof.ClientsForEmailAsync(AccountSeeder.DemoStaffEmail);
+        // Both instances first finish their own start-up matching, so the re-match job is the only matching work left.
+        foreach (var client in staff.Clients)
+        {
+            await Proof.WaitForAsync(async () => (string?)(await client.GetFromJsonAsync<JsonObject>("/api/matching/status"))?["phase"] is "done",
+                TimeSpan.FromSeconds(120), $"the matching index of {client.BaseAddress} to load");
+        }
+
+        var market = MarketGenerator.Generate(seed: 11, providers: RematchProviders, projects: RematchProjects);
+        await LoadMarketAsync(market);
+        using var response = await staff.At(0).PostAsync("/api/matching/rematch", null);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new ProofException($"starting the re-match answered {(int)response.StatusCode}");
+        }
+
+        RematchJob job = null!;
+        await Proof.WaitForAsync(async () =>
+        {
+            await using var db = proof.NewDb();
+            job = await db.RematchJobs.AsNoTracking().OrderByDescending(j => j.Id).FirstAsync();
+            return job.State == JobState.Running && job.StartedAt is { } started && DateTimeOffset.UtcNow - started > TimeSpan.FromSeconds(3);
+        }, TimeSpan.FromSeconds(60), "an instance to run the full re-match for 3 seconds");
+        if (job.Phase == "done")
+        {
+            throw new ProofException($"the re-match job {job.Id} was already done before the kill; make the market bigger");
+        }
+
+        var victim = await VictimAsync(job.Owner);
+        Proof.Log($"full re-match: {market.Providers.Count} providers and {market.Projects.Count} projects loaded; job {job.Id} running at pid {victim}, phase {job.Phase}, {job.Done} of {job.Total}");
+        await proof.SaveStateAsync(new JsonObject { ["jobId"] = job.Id, ["victim"] = victim, ["killedAt"] = DateTimeOffset.UtcNow });
+        return [];
+    }
+
+    public async Task<IReadOnlyList<string>> FinishRematchAsync()
+    {
+        var state = await proof.LoadStateAsync();
+        var jobId = (int)state["jobId"]!;
+        var survivor = Survivor(state);
+        var violations = new List<string>();
+        RematchJob job = null!;
+        await Proof.WaitForAsync(async () =>
+        {
+            await using var db = proof.NewDb();
+            job = await db.RematchJobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
+            return job.State is JobState.Finished or JobState.Failed;
+        }, TakeoverTimeout, $"re-match job {jobId} to end after its instance was killed");
+        Proof.Log($"full re-match: job {jobId} {job.State} by {job.Owner} after {job.Attempts} attempts, {job.Done} of {job.Total} projects. {job.Message}");
+        if (job.State != JobState.Finished)
+        {
+            violations.Add($"re-match job {jobId} ended {job.State}: {job.Message}");
+        }
+
+        if (!OwnedBy(job.Owner, survivor) || job.Attempts < 2)
+        {
+            violations.Add($"re-match job {jobId} was not taken over by the surviving instance, pid {survivor} (owner {job.Owner}, {job.Attempts} attempts)");
+        }
+
+        // Complete: every project has a list computed by this job (at or after its creation).
+        await using var check = proof.NewDb();
+        var createdAt = job.CreatedAt;
+        var projects = await check.Projects.CountAsync();
+        var lists = await check.Matches.Where(m => m.ComputedAt >= createdAt).GroupBy(m => m.ProjectId).Select(g => g.Count()).ToListAsync();
+        if (lists.Count != projects)
+        {
+            violations.Add($"after the re-match {lists.Count} of {projects} projects have suggestions computed by it");
+        }
+
+        if (job.Total != projects || job.Done != projects)
+        {
+            violations.Add($"re-match job {jobId} reports {job.Done} of {job.Total} projects; the database has {projects}");
+        }
+
+        var killedAt = (DateTimeOffset)state["killedAt"]!;
+        Proof.Log($"full re-match: {lists.Count} of {projects} projects with fresh suggestions ({(lists.Count == 0 ? 0 : lists.Min())} to {(lists.Count == 0 ? 0 : lists.Max())} each), finished {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:0} s after the kill");
+        return violations;
+    }
+
+    /// <summary>
+    /// Loads the market straight into the tables in one transaction, as a restore would, leaving the change feed out:
+    /// the instances do not index it on their own, and the full re-match has to embed and match all of it.
+    /// </summary>
+    private async Task LoadMarketAsync(Market market)
+    {
+        await using var db = proof.NewDb();
+        var cities = await db.Cities.AsNoTracking().ToListAsync();
+        var feedBefore = await db.RecordChanges.MaxAsync(c => (long?)c.Id) ?? 0;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Organizations.AddRange(market.Providers.Select(p => new Organization
+        {
+            Name = $"{p.Name} ({proof.Run} {p.Id})",
+            Kind = OrganizationKind.Provider,
+            Description = p.Description,
+            Sectors = [.. p.Sectors],
+            ExperienceCountries = [.. p.Countries],
+            Standards = [.. p.Standards],
+            Solutions = [.. p.Solutions.Select(s => new Solution { Name = s.Name, Description = s.Description, Sectors = [.. s.Sectors], Standards = [.. s.Standards] })],
+        }));
+        db.Projects.AddRange(market.Projects.Select(p => new PriorityProject
+        {
+            CityId = (cities.FirstOrDefault(c => c.Name == p.City) ?? cities.FirstOrDefault(c => c.CountryCode == p.Country) ?? cities[0]).Id,
+            Title = p.Title,
+            Description = p.Description,
+            Sectors = [.. p.Sectors],
+            StandardsWanted = [.. p.Standards],
+            Stage = p.Stage ?? ProjectStage.Idea,
+            BudgetUsd = p.BudgetUsd,
+        }));
+        await db.SaveChangesAsync();
+        await db.RecordChanges.Where(c => c.Id > feedBefore).ExecuteDeleteAsync();
+        await transaction.CommitAsync();
+    }
+
+    private const int RematchProviders = 300, RematchProjects = 1000;
 
     [GeneratedRegex(@"(\d+) of (\d+) meetings placed")]
     private static partial Regex SummaryPattern();

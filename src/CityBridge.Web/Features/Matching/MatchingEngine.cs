@@ -145,7 +145,9 @@ public sealed class MatchingEngine(
             await SyncProvidersAsync(db, null, stop.Token);
             await RematchAsync(db, null, job, stop.Token);
             state = JobState.Finished;
-            message = job.ResumeAfterProjectId > 0 ? $"Taken over (attempt {job.Attempts}) and resumed after project {job.ResumeAfterProjectId}." : null;
+            message = job.Attempts == 1 ? null
+                : job.ResumeAfterProjectId > 0 ? $"Taken over (attempt {job.Attempts}), resumed after project {job.ResumeAfterProjectId}."
+                : $"Taken over (attempt {job.Attempts}) before any project was stored; embeddings stored by earlier attempts were reused.";
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
