@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using CityBridge.Core.Domain;
 using CityBridge.Core.Matching;
 using CityBridge.Core.Scheduling;
+using CityBridge.Web.Data;
 using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Jobs;
@@ -91,6 +92,33 @@ public sealed partial class TakeoverProof(Proof proof)
         return victim;
     }
 
+    /// <summary>Waits for the killed instance's job to end; a violation unless the surviving instance took it over and finished it.</summary>
+    private async Task<(TJob Job, List<string> Violations)> TakenOverAsync<TJob>(Func<CityBridgeDb, DbSet<TJob>> jobs, JsonObject state, string what)
+        where TJob : class, ILeasedJob
+    {
+        var jobId = (int)state["jobId"]!;
+        var survivor = Survivor(state);
+        TJob job = null!;
+        await Proof.WaitForAsync(async () =>
+        {
+            await using var db = proof.NewDb();
+            job = await jobs(db).AsNoTracking().SingleAsync(j => j.Id == jobId);
+            return job.State is JobState.Finished or JobState.Failed;
+        }, TakeoverTimeout, $"{what} {jobId} to end after its instance was killed");
+        var violations = new List<string>();
+        if (job.State != JobState.Finished)
+        {
+            violations.Add($"{what} {jobId} ended {job.State}");
+        }
+
+        if (!OwnedBy(job.Owner, survivor) || job.Attempts < 2)
+        {
+            violations.Add($"{what} {jobId} was not taken over by the surviving instance, pid {survivor} (owner {job.Owner}, {job.Attempts} attempts)");
+        }
+
+        return (job, violations);
+    }
+
     /// <summary>The instance that was not killed.</summary>
     private static int Survivor(JsonObject state) =>
         new[] { PidOf("PROOF_A_PID"), PidOf("PROOF_B_PID") }.Single(pid => pid != (int)state["victim"]!);
@@ -98,26 +126,10 @@ public sealed partial class TakeoverProof(Proof proof)
     public async Task<IReadOnlyList<string>> FinishScheduleAsync()
     {
         var state = await proof.LoadStateAsync();
-        var (eventId, jobId) = ((int)state["eventId"]!, (int)state["jobId"]!);
-        var survivor = Survivor(state);
-        var violations = new List<string>();
-        SchedulingJob job = null!;
-        await Proof.WaitForAsync(async () =>
-        {
-            await using var db = proof.NewDb();
-            job = await db.SchedulingJobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
-            return job.State is SchedulingJob.Finished or SchedulingJob.Failed;
-        }, TakeoverTimeout, $"scheduling job {jobId} to end after instance A was killed");
+        var eventId = (int)state["eventId"]!;
+        var (job, violations) = await TakenOverAsync(db => db.SchedulingJobs, state, "scheduling job");
+        var jobId = job.Id;
         Proof.Log($"big schedule: job {jobId} {job.State} by {job.Owner} after {job.Attempts} attempts: {job.Message}");
-        if (job.State != SchedulingJob.Finished)
-        {
-            violations.Add($"scheduling job {jobId} ended {job.State}: {job.Message}");
-        }
-
-        if (!OwnedBy(job.Owner, survivor) || job.Attempts < 2)
-        {
-            violations.Add($"scheduling job {jobId} was not taken over by the surviving instance, pid {survivor} (owner {job.Owner}, {job.Attempts} attempts)");
-        }
 
         await using var check = proof.NewDb();
         var meetings = await check.EventMeetings.AsNoTracking().Where(m => m.EventId == eventId && !m.Cancelled).ToListAsync();
@@ -182,26 +194,9 @@ public sealed partial class TakeoverProof(Proof proof)
     public async Task<IReadOnlyList<string>> FinishRematchAsync()
     {
         var state = await proof.LoadStateAsync();
-        var jobId = (int)state["jobId"]!;
-        var survivor = Survivor(state);
-        var violations = new List<string>();
-        RematchJob job = null!;
-        await Proof.WaitForAsync(async () =>
-        {
-            await using var db = proof.NewDb();
-            job = await db.RematchJobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
-            return job.State is JobState.Finished or JobState.Failed;
-        }, TakeoverTimeout, $"re-match job {jobId} to end after its instance was killed");
+        var (job, violations) = await TakenOverAsync(db => db.RematchJobs, state, "re-match job");
+        var jobId = job.Id;
         Proof.Log($"full re-match: job {jobId} {job.State} by {job.Owner} after {job.Attempts} attempts, {job.Done} of {job.Total} projects. {job.Message}");
-        if (job.State != JobState.Finished)
-        {
-            violations.Add($"re-match job {jobId} ended {job.State}: {job.Message}");
-        }
-
-        if (!OwnedBy(job.Owner, survivor) || job.Attempts < 2)
-        {
-            violations.Add($"re-match job {jobId} was not taken over by the surviving instance, pid {survivor} (owner {job.Owner}, {job.Attempts} attempts)");
-        }
 
         // Complete: every project has a list computed by this job (at or after its creation).
         await using var check = proof.NewDb();
