@@ -178,8 +178,8 @@ public sealed partial class TakeoverProof(Proof proof)
         {
             await using var db = proof.NewDb();
             job = await db.RematchJobs.AsNoTracking().OrderByDescending(j => j.Id).FirstAsync();
-            return job.State == JobState.Running && job.StartedAt is { } started && DateTimeOffset.UtcNow - started > TimeSpan.FromSeconds(3);
-        }, TimeSpan.FromSeconds(60), "an instance to run the full re-match for 3 seconds");
+            return job.State == JobState.Running && job.StartedAt is { } started && DateTimeOffset.UtcNow - started > TimeSpan.FromSeconds(1.5);
+        }, TimeSpan.FromSeconds(60), "an instance to run the full re-match for 1.5 seconds");
         if (job.Phase == "done")
         {
             throw new ProofException($"the re-match job {job.Id} was already done before the kill; make the market bigger");
@@ -253,7 +253,7 @@ public sealed partial class TakeoverProof(Proof proof)
         await transaction.CommitAsync();
     }
 
-    private const int RematchProviders = 300, RematchProjects = 1000;
+    private const int RematchProviders = 200, RematchProjects = 700;
 
     [GeneratedRegex(@"(\d+) of (\d+) meetings placed")]
     private static partial Regex SummaryPattern();
