@@ -35,6 +35,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# ready URL: /health/ready answers 200 (plain bash, so the script needs no curl).
+ready() {
+  local port=${1##*:}
+  (exec 3<>"/dev/tcp/127.0.0.1/$port" && printf 'GET /health/ready HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && head -n 1 <&3) 2>/dev/null | grep -q ' 200 '
+}
+
 # start NAME URL DEMO: starts an instance in the background and waits until /health/ready answers 200.
 start() {
   local name=$1 url=$2 demo=$3
@@ -46,7 +52,7 @@ start() {
   local pid=$!
   pids+=("$pid")
   for _ in $(seq 1 240); do
-    if curl -fsS "$url/health/ready" >/dev/null 2>&1; then
+    if ready "$url"; then
       echo "    instance $name (pid $pid) ready at $url after $(( $(date +%s) - t0 )) s"
       eval "pid_$name=$pid"
       return 0
