@@ -147,7 +147,7 @@ public sealed class MatchingEngine(
             state = JobState.Finished;
             message = job.Attempts == 1 ? null
                 : job.ResumeAfterProjectId > 0 ? $"Taken over (attempt {job.Attempts}), resumed after project {job.ResumeAfterProjectId}."
-                : $"Taken over (attempt {job.Attempts}) before any project was stored; embeddings stored by earlier attempts were reused.";
+                : $"Taken over (attempt {job.Attempts}) before any project was stored.";
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
