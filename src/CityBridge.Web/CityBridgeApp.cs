@@ -54,6 +54,7 @@ public static class CityBridgeApp
         services.AddSingleton<Features.Matching.MatchingEngine>();
         services.AddHostedService<Features.Matching.MatchingWorker>();
         services.AddScoped<Features.Events.EventWorkflow>();
+        services.AddSingleton<Features.Jobs.JobLeases>();
         services.AddSingleton<Features.Events.EventScheduling>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Events.EventScheduling>());
         services.Configure<Features.Programs.ProgramOptions>(o =>

@@ -53,6 +53,7 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     public DbSet<Features.Matching.MatchCuration> MatchCurations => Set<Features.Matching.MatchCuration>();
     public DbSet<Features.Matching.MatchMark> MatchMarks => Set<Features.Matching.MatchMark>();
     public DbSet<Features.Matching.MatchSettings> MatchSettings => Set<Features.Matching.MatchSettings>();
+    public DbSet<Features.Matching.RematchJob> RematchJobs => Set<Features.Matching.RematchJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -69,6 +69,9 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
     /// <summary>How many requests one e-mail address may file in a day.</summary>
     public const int PerAddressPerDay = 3;
 
+    /// <summary>The first key of the PostgreSQL advisory lock taken per address (the second is the address's hash).</summary>
+    private const int AddressLock = 0x1e7e5;
+
     public async Task<(IntakeOutcome Outcome, ValidationErrors Errors)> SubmitAsync(InterestInput input, CancellationToken ct)
     {
         var errors = ValidationErrors.Annotations(input);
@@ -84,6 +87,14 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
 
         var email = input.Email.Trim();
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            // Submissions from one address are counted and stored one at a time, also across instances; SQLite's
+            // single writer does the same for its one process.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AddressLock}, hashtext({email.ToLowerInvariant()}))", ct);
+        }
+
         var recent = (await db.Interests.Where(i => i.Email.ToLower() == email.ToLower()).Select(i => i.ReceivedAt).ToListAsync(ct))
             .Count(at => at > now.AddDays(-1));
         if (recent >= PerAddressPerDay)
@@ -111,6 +122,7 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
         db.Enqueue(email, "We received your interest in CityBridge",
             $"Hello {interest.FullName},\n\nThank you for your interest in the CityBridge smart-city trade program. Program staff will read your request and answer within a few working days.\n\nYour request:\n{interest.Message}\n\nYou agreed to this privacy notice: {InterestInput.PrivacyText}\n", clock);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return (IntakeOutcome.Stored, errors);
     }
 

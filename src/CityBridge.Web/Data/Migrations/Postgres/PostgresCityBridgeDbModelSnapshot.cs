@@ -1087,6 +1087,10 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
                     b.HasIndex("State", "LeaseUntilMs");
 
+                    b.HasIndex(new[] { "EventId" }, "IX_SchedulingJobs_OneActiveRunPerEvent")
+                        .IsUnique()
+                        .HasFilter("\"State\" IN ('queued', 'running', 'stopping')");
+
                     b.ToTable("SchedulingJobs");
                 });
 
@@ -1316,6 +1320,70 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("MatchSettings");
+                });
+
+            modelBuilder.Entity("CityBridge.Web.Features.Matching.RematchJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LeaseUntilMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ResumeAfterProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("StopRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "LeaseUntilMs");
+
+                    b.HasIndex(new[] { "State" }, "IX_RematchJobs_OneQueued")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'queued'");
+
+                    b.ToTable("RematchJobs");
                 });
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.StoredMatch", b =>

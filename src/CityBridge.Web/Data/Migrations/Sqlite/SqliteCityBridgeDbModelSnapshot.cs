@@ -1043,6 +1043,10 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "LeaseUntilMs");
 
+                    b.HasIndex(new[] { "EventId" }, "IX_SchedulingJobs_OneActiveRunPerEvent")
+                        .IsUnique()
+                        .HasFilter("\"State\" IN ('queued', 'running', 'stopping')");
+
                     b.ToTable("SchedulingJobs");
                 });
 
@@ -1266,6 +1270,68 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("MatchSettings");
+                });
+
+            modelBuilder.Entity("CityBridge.Web.Features.Matching.RematchJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeaseUntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResumeAfterProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StopRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "LeaseUntilMs");
+
+                    b.HasIndex(new[] { "State" }, "IX_RematchJobs_OneQueued")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'queued'");
+
+                    b.ToTable("RematchJobs");
                 });
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.StoredMatch", b =>
