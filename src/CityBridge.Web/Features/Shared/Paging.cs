@@ -26,6 +26,9 @@ public sealed class DirectoryFilter
     /// <summary>Organization kind (CityGovernment, Provider, PartnerAgency, Financier).</summary>
     public string? Kind { get; set; }
 
+    /// <summary>Workshop topic key of the best-practice library.</summary>
+    public string? Topic { get; set; }
+
     public int? CityId { get; set; }
 
     public int? OrganizationId { get; set; }
@@ -52,6 +55,7 @@ public sealed class DirectoryFilter
         ["country"] = Country,
         ["sector"] = Sector,
         ["kind"] = Kind,
+        ["topic"] = Topic,
         ["cityId"] = CityId?.ToString(),
         ["organizationId"] = OrganizationId?.ToString(),
         ["stage"] = Stage,
