@@ -197,6 +197,22 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PAGE /Events/Schedule/{id:int}"] = StaffOnly,
         ["PAGE /Events/Tables/{id:int}"] = StaffOnly,
         ["PAGE /Events/Agenda/{id:int}"] = SignedIn,
+
+        // Library and search: published documents and search are public (results filtered per viewer); staff write.
+        ["GET /api/library/"] = Everyone,
+        ["GET /api/library/{id:int}"] = Everyone,
+        ["POST /api/library/"] = StaffOnly,
+        ["PUT /api/library/{id:int}"] = StaffOnly,
+        ["DELETE /api/library/{id:int}"] = StaffOnly,
+        ["GET /api/search/"] = Everyone,
+        ["PAGE /Library"] = Everyone,
+        ["PAGE /Library/Index"] = Everyone,
+        ["PAGE /Library/{slug}"] = Everyone,
+        ["PAGE /Library/Edit/{id:int?}"] = StaffOnly,
+        ["PAGE /Library/Delete/{id:int}"] = StaffOnly,
+        ["PAGE /Library/Links"] = StaffOnly,
+        ["PAGE /Search"] = Everyone,
+        ["PAGE /Search/Index"] = Everyone,
     };
 
     private TestApp App => fixture.App;
@@ -265,6 +281,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             ["opportunities"] = await OpportunityIdAsync(db, aquaSense, spare: false),
             ["pipeline"] = await OpportunityIdAsync(db, aquaSense, spare: false),
             ["events"] = await db.Events.Where(e => e.Name == Features.Events.DemoEvent.Name).Select(e => e.Id).SingleAsync(),
+            ["library"] = await db.LibraryDocuments.Where(d => d.IsPublished).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
         };
     }
 
@@ -331,6 +348,12 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             var (requestId, meetingId) = await EventTargetsAsync(id);
             pattern = pattern.Replace("{requestId:int}", requestId.ToString(), StringComparison.Ordinal)
                 .Replace("{meetingId:int}", meetingId.ToString(), StringComparison.Ordinal).Replace("{change}", "unpin", StringComparison.Ordinal);
+        }
+
+        if (pattern.Contains("{slug}", StringComparison.Ordinal))
+        {
+            await using var db = App.NewDb();
+            pattern = pattern.Replace("{slug}", await db.LibraryDocuments.Where(d => d.Id == id).Select(d => d.Slug).SingleAsync(), StringComparison.Ordinal);
         }
 
         var path = pattern
@@ -407,6 +430,11 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
                 {
                     json[field] = $"{value.GetValue<string>()} {suffix}";
                 }
+            }
+
+            if (json["slug"] is JsonNode slug)
+            {
+                json["slug"] = $"{slug.GetValue<string>()}-{suffix}";
             }
 
             if (json["email"] is not null)

@@ -75,7 +75,7 @@ public static partial class LibraryTags
     /// <summary>A slug proposed from a title: accents dropped, words joined by hyphens.</summary>
     public static string SlugFrom(string title)
     {
-        var plain = new string(title.Normalize(System.Text.NormalizationForm.FormD)
+        var plain = new string(title.Replace('Đ', 'D').Replace('đ', 'd').Normalize(System.Text.NormalizationForm.FormD)
             .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray());
         var slug = NonSlugRun().Replace(plain.ToLowerInvariant(), "-").Trim('-');
         if (slug.Length > MaxSlugLength)
