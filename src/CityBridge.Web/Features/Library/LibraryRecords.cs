@@ -22,6 +22,7 @@ public sealed class LibraryDocumentInput : IRecordInput<LibraryDocument>, IValid
 
     /// <summary>The address under /Library; proposed from the title when left empty.</summary>
     [StringLength(LibraryTags.MaxSlugLength, ErrorMessage = "Keep the address under 80 characters.")]
+    [LibrarySlug]
     public string? Slug { get; set; }
 
     public LibraryKind Kind { get; set; } = LibraryKind.SessionMaterial;
@@ -36,6 +37,7 @@ public sealed class LibraryDocumentInput : IRecordInput<LibraryDocument>, IValid
     [SectorKeys]
     public List<string> Sectors { get; set; } = [];
 
+    [WorkshopTopicKeys]
     public List<string> Topics { get; set; } = [];
 
     public bool IsPublished { get; set; }
@@ -60,20 +62,15 @@ public sealed class LibraryDocumentInput : IRecordInput<LibraryDocument>, IValid
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var problem in LibraryTags.TopicProblems(Topics ?? []))
-        {
-            yield return new ValidationResult(problem, [nameof(Topics)]);
-        }
-
         if (!Enum.IsDefined(Kind))
         {
             yield return new ValidationResult("Choose session material or case study.", [nameof(Kind)]);
         }
 
-        if (!string.IsNullOrWhiteSpace(Title) && !LibraryTags.IsValidSlug(EffectiveSlug))
+        // An entered slug is checked with the fields; one made from the title can still come out empty ("!!!").
+        if (string.IsNullOrWhiteSpace(Slug) && !string.IsNullOrWhiteSpace(Title) && !LibraryTags.IsValidSlug(EffectiveSlug))
         {
-            yield return new ValidationResult(
-                "Use lower-case letters, digits and single hyphens for the address, such as da-nang-water-pilot (not edit, delete, index or links).", [nameof(Slug)]);
+            yield return new ValidationResult(LibrarySlugAttribute.Message, [nameof(Slug)]);
         }
     }
 
@@ -104,6 +101,29 @@ public sealed class LibraryDocumentInput : IRecordInput<LibraryDocument>, IValid
             errors.Add("slug", $"Another document already has the address /Library/{slug}; choose another.");
         }
     }
+}
+
+/// <summary>At least one topic, each a key of the workshop topics; checked with the other field rules so every message shows at once.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class WorkshopTopicKeysAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        var problems = LibraryTags.TopicProblems([.. value as IEnumerable<string> ?? []]);
+        return problems.Count == 0 ? ValidationResult.Success : new ValidationResult(string.Join(" ", problems), [validationContext.MemberName!]);
+    }
+}
+
+/// <summary>An entered address must be a valid slug; an empty one is made from the title.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class LibrarySlugAttribute : ValidationAttribute
+{
+    public const string Message = "Use lower-case letters, digits and single hyphens for the address, such as da-nang-water-pilot (not edit, delete, index or links).";
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is not string slug || string.IsNullOrWhiteSpace(slug) || LibraryTags.IsValidSlug(slug.Trim())
+            ? ValidationResult.Success
+            : new ValidationResult(Message, [validationContext.MemberName!]);
 }
 
 public sealed class LibraryDefinition : RecordDefinition<LibraryDocument, LibraryDocumentInput, LibraryDocumentDto>

@@ -39,6 +39,8 @@ public sealed class DirectoryFilter
     /// <summary>Only pilot cities of the ASEAN Smart Cities Network.</summary>
     public bool? Pilot { get; set; }
 
+    /// <remarks>Read from the query string only: Razor Pages keep the route value "page" for the page's own name.</remarks>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
     public int? Page { get; set; }
 
     public int? PageSize { get; set; }
@@ -48,6 +50,9 @@ public sealed class DirectoryFilter
     public int Size => Math.Clamp(PageSize ?? DefaultPageSize, 1, MaxPageSize);
 
     public string? Text => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim().ToLowerInvariant();
+
+    /// <summary>The link to page <paramref name="page"/> with the same filters, relative to the current path.</summary>
+    public string QueryFor(int page) => Microsoft.AspNetCore.Http.QueryString.Create(ToRouteValues(page).Where(v => !string.IsNullOrEmpty(v.Value))).ToUriComponent();
 
     public Dictionary<string, string?> ToRouteValues(int page) => new()
     {
