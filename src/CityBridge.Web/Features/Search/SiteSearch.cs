@@ -98,8 +98,9 @@ public sealed class SearchWarmUp(SiteSearch search, ILogger<SearchWarmUp> logger
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await search.RefreshAsync(stoppingToken);
-            logger.LogInformation("Search index built: {Count} entries", search.Count);
+            logger.LogInformation("Search index built: {Count} entries in {Milliseconds:F0} ms", search.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
