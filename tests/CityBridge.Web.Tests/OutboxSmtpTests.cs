@@ -129,6 +129,32 @@ public sealed class OutboxSmtpTests(AppFixture apps)
 
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_message_claimed_by_a_sender_that_died_is_sent_by_another_once_the_lease_ran_out(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        await using var sink = new SmtpSink();
+        var domain = $"{Guid.NewGuid():N}.example";
+        var ids = await EnqueueAsync(app, domain, 1);
+        await using (var db = app.NewDb())
+        {
+            // What a sender leaves behind when its process dies after claiming a message.
+            await db.Outbox.Where(m => m.MessageId == ids[0])
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, 1).SetProperty(m => m.LockedUntil, DateTimeOffset.UtcNow.AddMinutes(2)));
+        }
+
+        await DrainAsync(NewSender(app, TimeProvider.System), SettingsFor(sink));
+        var deliveredDuringLease = sink.To(domain).Count;
+        await DrainAsync(NewSender(app, new LaterClock { Ahead = TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(5) }), SettingsFor(sink));
+
+        Assert.Equal(0, deliveredDuringLease);
+        Assert.Equal(ids[0], Assert.Single(sink.To(domain)).MessageId);
+        await using var check = app.NewDb();
+        var message = await check.Outbox.SingleAsync(m => m.MessageId == ids[0]);
+        Assert.Equal((OutboxStatus.Sent, 2), (message.Status, message.Attempts));
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
     public async Task A_permanent_refusal_fails_the_message_and_staff_retry_it_from_the_outbox_page(TestDatabase database)
     {
         var app = await apps.GetAsync(database);
