@@ -59,6 +59,20 @@ public static class CityBridgeApp
         services.AddScoped<Features.Events.EventWorkflow>();
         services.AddSingleton<Features.Events.EventScheduling>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Events.EventScheduling>());
+        services.Configure<Features.Programs.ProgramOptions>(o =>
+        {
+            builder.Configuration.GetSection("Programs").Bind(o);
+            // Links in program e-mails use the same public address as account invitations.
+            if (builder.Configuration["CityBridge:PublicUrl"] is { Length: > 0 } publicUrl)
+            {
+                o.PublicUrl = new Uri(publicUrl);
+            }
+        });
+        services.AddScoped<Features.Programs.ProgramWorkflow>();
+        services.AddScoped<Features.Programs.ProgramItinerary>();
+        services.AddScoped<Features.Programs.ProgramReport>();
+        services.AddSingleton<Features.Programs.ProgramReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Programs.ProgramReminders>());
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -74,6 +88,10 @@ public static class CityBridgeApp
             o.Conventions.AuthorizePage("/Events/Schedule", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Events/Tables", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Events/Agenda");
+            o.Conventions.AuthorizePage("/Programs/Edit", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Programs/Registrations", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Programs/Report", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Programs/Mine");
             o.Conventions.AuthorizePage("/Contacts/Privacy", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Pipeline");
             o.Conventions.AuthorizeFolder("/DataExchange", AccountsRegistration.StaffPolicy);
@@ -150,6 +168,7 @@ public static class CityBridgeApp
         Features.Readiness.ReadinessApi.MapReadinessApi(app);
         Features.Matching.MatchingApi.MapMatchingApi(app);
         Features.Events.EventsApi.MapEventsApi(app);
+        Features.Programs.ProgramsApi.MapProgramsApi(app);
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

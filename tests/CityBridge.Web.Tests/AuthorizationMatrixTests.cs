@@ -213,6 +213,31 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PAGE /Library/Links"] = StaffOnly,
         ["PAGE /Search"] = Everyone,
         ["PAGE /Search/Index"] = Everyone,
+
+        // Programs: the demo workshop (published, upcoming) has Makassar's official approved and Da Nang's applied; the demo
+        // expert delegation (target of the itinerary rows) has the expert approved.
+        ["GET /api/programs/"] = Everyone,
+        ["GET /api/programs/{id:int}"] = Everyone,
+        ["POST /api/programs/"] = StaffOnly,
+        ["PUT /api/programs/{id:int}"] = StaffOnly,
+        ["DELETE /api/programs/{id:int}"] = StaffOnly,
+        ["GET /api/programs/{id:int}/registrations"] = SignedIn,
+        ["POST /api/programs/{id:int}/registrations"] = [Official],
+        ["POST /api/programs/{id:int}/registrations/{registrationId:int}/{action}"] = StaffOnly,
+        ["POST /api/programs/{id:int}/invitations"] = StaffOnly,
+        ["POST /api/programs/{id:int}/feedback"] = [Official],
+        ["GET /api/programs/{id:int}/itinerary"] = Everyone,
+        ["PUT /api/programs/{id:int}/itinerary"] = StaffOnly,
+        ["GET /api/programs/{id:int}/report"] = StaffOnly,
+        ["GET /api/programs/{id:int}/report.csv"] = StaffOnly,
+        ["PAGE /Programs"] = Everyone,
+        ["PAGE /Programs/Index"] = Everyone,
+        ["PAGE /Programs/Details/{id:int}"] = Everyone,
+        ["PAGE /Programs/Edit/{id:int?}"] = StaffOnly,
+        ["PAGE /Programs/Registrations/{id:int}"] = StaffOnly,
+        ["PAGE /Programs/Report/{id:int}"] = StaffOnly,
+        ["PAGE /Programs/Itinerary/{id:int}"] = Everyone,
+        ["PAGE /Programs/Mine"] = SignedIn,
     };
 
     private TestApp App => fixture.App;
@@ -282,6 +307,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             ["pipeline"] = await OpportunityIdAsync(db, aquaSense, spare: false),
             ["events"] = await db.Events.Where(e => e.Name == Features.Events.DemoEvent.Name).Select(e => e.Id).SingleAsync(),
             ["library"] = await db.LibraryDocuments.Where(d => d.IsPublished).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
+            ["programs"] = await db.Programs.Where(p => p.Name == Features.Programs.DemoPrograms.WorkshopName).Select(p => p.Id).SingleAsync(),
         };
     }
 
@@ -333,6 +359,20 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         var pattern = key[(key.IndexOf(' ') + 1)..];
         var collection = targets.Keys.FirstOrDefault(c => pattern.Contains($"/{c}/", StringComparison.OrdinalIgnoreCase) || pattern.EndsWith($"/{c}", StringComparison.OrdinalIgnoreCase));
         var id = collection is null ? 0 : targets[collection];
+        if (collection == "programs" && pattern.Contains("itinerary", StringComparison.OrdinalIgnoreCase))
+        {
+            await using var db = App.NewDb();
+            id = await db.Programs.Where(p => p.Name == Features.Programs.DemoPrograms.DelegationName).Select(p => p.Id).SingleAsync();
+        }
+
+        if (pattern.Contains("{registrationId:int}", StringComparison.Ordinal))
+        {
+            // The official's approved registration: staff check it in (and meet a conflict on a repeat); nobody else may.
+            await using var db = App.NewDb();
+            var registrationId = await db.ProgramRegistrations.Where(r => r.ProgramId == id && r.Email == AccountSeeder.DemoMakassarOfficialEmail).Select(r => r.Id).SingleAsync();
+            pattern = pattern.Replace("{registrationId:int}", registrationId.ToString(), StringComparison.Ordinal).Replace("{action}", "checkin", StringComparison.Ordinal);
+        }
+
         if (method == "DELETE")
         {
             id = await FreshCopyAsync(collection!, id);

@@ -1,7 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
+using CityBridge.Core.Programs;
 using CityBridge.Testing;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Email;
+using CityBridge.Web.Features.Programs;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -200,8 +204,8 @@ public sealed class OutboxSmtpTests(AppFixture apps)
     [Fact]
     public async Task The_interest_confirmation_is_written_from_its_template_file()
     {
-        var template = EmailTemplates.Source(EmailTemplates.InterestReceived);
-        var rendered = EmailTemplates.Render(EmailTemplates.InterestReceived, new Dictionary<string, string>
+        var template = TextTemplate.Load(EmailTemplates.InterestReceived);
+        var rendered = TextTemplate.Render(EmailTemplates.InterestReceived, new Dictionary<string, string>
         {
             ["FullName"] = "Lan Nguyen",
             ["Message"] = "We look for leak detection partners.",
@@ -227,6 +231,38 @@ public sealed class OutboxSmtpTests(AppFixture apps)
         Assert.StartsWith("Hello Lan Nguyen,", stored.Body);
         Assert.Contains("We look for leak detection partners.", stored.Body);
         Assert.Contains(Features.Interests.InterestInput.PrivacyText, stored.Body);
-        Assert.All(EmailTemplates.All, name => Assert.StartsWith("Subject: ", EmailTemplates.Source(name)));
+        Assert.All(EmailTemplates.All, name => Assert.StartsWith("Subject: ", TextTemplate.Load(name)));
+    }
+
+    [Fact]
+    public async Task An_approved_registration_arrives_over_SMTP_with_the_templates_text()
+    {
+        var app = await apps.GetAsync(TestDatabase.Sqlite);
+        await using var sink = new SmtpSink();
+        var name = Unique.Name("SMTP sector program");
+        var created = await app.Staff.PostAsJsonAsync("/api/programs", new ProgramInput
+        {
+            Name = name,
+            Kind = ProgramKind.SectorProgram,
+            Place = "Hall 5",
+            TimeZone = "Asia/Singapore",
+            StartDate = new DateOnly(2027, 6, 1),
+            EndDate = new DateOnly(2027, 6, 2),
+            Sectors = ["water"],
+            Capacity = 5,
+            IsPublished = true,
+        }, AppFixture.Json);
+        var program = (await created.Content.ReadFromJsonAsync<ProgramDto>(AppFixture.Json))!;
+        var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
+        var registration = (await (await provider.PostAsJsonAsync($"/api/programs/{program.Id}/registrations", new ApplyInput(null), AppFixture.Json)).Content.ReadFromJsonAsync<RegistrationView>(AppFixture.Json))!;
+        Assert.Equal(HttpStatusCode.NoContent, (await app.Staff.PostAsync($"/api/programs/{program.Id}/registrations/{registration.Id}/approve", null)).StatusCode);
+
+        await DrainAsync(NewSender(app, TimeProvider.System), SettingsFor(sink));
+
+        var delivered = Assert.Single(sink.Messages, m => m.Subject == $"Your place is confirmed: {name}");
+        Assert.Equal(AccountSeeder.DemoProviderEmail, delivered.To.Mailboxes.Single().Address);
+        Assert.Contains($"Your registration for {name} is approved. We look forward to seeing you 1 Jun – 2 Jun 2027 at Hall 5.", delivered.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/Programs/Details/{program.Id}", delivered.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Your registration for {{program}} is approved.", TextTemplate.Load("registration-approved"), StringComparison.Ordinal);
     }
 }

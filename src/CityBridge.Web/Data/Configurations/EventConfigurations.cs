@@ -12,6 +12,7 @@ internal sealed class MatchmakingEventConfiguration : IEntityTypeConfiguration<M
         builder.Property(e => e.TimeZone).HasMaxLength(100);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasMany(e => e.Sessions).WithOne().HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Features.Programs.TradeProgram>().WithMany().HasForeignKey(e => e.ProgramId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

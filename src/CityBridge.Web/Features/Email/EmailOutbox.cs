@@ -27,10 +27,10 @@ public sealed class SmtpSettings
 
 public static class EmailOutbox
 {
-    /// <summary>Adds the message rendered from template <paramref name="template"/> (see <see cref="EmailTemplates"/>) to the outbox.</summary>
+    /// <summary>Adds the message rendered from template <paramref name="template"/> (see <see cref="TextTemplate"/>) to the outbox.</summary>
     public static OutboxMessage Enqueue(this CityBridgeDb db, string to, string template, IReadOnlyDictionary<string, string> values, TimeProvider clock)
     {
-        var text = EmailTemplates.Render(template, values);
+        var text = TextTemplate.Render(template, values);
         return db.Enqueue(to, text.Subject, text.Body, clock);
     }
 
