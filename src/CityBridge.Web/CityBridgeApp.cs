@@ -9,6 +9,7 @@ using CityBridge.Web.Features.Health;
 using CityBridge.Web.Features.Organizations;
 using CityBridge.Web.Features.Projects;
 using CityBridge.Web.Features.Reference;
+using CityBridge.Web.Features.Search;
 using CityBridge.Web.Features.Shared;
 using CityBridge.Web.Features.Solutions;
 using Microsoft.AspNetCore.DataProtection;
@@ -47,6 +48,8 @@ public static class CityBridgeApp
         services.AddScoped<AccountSeeder>();
         services.AddScoped<Features.Interests.InterestIntake>();
         services.AddScoped<Features.Contacts.ContactPrivacy>();
+        services.AddScoped<Features.Library.LibraryLinks>();
+        services.AddCityBridgeSearch();
         services.Configure<SmtpSettings>(builder.Configuration.GetSection("Smtp"));
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
@@ -80,6 +83,9 @@ public static class CityBridgeApp
             o.Conventions.AuthorizeFolder("/Interests", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Dashboard", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Matching", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Library/Edit", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Library/Delete", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Library/Links", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Events/Edit", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Events/Schedule", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Events/Tables", AccountsRegistration.StaffPolicy);
@@ -118,6 +124,7 @@ public static class CityBridgeApp
         if (demoData)
         {
             await seeder.SeedDemoDataAsync(ct);
+            await Features.Library.DemoLibrary.SeedAsync(scope.ServiceProvider.GetRequiredService<CityBridgeDb>(), ct);
             await accounts.SeedDemoAccountsAsync(ct);
         }
 
@@ -157,6 +164,8 @@ public static class CityBridgeApp
         app.MapRecordApi(SolutionDefinition.Instance);
         app.MapRecordApi(ProjectDefinition.Instance);
         app.MapRecordApi(Features.Pipeline.OpportunityDefinition.Instance);
+        app.MapRecordApi(Features.Library.LibraryDefinition.Instance);
+        Features.Search.SearchApi.MapSearchApi(app);
         app.MapDataExchangeApi();
         Features.Readiness.ReadinessApi.MapReadinessApi(app);
         Features.Matching.MatchingApi.MapMatchingApi(app);

@@ -199,6 +199,22 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PAGE /Events/Tables/{id:int}"] = StaffOnly,
         ["PAGE /Events/Agenda/{id:int}"] = SignedIn,
 
+        // Library and search: published documents and search are public (results filtered per viewer); staff write.
+        ["GET /api/library/"] = Everyone,
+        ["GET /api/library/{id:int}"] = Everyone,
+        ["POST /api/library/"] = StaffOnly,
+        ["PUT /api/library/{id:int}"] = StaffOnly,
+        ["DELETE /api/library/{id:int}"] = StaffOnly,
+        ["GET /api/search/"] = Everyone,
+        ["PAGE /Library"] = Everyone,
+        ["PAGE /Library/Index"] = Everyone,
+        ["PAGE /Library/{slug}"] = Everyone,
+        ["PAGE /Library/Edit/{id:int?}"] = StaffOnly,
+        ["PAGE /Library/Delete/{id:int}"] = StaffOnly,
+        ["PAGE /Library/Links"] = StaffOnly,
+        ["PAGE /Search"] = Everyone,
+        ["PAGE /Search/Index"] = Everyone,
+
         // Programs: the demo workshop (published, upcoming) has Makassar's official approved and Da Nang's applied; the demo
         // expert delegation (target of the itinerary rows) has the expert approved.
         ["GET /api/programs/"] = Everyone,
@@ -291,6 +307,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             ["opportunities"] = await OpportunityIdAsync(db, aquaSense, spare: false),
             ["pipeline"] = await OpportunityIdAsync(db, aquaSense, spare: false),
             ["events"] = await db.Events.Where(e => e.Name == Features.Events.DemoEvent.Name).Select(e => e.Id).SingleAsync(),
+            ["library"] = await db.LibraryDocuments.Where(d => d.IsPublished).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
             ["programs"] = await db.Programs.Where(p => p.Name == Features.Programs.DemoPrograms.WorkshopName).Select(p => p.Id).SingleAsync(),
         };
     }
@@ -374,6 +391,12 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
                 .Replace("{meetingId:int}", meetingId.ToString(), StringComparison.Ordinal).Replace("{change}", "unpin", StringComparison.Ordinal);
         }
 
+        if (pattern.Contains("{slug}", StringComparison.Ordinal))
+        {
+            await using var db = App.NewDb();
+            pattern = pattern.Replace("{slug}", await db.LibraryDocuments.Where(d => d.Id == id).Select(d => d.Slug).SingleAsync(), StringComparison.Ordinal);
+        }
+
         var path = pattern
             .Replace("{projectId:int}", id.ToString(), StringComparison.Ordinal).Replace("{organizationId:int}", targets["organizations"].ToString(), StringComparison.Ordinal).Replace("{part}", "plan", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{id:int?}", id.ToString(), StringComparison.Ordinal).Replace("{id:int}", id.ToString(), StringComparison.Ordinal)
@@ -448,6 +471,11 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
                 {
                     json[field] = $"{value.GetValue<string>()} {suffix}";
                 }
+            }
+
+            if (json["slug"] is JsonNode slug)
+            {
+                json["slug"] = $"{slug.GetValue<string>()}-{suffix}";
             }
 
             if (json["email"] is not null)

@@ -32,6 +32,20 @@ public sealed class PageTests(AppFixture apps)
         Assert.Contains(expected, WebUtility.HtmlDecode(html));
     }
 
+    [Fact]
+    public async Task A_directory_list_pages_through_its_results_keeping_the_filters()
+    {
+        var app = await apps.GetAsync(TestDatabase.Sqlite);
+
+        var first = WebUtility.HtmlDecode(await app.Client.GetStringAsync("/Cities?country=ID&pageSize=2"));
+        var second = WebUtility.HtmlDecode(await app.Client.GetStringAsync("/Cities?country=ID&pageSize=2&page=2"));
+
+        Assert.Contains("Page 1 of ", first);
+        Assert.Contains("href=\"?country=ID&page=2&pageSize=2\"", first);
+        Assert.Contains("Page 2 of ", second);
+        Assert.Contains("href=\"?country=ID&page=1&pageSize=2\"", second);
+    }
+
     [Theory]
     [InlineData("/Contacts", "Maria Alvarez")]
     [InlineData("/DataExchange", "Import a CSV file")]

@@ -54,6 +54,8 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     public DbSet<Features.Matching.MatchMark> MatchMarks => Set<Features.Matching.MatchMark>();
     public DbSet<Features.Matching.MatchSettings> MatchSettings => Set<Features.Matching.MatchSettings>();
     public DbSet<Features.Matching.RematchJob> RematchJobs => Set<Features.Matching.RematchJob>();
+    public DbSet<Features.Library.LibraryDocument> LibraryDocuments => Set<Features.Library.LibraryDocument>();
+    public DbSet<Features.Library.LibraryLink> LibraryLinks => Set<Features.Library.LibraryLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -119,8 +119,12 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
             History = [new InterestEvent { At = now, By = "public form", Action = "Received", Note = duplicateOf is null ? null : "Same e-mail as an existing contact." }],
         };
         db.Interests.Add(interest);
-        db.Enqueue(email, "We received your interest in CityBridge",
-            $"Hello {interest.FullName},\n\nThank you for your interest in the CityBridge smart-city trade program. Program staff will read your request and answer within a few working days.\n\nYour request:\n{interest.Message}\n\nYou agreed to this privacy notice: {InterestInput.PrivacyText}\n", clock);
+        db.Enqueue(email, EmailTemplates.InterestReceived, new Dictionary<string, string>
+        {
+            ["FullName"] = interest.FullName,
+            ["Message"] = interest.Message,
+            ["PrivacyText"] = InterestInput.PrivacyText,
+        }, clock);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (IntakeOutcome.Stored, errors);
