@@ -11,7 +11,8 @@ public sealed class PageTests(AppFixture apps)
     [InlineData("/Countries", "Viet Nam")]
     [InlineData("/Cities", "Bandar Seri Begawan")]
     [InlineData("/Cities?pilot=true&country=ID", "Banyuwangi")]
-    [InlineData("/Projects?sector=water", "Non-revenue water reduction programme")]
+    // Narrowed by a word too: other tests add water projects that would push the demo one off the first page.
+    [InlineData("/Projects?sector=water&q=revenue", "Non-revenue water reduction programme")]
     [InlineData("/Organizations?kind=Provider", "AquaSense Analytics")]
     [InlineData("/Solutions?q=leak", "LeakFinder acoustic loggers")]
     [InlineData("/Sectors", "Environment and climate resilience")]
