@@ -4,13 +4,14 @@
 # Method and results: docs/benchmarks.md ("Load").
 #
 #   bench/load/run.sh [--engine postgres|sqlite] [--rate 200] [--seconds 60] [--port 56480] [--fresh] [--skip-wrk] [--skip-driver]
+#                     [--no-matching]   (quick iterations: the engine stays off and pages show the match lists already stored)
 #
 # PostgreSQL: CITYBRIDGE_LOAD_POSTGRES names the server (default Host=127.0.0.1;Port=55433;Username=postgres); the
 # database citybridge_load is created there. The market is loaded once and reused by later runs (--fresh reloads it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-engine=postgres rate=200 seconds=60 port=56480 fresh=0 wrk_run=1 driver_run=1 warmup=20
+engine=postgres rate=200 seconds=60 port=56480 fresh=0 wrk_run=1 driver_run=1 warmup=20 matching=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engine=$2; shift 2 ;;
@@ -21,6 +22,7 @@ while [ $# -gt 0 ]; do
     --fresh) fresh=1; shift ;;
     --skip-wrk) wrk_run=0; shift ;;
     --skip-driver) driver_run=0; shift ;;
+    --no-matching) matching=false; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -52,7 +54,7 @@ echo "== load the market ($engine)"
 Matching__Enabled=false dotnet "$bench" load --providers 100000 --projects 10000 --seed 1 --out "$work"
 
 echo "== start the app on 127.0.0.1:$port"
-dotnet src/CityBridge.Web/bin/Release/net10.0/CityBridge.Web.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
+Matching__Enabled=$matching dotnet src/CityBridge.Web/bin/Release/net10.0/CityBridge.Web.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
 base="http://127.0.0.1:$port"
@@ -61,15 +63,16 @@ curl -fs "$base/health" >/dev/null || { echo "the app did not start; see $work/a
 
 # The project pages show the stored match lists: wait until the engine has indexed every provider and matched every
 # project (the first start embeds the market's texts; later starts read the stored vectors).
-echo "== wait for the matching engine"
 token=$(cat "$work/token")
+[ $matching = true ] && echo "== wait for the matching engine"
 for _ in $(seq 1 1800); do
+  [ $matching = true ] || break
   phase=$(curl -fs -H "Authorization: Bearer $token" "$base/api/matching/status" | sed -n 's/.*"phase":"\([a-z]*\)".*/\1/p')
   [ "$phase" = done ] && break
   [ "$phase" = failed ] && { echo "matching failed; see $work/app.log" >&2; exit 1; }
   sleep 2
 done
-curl -fs -H "Authorization: Bearer $token" "$base/api/matching/status"; echo
+[ $matching = true ] && { curl -fs -H "Authorization: Bearer $token" "$base/api/matching/status"; echo; }
 
 connections=20
 pause=$(( connections * 1000 / rate ))

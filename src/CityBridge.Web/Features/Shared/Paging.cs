@@ -46,6 +46,9 @@ public sealed class DirectoryFilter
 
     public string? Text => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim().ToLowerInvariant();
 
+    /// <summary>Every value that shapes the result, for <see cref="DirectoryCache"/>.</summary>
+    public string CacheKey => string.Join('\u001f', Text, Country, Sector, Kind, CityId, OrganizationId, Stage, Pilot, PageNumber, Size);
+
     public Dictionary<string, string?> ToRouteValues(int page) => new()
     {
         ["q"] = Q,

@@ -47,6 +47,12 @@ public abstract class RecordDefinition<TEntity, TInput, TDto>
     /// <summary>The records <paramref name="actor"/> may read; everything by default.</summary>
     public virtual IQueryable<TEntity> VisibleTo(IQueryable<TEntity> query, Actor actor) => query;
 
+    /// <summary>
+    /// Who else sees exactly what <paramref name="actor"/> sees in the directory, as a cache key ("everyone", "staff"), or
+    /// null when the view is personal or not worth caching; see <see cref="DirectoryCache"/>.
+    /// </summary>
+    public virtual string? CacheAudience(Actor actor) => null;
+
     /// <summary>May <paramref name="actor"/> create a record like <paramref name="input"/>?</summary>
     public abstract bool MayCreate(Actor actor, TInput input);
 
