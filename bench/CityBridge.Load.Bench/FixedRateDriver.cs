@@ -21,6 +21,7 @@ internal static class FixedRateDriver
         var token = (await File.ReadAllTextAsync(MarketLoad.OptionText(args, "--token") ?? "token")).Trim();
         var rate = double.Parse(MarketLoad.OptionText(args, "--rate") ?? "200", CultureInfo.InvariantCulture);
         var seconds = double.Parse(MarketLoad.OptionText(args, "--seconds") ?? "60", CultureInfo.InvariantCulture);
+        var skip = int.Parse(MarketLoad.OptionText(args, "--skip") ?? "0", CultureInfo.InvariantCulture);
 
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
@@ -40,7 +41,7 @@ internal static class FixedRateDriver
                 await Task.Delay(wait);
             }
 
-            var line = urls[i % urls.Length];
+            var line = urls[(skip + i) % urls.Length];
             inFlight.Add(SendAsync(client, line[0] == '1' ? token : null, line[2..], due, clock, samples));
         }
 

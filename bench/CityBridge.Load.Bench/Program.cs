@@ -15,7 +15,7 @@ static int Usage()
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
         usage:
           CityBridge.Load.Bench load --providers 100000 --projects 10000 --seed 1 --out DIR   (database from ConnectionStrings__CityBridge, Database__Provider)
-          CityBridge.Load.Bench drive --base http://127.0.0.1:PORT --urls FILE --token FILE --rate 200 --seconds 60
+          CityBridge.Load.Bench drive --base http://127.0.0.1:PORT --urls FILE --token FILE --rate 200 --seconds 60 [--skip LINES]
         """));
     return 2;
 }

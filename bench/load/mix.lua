@@ -2,11 +2,20 @@
 -- ("0 PATH" anonymous, "1 PATH" with the staff bearer token), waits DELAY ms after each reply on a connection
 -- (wrk cannot hold a fixed rate; connections x 1000 / (DELAY + latency) sets the rate), and prints the
 -- latency percentiles and every kind of error at the end.
--- usage: wrk ... -s mix.lua URL -- URLS_FILE TOKEN_FILE DELAY_MS
+-- Thread k of T sends lines OFFSET + k, OFFSET + k + T, ..., so one run reads one block of the list and runs with
+-- different offsets (warm-up, measurement) do not repeat each other's URLs.
+-- usage: wrk -tT ... -s mix.lua URL -- URLS_FILE TOKEN_FILE DELAY_MS OFFSET T
 
 local requests = {}
 local position = 0
 local pause = 100
+local step = 2
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("id", #threads)
+end
 
 function init(args)
   local token = io.open(args[2]):read("*l")
@@ -19,13 +28,14 @@ function init(args)
       requests[#requests + 1] = wrk.format("GET", path, headers)
     end
   end
-  -- each thread starts at a different place in the list
-  position = math.random(#requests) - 1
+  step = tonumber(args[5] or "2")
+  position = tonumber(args[4] or "0") + id - 1
 end
 
 function request()
-  position = position % #requests + 1
-  return requests[position]
+  local r = requests[position % #requests + 1]
+  position = position + step
+  return r
 end
 
 function delay()
