@@ -69,6 +69,11 @@ public abstract class RecordDefinition<TEntity, TInput, TDto>
 
     public abstract Expression<Func<TEntity, TDto>> ToDto { get; }
 
+    private Func<TEntity, TDto>? toDtoInMemory;
+
+    /// <summary><see cref="ToDto"/> on an entity already loaded with the navigations the DTO reads.</summary>
+    public TDto ToDtoOf(TEntity entity) => (toDtoInMemory ??= ToDto.Compile())(entity);
+
     /// <summary>A reason the record may not be deleted (other records depend on it), or null.</summary>
     public virtual Task<string?> WhyNotDeletableAsync(CityBridgeDb db, int id, CancellationToken ct) => Task.FromResult<string?>(null);
 }
