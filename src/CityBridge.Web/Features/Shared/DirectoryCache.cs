@@ -26,7 +26,13 @@ public sealed class DirectoryCache : IDisposable
             return await QueryAsync(db, definition, filter, actor, ct);
         }
 
-        var version = await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.DirectoryId).Select(v => v.Value).FirstOrDefaultAsync(ct);
+        // Without the counter row (a database not created by the migrations) nothing would invalidate a page.
+        var version = await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.DirectoryId).Select(v => (long?)v.Value).FirstOrDefaultAsync(ct);
+        if (version is null)
+        {
+            return await QueryAsync(db, definition, filter, actor, ct);
+        }
+
         var key = (definition.Plural, audience, version, filter.CacheKey);
         if (pages.TryGetValue(key, out PagedList<TDto>? page))
         {
