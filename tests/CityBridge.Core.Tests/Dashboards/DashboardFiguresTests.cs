@@ -8,20 +8,22 @@ public sealed class DashboardFiguresTests
 {
     private static readonly ProjectFact[] Projects =
     [
-        new(1, "VN", ["water"]),
-        new(2, "VN", ["water", "environment"]),
-        new(3, "ID", ["transportation"]),
-        new(4, "ID", ["water"]),
+        new(1, "VN", ["water"], [100]),
+        new(2, "VN", ["water", "environment"], []),
+        new(3, "ID", ["transportation"], [100, 200]),
+        new(4, "ID", ["water"], [200]),
     ];
+
+    private static readonly DateOnly Opened = new(2026, 1, 5);
 
     private static readonly OpportunityFact[] Opportunities =
     [
-        new(10, OpportunityStage.Won, 1_000_000m, new DateOnly(2026, 2, 10), "VN", ["water"]),
-        new(11, OpportunityStage.Won, 2_500_000m, new DateOnly(2026, 3, 31), "ID", ["transportation"]),
-        new(12, OpportunityStage.Won, 400_000m, new DateOnly(2026, 4, 1), "VN", ["water", "environment"]),
-        new(13, OpportunityStage.Proposal, 750_000m, null, "VN", ["water"]),
-        new(14, OpportunityStage.Lost, 300_000m, null, "ID", ["water"]),
-        new(15, OpportunityStage.Introduced, null, null, "ID", ["water"]),
+        new(10, Projects[0], OpportunityStage.Won, 1_000_000m, Opened, new DateOnly(2026, 2, 10)),
+        new(11, Projects[2], OpportunityStage.Won, 2_500_000m, Opened, new DateOnly(2026, 3, 31)),
+        new(12, Projects[1], OpportunityStage.Won, 400_000m, Opened, new DateOnly(2026, 4, 1)),
+        new(13, Projects[0], OpportunityStage.Proposal, 750_000m, Opened, null),
+        new(14, Projects[3], OpportunityStage.Lost, 300_000m, Opened, null),
+        new(15, Projects[3], OpportunityStage.Introduced, null, Opened, null),
     ];
 
     [Fact]
@@ -62,6 +64,35 @@ public sealed class DashboardFiguresTests
         Assert.Equal(1_400_000m, DashboardFigures.Outcomes(Opportunities, vietnamWater).Sum(o => o.ValueUsd));
         Assert.Equal([2m], DashboardFigures.ProjectsBySector(Projects, vietnamWater).Rows.Select(r => r.Values[0]));
         Assert.Equal(["Viet Nam"], DashboardFigures.ProjectsByCountry(Projects, new Dictionary<string, string> { ["VN"] = "Viet Nam" }, vietnamWater).Rows.Select(r => r.Label));
+    }
+
+    [Fact]
+    public void The_program_filter_keeps_the_projects_brought_to_the_program_and_their_opportunities()
+    {
+        var program100 = new DashboardFilter(ProgramId: 100);
+
+        Assert.Equal(2m, DashboardFigures.ProjectsBySector(Projects, program100).Rows.Sum(r => r.Values[0]));
+        Assert.Equal(3_500_000m, DashboardFigures.Outcomes(Opportunities, program100).Sum(o => o.ValueUsd));
+        Assert.Equal(750_000m, DashboardFigures.PipelineValueByStage(Opportunities, program100).Rows.Single(r => r.Label == "Proposal").Values[0]);
+    }
+
+    [Fact]
+    public void Meetings_per_program_count_each_meeting_once_most_first()
+    {
+        MeetingFact[] meetings =
+        [
+            new(1, 100, "Water workshop", "VN", ["water"]),
+            new(2, 200, "Transport delegation", "ID", ["transportation"]),
+            new(3, 200, "Transport delegation", "TH", ["transportation"]),
+            new(3, 200, "Transport delegation", "TH", ["transportation"]),
+        ];
+
+        var chart = DashboardFigures.MeetingsPerProgram(meetings, new DashboardFilter());
+        var indonesia = DashboardFigures.MeetingsPerProgram(meetings, new DashboardFilter("ID"));
+
+        Assert.Equal(["Transport delegation", "Water workshop"], chart.Rows.Select(r => r.Label));
+        Assert.Equal([2m, 1m], chart.Rows.Select(r => r.Values[0]));
+        Assert.Equal([1m], indonesia.Rows.Select(r => r.Values[0]));
     }
 
     [Fact]

@@ -68,10 +68,9 @@ public sealed class IndexModel(CityBridgeDb db) : PageModel
         Countries = await db.Countries.AsNoTracking().OrderBy(c => c.Name)
             .Select(c => new CountryFact(c.Code, c.Name, c.UrbanPopulationToday, c.UrbanPopulation2050)).ToListAsync(ct);
         var projects = (await db.Projects.AsNoTracking().Select(p => new { p.Id, p.City!.CountryCode, p.Sectors }).ToListAsync(ct))
-            .Select(p => new ProjectFact(p.Id, p.CountryCode, p.Sectors)).ToList();
-        var opportunities = (await db.Opportunities.AsNoTracking()
-                .Select(o => new { o.Id, o.Stage, o.ValueUsd, o.WonOn, o.Project!.City!.CountryCode, o.Project.Sectors }).ToListAsync(ct))
-            .Select(o => new OpportunityFact(o.Id, o.Stage, o.ValueUsd, o.WonOn, o.CountryCode, o.Sectors)).ToList();
+            .ToDictionary(p => p.Id, p => new ProjectFact(p.Id, p.CountryCode, p.Sectors, []));
+        var opportunities = (await db.Opportunities.AsNoTracking().Select(o => new { o.Id, o.ProjectId, o.Stage, o.ValueUsd, o.CreatedAt, o.WonOn }).ToListAsync(ct))
+            .Select(o => new OpportunityFact(o.Id, projects[o.ProjectId], o.Stage, o.ValueUsd, DateOnly.FromDateTime(o.CreatedAt.UtcDateTime), o.WonOn)).ToList();
         var outcomes = DashboardFigures.Outcomes(opportunities, Filter);
         ExportsWon = outcomes.Sum(o => o.ValueUsd);
         OutcomeCount = outcomes.Count;
@@ -79,8 +78,8 @@ public sealed class IndexModel(CityBridgeDb db) : PageModel
         return
         [
             DashboardFigures.UrbanPopulation(Countries, Filter),
-            DashboardFigures.ProjectsBySector(projects, Filter),
-            DashboardFigures.ProjectsByCountry(projects, names, Filter),
+            DashboardFigures.ProjectsBySector(projects.Values, Filter),
+            DashboardFigures.ProjectsByCountry(projects.Values, names, Filter),
             DashboardFigures.PipelineValueByStage(opportunities, Filter),
             DashboardFigures.ExportValueByQuarter(opportunities, Filter),
         ];
