@@ -9,6 +9,7 @@ using CityBridge.Web.Features.Health;
 using CityBridge.Web.Features.Organizations;
 using CityBridge.Web.Features.Projects;
 using CityBridge.Web.Features.Reference;
+using CityBridge.Web.Features.Search;
 using CityBridge.Web.Features.Shared;
 using CityBridge.Web.Features.Solutions;
 using Microsoft.AspNetCore.DataProtection;
@@ -48,6 +49,8 @@ public static class CityBridgeApp
         services.AddScoped<AccountSeeder>();
         services.AddScoped<Features.Interests.InterestIntake>();
         services.AddScoped<Features.Contacts.ContactPrivacy>();
+        services.AddScoped<Features.Library.LibraryLinks>();
+        services.AddCityBridgeSearch();
         services.Configure<SmtpSettings>(builder.Configuration.GetSection("Smtp"));
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
@@ -55,8 +58,24 @@ public static class CityBridgeApp
         services.AddSingleton<Features.Matching.MatchingEngine>();
         services.AddHostedService<Features.Matching.MatchingWorker>();
         services.AddScoped<Features.Events.EventWorkflow>();
+        services.AddSingleton<Features.Jobs.JobLeases>();
         services.AddSingleton<Features.Events.EventScheduling>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Events.EventScheduling>());
+        services.Configure<Features.Programs.ProgramOptions>(o =>
+        {
+            builder.Configuration.GetSection("Programs").Bind(o);
+            // Links in program e-mails use the same public address as account invitations.
+            if (builder.Configuration["CityBridge:PublicUrl"] is { Length: > 0 } publicUrl)
+            {
+                o.PublicUrl = new Uri(publicUrl);
+            }
+        });
+        services.AddScoped<Features.Programs.ProgramWorkflow>();
+        services.AddScoped<Features.Programs.ProgramItinerary>();
+        services.AddScoped<Features.Programs.ProgramReport>();
+        services.AddScoped<Features.Dashboard.DashboardFacts>();
+        services.AddSingleton<Features.Programs.ProgramReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Programs.ProgramReminders>());
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -65,10 +84,17 @@ public static class CityBridgeApp
             o.Conventions.AuthorizeFolder("/Interests", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Dashboard", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Matching", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Library/Edit", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Library/Delete", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Library/Links", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Events/Edit", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Events/Schedule", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Events/Tables", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Events/Agenda");
+            o.Conventions.AuthorizePage("/Programs/Edit", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Programs/Registrations", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Programs/Report", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Programs/Mine");
             o.Conventions.AuthorizePage("/Contacts/Privacy", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Pipeline");
             o.Conventions.AuthorizeFolder("/DataExchange", AccountsRegistration.StaffPolicy);
@@ -99,6 +125,7 @@ public static class CityBridgeApp
         if (demoData)
         {
             await seeder.SeedDemoDataAsync(ct);
+            await Features.Library.DemoLibrary.SeedAsync(scope.ServiceProvider.GetRequiredService<CityBridgeDb>(), ct);
             await accounts.SeedDemoAccountsAsync(ct);
         }
 
@@ -138,10 +165,13 @@ public static class CityBridgeApp
         app.MapRecordApi(SolutionDefinition.Instance);
         app.MapRecordApi(ProjectDefinition.Instance);
         app.MapRecordApi(Features.Pipeline.OpportunityDefinition.Instance);
+        app.MapRecordApi(Features.Library.LibraryDefinition.Instance);
+        Features.Search.SearchApi.MapSearchApi(app);
         app.MapDataExchangeApi();
         Features.Readiness.ReadinessApi.MapReadinessApi(app);
         Features.Matching.MatchingApi.MapMatchingApi(app);
         Features.Events.EventsApi.MapEventsApi(app);
+        Features.Programs.ProgramsApi.MapProgramsApi(app);
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -131,6 +131,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PAGE /Pipeline/Delete/{id:int}"] = [Staff, Provider],
         ["PAGE /Dashboard"] = StaffOnly,
         ["PAGE /Dashboard/Index"] = StaffOnly,
+        ["PAGE /Dashboard/ProgramResults"] = StaffOnly,
         ["PAGE /Contacts/Privacy/{id:int}"] = StaffOnly,
         ["PAGE /Interest"] = Everyone,
         ["PAGE /Interest/Index"] = Everyone,
@@ -197,6 +198,47 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PAGE /Events/Schedule/{id:int}"] = StaffOnly,
         ["PAGE /Events/Tables/{id:int}"] = StaffOnly,
         ["PAGE /Events/Agenda/{id:int}"] = SignedIn,
+
+        // Library and search: published documents and search are public (results filtered per viewer); staff write.
+        ["GET /api/library/"] = Everyone,
+        ["GET /api/library/{id:int}"] = Everyone,
+        ["POST /api/library/"] = StaffOnly,
+        ["PUT /api/library/{id:int}"] = StaffOnly,
+        ["DELETE /api/library/{id:int}"] = StaffOnly,
+        ["GET /api/search/"] = Everyone,
+        ["PAGE /Library"] = Everyone,
+        ["PAGE /Library/Index"] = Everyone,
+        ["PAGE /Library/{slug}"] = Everyone,
+        ["PAGE /Library/Edit/{id:int?}"] = StaffOnly,
+        ["PAGE /Library/Delete/{id:int}"] = StaffOnly,
+        ["PAGE /Library/Links"] = StaffOnly,
+        ["PAGE /Search"] = Everyone,
+        ["PAGE /Search/Index"] = Everyone,
+
+        // Programs: the demo workshop (published, upcoming) has Makassar's official approved and Da Nang's applied; the demo
+        // expert delegation (target of the itinerary rows) has the expert approved.
+        ["GET /api/programs/"] = Everyone,
+        ["GET /api/programs/{id:int}"] = Everyone,
+        ["POST /api/programs/"] = StaffOnly,
+        ["PUT /api/programs/{id:int}"] = StaffOnly,
+        ["DELETE /api/programs/{id:int}"] = StaffOnly,
+        ["GET /api/programs/{id:int}/registrations"] = SignedIn,
+        ["POST /api/programs/{id:int}/registrations"] = [Official],
+        ["POST /api/programs/{id:int}/registrations/{registrationId:int}/{action}"] = StaffOnly,
+        ["POST /api/programs/{id:int}/invitations"] = StaffOnly,
+        ["POST /api/programs/{id:int}/feedback"] = [Official],
+        ["GET /api/programs/{id:int}/itinerary"] = Everyone,
+        ["PUT /api/programs/{id:int}/itinerary"] = StaffOnly,
+        ["GET /api/programs/{id:int}/report"] = StaffOnly,
+        ["GET /api/programs/{id:int}/report.csv"] = StaffOnly,
+        ["PAGE /Programs"] = Everyone,
+        ["PAGE /Programs/Index"] = Everyone,
+        ["PAGE /Programs/Details/{id:int}"] = Everyone,
+        ["PAGE /Programs/Edit/{id:int?}"] = StaffOnly,
+        ["PAGE /Programs/Registrations/{id:int}"] = StaffOnly,
+        ["PAGE /Programs/Report/{id:int}"] = StaffOnly,
+        ["PAGE /Programs/Itinerary/{id:int}"] = Everyone,
+        ["PAGE /Programs/Mine"] = SignedIn,
     };
 
     private TestApp App => fixture.App;
@@ -265,6 +307,8 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             ["opportunities"] = await OpportunityIdAsync(db, aquaSense, spare: false),
             ["pipeline"] = await OpportunityIdAsync(db, aquaSense, spare: false),
             ["events"] = await db.Events.Where(e => e.Name == Features.Events.DemoEvent.Name).Select(e => e.Id).SingleAsync(),
+            ["library"] = await db.LibraryDocuments.Where(d => d.IsPublished).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
+            ["programs"] = await db.Programs.Where(p => p.Name == Features.Programs.DemoPrograms.WorkshopName).Select(p => p.Id).SingleAsync(),
         };
     }
 
@@ -316,6 +360,20 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         var pattern = key[(key.IndexOf(' ') + 1)..];
         var collection = targets.Keys.FirstOrDefault(c => pattern.Contains($"/{c}/", StringComparison.OrdinalIgnoreCase) || pattern.EndsWith($"/{c}", StringComparison.OrdinalIgnoreCase));
         var id = collection is null ? 0 : targets[collection];
+        if (collection == "programs" && pattern.Contains("itinerary", StringComparison.OrdinalIgnoreCase))
+        {
+            await using var db = App.NewDb();
+            id = await db.Programs.Where(p => p.Name == Features.Programs.DemoPrograms.DelegationName).Select(p => p.Id).SingleAsync();
+        }
+
+        if (pattern.Contains("{registrationId:int}", StringComparison.Ordinal))
+        {
+            // The official's approved registration: staff check it in (and meet a conflict on a repeat); nobody else may.
+            await using var db = App.NewDb();
+            var registrationId = await db.ProgramRegistrations.Where(r => r.ProgramId == id && r.Email == AccountSeeder.DemoMakassarOfficialEmail).Select(r => r.Id).SingleAsync();
+            pattern = pattern.Replace("{registrationId:int}", registrationId.ToString(), StringComparison.Ordinal).Replace("{action}", "checkin", StringComparison.Ordinal);
+        }
+
         if (method == "DELETE")
         {
             id = await FreshCopyAsync(collection!, id);
@@ -331,6 +389,12 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             var (requestId, meetingId) = await EventTargetsAsync(id);
             pattern = pattern.Replace("{requestId:int}", requestId.ToString(), StringComparison.Ordinal)
                 .Replace("{meetingId:int}", meetingId.ToString(), StringComparison.Ordinal).Replace("{change}", "unpin", StringComparison.Ordinal);
+        }
+
+        if (pattern.Contains("{slug}", StringComparison.Ordinal))
+        {
+            await using var db = App.NewDb();
+            pattern = pattern.Replace("{slug}", await db.LibraryDocuments.Where(d => d.Id == id).Select(d => d.Slug).SingleAsync(), StringComparison.Ordinal);
         }
 
         var path = pattern
@@ -407,6 +471,11 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
                 {
                     json[field] = $"{value.GetValue<string>()} {suffix}";
                 }
+            }
+
+            if (json["slug"] is JsonNode slug)
+            {
+                json["slug"] = $"{slug.GetValue<string>()}-{suffix}";
             }
 
             if (json["email"] is not null)

@@ -6,6 +6,7 @@ using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityBridge.Web.Tests;
 
@@ -241,5 +242,26 @@ public sealed class EventsTests(AppFixture apps)
         // The stop goes through the database, so it reaches the instance that runs the job.
         Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
         Assert.Equal(SchedulingJob.Stopping, run!.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Simultaneous_starts_at_two_instances_queue_exactly_one_run(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var (eventId, _, _) = await NewEventWithParticipantsAsync(app, "Simultaneous starts");
+        var scheduling = app.Services.GetRequiredService<EventScheduling>();
+
+        // Each start with its own database context, as on two instances: every one sees no active run before any inserts.
+        var started = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            await using var db = app.NewDb();
+            return await scheduling.TryStartAsync(db, eventId, TimeSpan.FromSeconds(60), allowMoves: false, CancellationToken.None);
+        }));
+        await using var check = app.NewDb();
+        await scheduling.StopAsync(check, eventId, CancellationToken.None);
+
+        Assert.Single(started, s => s);
+        Assert.Equal(1, await check.SchedulingJobs.CountAsync(j => j.EventId == eventId));
     }
 }

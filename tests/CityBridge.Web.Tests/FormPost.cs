@@ -22,6 +22,15 @@ public sealed partial class FormPost : IDisposable
         return (response, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
+    /// <summary>Posts to <paramref name="action"/> as <paramref name="client"/>, with the form token of page <paramref name="formPage"/>.</summary>
+    public static async Task<(HttpResponseMessage Response, string Html)> AsAsync(HttpClient client, string formPage, string action, IDictionary<string, string> fields)
+    {
+        var form = await client.GetStringAsync(formPage);
+        var token = TokenPattern().Match(form).Groups[1].Value;
+        var response = await client.PostAsync(action, new FormUrlEncodedContent(fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token))));
+        return (response, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
     public void Dispose() => _client.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -71,6 +71,26 @@ public sealed class InterestTests(AppFixture apps)
 
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Simultaneous_requests_from_one_address_store_no_more_than_the_daily_limit(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var eager = $"{Guid.NewGuid():N}@eager.example";
+
+        // As two instances behind a proxy would: separate requests, each with its own database context, at the same moment.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var input = new InterestInput { FullName = "Jordan Lee", Email = eager, OrganizationName = "Harborlight Sensors", Message = "We look for a pilot city for our flood sensors.", Consent = true };
+            await scope.ServiceProvider.GetRequiredService<InterestIntake>().SubmitAsync(input, CancellationToken.None);
+        }));
+
+        await using var db = app.NewDb();
+        Assert.Equal(InterestIntake.PerAddressPerDay, await db.Interests.CountAsync(i => i.Email == eager));
+        Assert.Equal(InterestIntake.PerAddressPerDay, await db.Outbox.CountAsync(m => m.To == eager));
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
     public async Task A_filled_honeypot_or_a_fourth_request_in_a_day_is_thanked_but_not_stored(TestDatabase database)
     {
         var app = await apps.GetAsync(database);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CityBridge.Core.Domain;
 using CityBridge.Testing;
 using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Jobs;
 using CityBridge.Web.Features.Matching;
 using CityBridge.Web.Features.Organizations;
 using CityBridge.Web.Features.Projects;
@@ -147,6 +148,57 @@ public sealed class MatchingTests(AppFixture apps)
         Assert.InRange(after.PrecisionAt5, 0, 1);
         var inverted = await app.Staff.GetFromJsonAsync<EvaluationDto>("/api/matching/evaluation?sector=0&semantic=0&keyword=0&country=0&standards=0&stage=0&budget=1", AppFixture.Json);
         Assert.Equal(after.PairsJudged, inverted!.PairsJudged);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_full_rematch_whose_instance_died_is_taken_over_and_resumes_after_the_last_stored_project(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var before = DateTimeOffset.UtcNow;
+        int jobId, resumeAfter, projects;
+        await using (var db = app.NewDb())
+        {
+            var ids = await db.Projects.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+            (resumeAfter, projects) = (ids[ids.Count / 2], ids.Count);
+            // A re-match another instance was running when it was killed: its lease ran out after it stored half the projects.
+            var job = new RematchJob
+            {
+                State = JobState.Running,
+                Owner = "instance-that-died",
+                LeaseUntilMs = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeMilliseconds(),
+                Attempts = 1,
+                ResumeAfterProjectId = resumeAfter,
+                CreatedAt = before,
+                StartedAt = before,
+            };
+            db.RematchJobs.Add(job);
+            await db.SaveChangesAsync();
+            jobId = job.Id;
+        }
+
+        var deadline = DateTime.UtcNow + Patience;
+        RematchJob done;
+        do
+        {
+            await Task.Delay(250);
+            await using var db = app.NewDb();
+            done = await db.RematchJobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
+        }
+        while (done.State != JobState.Finished && DateTime.UtcNow < deadline);
+
+        Assert.Equal(JobState.Finished, done.State);
+        Assert.NotEqual("instance-that-died", done.Owner);
+        Assert.Equal(2, done.Attempts);
+        Assert.Contains($"resumed after project {resumeAfter}", done.Message);
+        Assert.Equal((projects, projects), (done.Done, done.Total));
+        await using var check = app.NewDb();
+        // SQLite cannot compare DateTimeOffset values in a query: the times are compared here.
+        var fresh = (await check.Matches.Where(m => m.ProjectId > resumeAfter).Select(m => new { m.ProjectId, m.ComputedAt }).ToListAsync())
+            .Where(m => m.ComputedAt >= before).Select(m => m.ProjectId).Distinct().Count();
+        Assert.Equal(await check.Projects.CountAsync(p => p.Id > resumeAfter), fresh);
+        var status = await app.Staff.GetFromJsonAsync<RematchStatus>("/api/matching/status", AppFixture.Json);
+        Assert.Equal("done", status!.Phase);
     }
 
     [Theory]

@@ -18,6 +18,9 @@ public sealed class PageTests(AppFixture apps)
     [InlineData("/Account/SignIn", "Sign in")]
     [InlineData("/", "Smart Water Matchmaking at Singapore International Water Week")]
     [InlineData("/Events", "Smart Water Matchmaking at Singapore International Water Week")]
+    [InlineData("/", "Smart City Project Readiness Workshop, Singapore")]
+    [InlineData("/Programs", "Smart City Project Readiness Workshop, Singapore")]
+    [InlineData("/Programs?kind=ExpertDelegation&upcoming=true", "Expert Advisors' Water Delegation")]
     public async Task Every_public_page_renders_for_anonymous_visitors(string path, string expected)
     {
         var app = await apps.GetAsync(TestDatabase.Sqlite);
@@ -27,6 +30,20 @@ public sealed class PageTests(AppFixture apps)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(expected, WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
+    public async Task A_directory_list_pages_through_its_results_keeping_the_filters()
+    {
+        var app = await apps.GetAsync(TestDatabase.Sqlite);
+
+        var first = WebUtility.HtmlDecode(await app.Client.GetStringAsync("/Cities?country=ID&pageSize=2"));
+        var second = WebUtility.HtmlDecode(await app.Client.GetStringAsync("/Cities?country=ID&pageSize=2&page=2"));
+
+        Assert.Contains("Page 1 of ", first);
+        Assert.Contains("href=\"?country=ID&page=2&pageSize=2\"", first);
+        Assert.Contains("Page 2 of ", second);
+        Assert.Contains("href=\"?country=ID&page=1&pageSize=2\"", second);
     }
 
     [Theory]
@@ -42,6 +59,8 @@ public sealed class PageTests(AppFixture apps)
     [InlineData("/Account/Invite", "Invite a user")]
     [InlineData("/Matching", "Signal weights")]
     [InlineData("/Events/Edit", "One per line as YYYY-MM-DD")]
+    [InlineData("/Events/Edit", "Part of program")]
+    [InlineData("/Programs/Edit", "Materials (Markdown: text and links)")]
     public async Task Staff_pages_render_for_staff(string path, string expected)
     {
         var app = await apps.GetAsync(TestDatabase.Sqlite);

@@ -11,6 +11,7 @@ internal sealed class SlotModel
     private readonly CandidateIndex _index;
     private readonly (int Slot, BoolVar Var)[][] _choices;
     private readonly Dictionary<int, int> _meetingOfAssumption = [];
+    private readonly List<AgendaFlags> _agendas = [];
     private LinearExpr? _weight;
 
     public SlotModel(CandidateIndex index, bool enforceRequiredByAssumption)
@@ -141,6 +142,23 @@ internal sealed class SlotModel
                 Model.AddHint(x, slotOfMeeting[m] == slot);
             }
         }
+
+        // A hint that leaves the gap flags open is not a complete solution, and CP-SAT then starts from far worse ones.
+        foreach (var agenda in _agendas)
+        {
+            var busy = _index.MeetingsOf[agenda.Participant].Select(m => slotOfMeeting[m] - agenda.First).Where(i => i >= 0 && i < agenda.Started.Length).ToHashSet();
+            for (var i = 0; i < agenda.Started.Length; i++)
+            {
+                var started = busy.Any(b => b <= i);
+                var continues = busy.Any(b => b >= i);
+                Model.AddHint(agenda.Started[i], started);
+                Model.AddHint(agenda.Continues[i], continues);
+                if (i > 0 && i < agenda.Started.Length - 1)
+                {
+                    Model.AddHint(agenda.Gaps[i - 1], started && continues && !busy.Contains(i));
+                }
+            }
+        }
     }
 
     public int[] ReadSlots(CpSolver solver) =>
@@ -169,7 +187,7 @@ internal sealed class SlotModel
         return LinearExpr.WeightedSum(vars, weights);
     }
 
-    private IEnumerable<BoolVar> GapVariables(int participant, int first, int last)
+    private BoolVar[] GapVariables(int participant, int first, int last)
     {
         var busy = new LinearExpr[last - first + 1];
         var started = new BoolVar[busy.Length];
@@ -193,13 +211,19 @@ internal sealed class SlotModel
         }
 
         // The ends are busy or outside the agenda, never gaps; only interior slots get a gap flag.
+        var gaps = new BoolVar[Math.Max(busy.Length - 2, 0)];
         for (var i = 1; i < busy.Length - 1; i++)
         {
-            var gap = Model.NewBoolVar($"gap_{participant}_{first + i}");
-            Model.Add(gap >= started[i] + continues[i] - 1 - busy[i]);
-            yield return gap;
+            gaps[i - 1] = Model.NewBoolVar($"gap_{participant}_{first + i}");
+            Model.Add(gaps[i - 1] >= started[i] + continues[i] - 1 - busy[i]);
         }
+
+        _agendas.Add(new AgendaFlags(participant, first, started, continues, gaps));
+        return gaps;
     }
+
+    /// <summary>The gap-phase variables of one participant's session, kept for hinting.</summary>
+    private sealed record AgendaFlags(int Participant, int First, BoolVar[] Started, BoolVar[] Continues, BoolVar[] Gaps);
 
     private static void Add<TKey>(Dictionary<TKey, List<BoolVar>> groups, TKey key, BoolVar x)
         where TKey : notnull

@@ -42,11 +42,20 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     public DbSet<Features.Events.MeetingRequest> MeetingRequests => Set<Features.Events.MeetingRequest>();
     public DbSet<Features.Events.EventMeeting> EventMeetings => Set<Features.Events.EventMeeting>();
     public DbSet<Features.Events.SchedulingJob> SchedulingJobs => Set<Features.Events.SchedulingJob>();
+    public DbSet<Features.Programs.TradeProgram> Programs => Set<Features.Programs.TradeProgram>();
+    public DbSet<Features.Programs.ProgramSession> ProgramSessions => Set<Features.Programs.ProgramSession>();
+    public DbSet<Features.Programs.ProgramRegistration> ProgramRegistrations => Set<Features.Programs.ProgramRegistration>();
+    public DbSet<Features.Programs.ItineraryVisit> ItineraryVisits => Set<Features.Programs.ItineraryVisit>();
+    public DbSet<Features.Programs.ProgramFeedback> ProgramFeedback => Set<Features.Programs.ProgramFeedback>();
+    public DbSet<Features.Programs.ProgramReminder> ProgramReminders => Set<Features.Programs.ProgramReminder>();
     public DbSet<Features.Matching.TextEmbedding> TextEmbeddings => Set<Features.Matching.TextEmbedding>();
     public DbSet<Features.Matching.StoredMatch> Matches => Set<Features.Matching.StoredMatch>();
     public DbSet<Features.Matching.MatchCuration> MatchCurations => Set<Features.Matching.MatchCuration>();
     public DbSet<Features.Matching.MatchMark> MatchMarks => Set<Features.Matching.MatchMark>();
     public DbSet<Features.Matching.MatchSettings> MatchSettings => Set<Features.Matching.MatchSettings>();
+    public DbSet<Features.Matching.RematchJob> RematchJobs => Set<Features.Matching.RematchJob>();
+    public DbSet<Features.Library.LibraryDocument> LibraryDocuments => Set<Features.Library.LibraryDocument>();
+    public DbSet<Features.Library.LibraryLink> LibraryLinks => Set<Features.Library.LibraryLink>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)

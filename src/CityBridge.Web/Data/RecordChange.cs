@@ -3,13 +3,14 @@ using CityBridge.Core.Domain;
 namespace CityBridge.Web.Data;
 
 /// <summary>
-/// A change feed of the records that derived indexes (matching, search) follow: written in the same transaction as the
+/// A change feed of the records that derived indexes (matching, site search) follow: written in the same transaction as the
 /// change, read by every instance from its own position, so no instance misses an edit made through another.
 /// </summary>
 public sealed class RecordChange
 {
     public const string Provider = "organization";
     public const string Project = "project";
+    public const string LibraryDocument = "library";
 
     public long Id { get; init; }
 
@@ -25,6 +26,7 @@ public sealed class RecordChange
         Organization o => new() { Kind = Provider, EntityId = o.Id, At = at },
         Solution s => new() { Kind = Provider, EntityId = s.OrganizationId, At = at },
         PriorityProject p => new() { Kind = Project, EntityId = p.Id, At = at },
+        Features.Library.LibraryDocument d => new() { Kind = LibraryDocument, EntityId = d.Id, At = at },
         _ => null,
     };
 }

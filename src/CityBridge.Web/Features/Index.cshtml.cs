@@ -22,6 +22,9 @@ public sealed class IndexModel(CityBridgeDb db) : PageModel
     /// <summary>Published matchmaking events whose first session is today or later, soonest first.</summary>
     public IReadOnlyList<(int Id, string Name, string? Venue, DateOnly First)> UpcomingEvents { get; private set; } = [];
 
+    /// <summary>Published programs whose last day is today or later, soonest first.</summary>
+    public IReadOnlyList<(int Id, string Name, string? Place, DateOnly First)> UpcomingPrograms { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         UrbanToday = await db.Countries.SumAsync(c => c.UrbanPopulationToday, ct);
@@ -33,6 +36,8 @@ public sealed class IndexModel(CityBridgeDb db) : PageModel
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var events = await db.Events.AsNoTracking().Where(e => e.IsPublished)
             .Select(e => new { e.Id, e.Name, e.Venue, First = e.Sessions.Min(s => (DateOnly?)s.Date) }).ToListAsync(ct);
+        UpcomingPrograms = (await db.Programs.AsNoTracking().Where(p => p.IsPublished && p.EndDate >= today).OrderBy(p => p.StartDate).ThenBy(p => p.Name).Take(3)
+            .Select(p => new { p.Id, p.Name, p.Place, p.StartDate }).ToListAsync(ct)).Select(p => (p.Id, p.Name, p.Place, p.StartDate)).ToList();
         UpcomingEvents = events.Where(e => e.First >= today).OrderBy(e => e.First).Take(3).Select(e => (e.Id, e.Name, e.Venue, e.First!.Value)).ToList();
     }
 }

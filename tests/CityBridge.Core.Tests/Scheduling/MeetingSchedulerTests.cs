@@ -44,6 +44,20 @@ public class MeetingSchedulerTests
         Assert.Equal(bestWeight, result.UpperBoundWeight);
     }
 
+    [Fact]
+    public void The_small_benchmark_event_is_proven_optimal_on_both_objectives()
+    {
+        // Seconds are measured by the benchmark (docs/benchmarks.md); the budget here leaves room for a Debug build on a busy machine.
+        var problem = EventGenerator.Generate(new EventShape(100, 400, Slots: 24, Tables: 20, Seed: 1));
+
+        var result = MeetingScheduler.Schedule(problem, new SchedulerOptions { TimeLimit = TimeSpan.FromSeconds(60) });
+
+        Assert.Empty(ScheduleValidator.Validate(problem, result));
+        Assert.Equal(ScheduleStatus.Optimal, result.Status);
+        Assert.Equal(result.UpperBoundWeight, result.ScheduledWeight);
+        Assert.Equal(0, result.IdleGaps);
+    }
+
     [Property(MaxTest = 10)]
     public void Fixed_meetings_stay_put(PositiveInt seed)
     {

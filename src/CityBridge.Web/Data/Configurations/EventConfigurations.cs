@@ -12,6 +12,7 @@ internal sealed class MatchmakingEventConfiguration : IEntityTypeConfiguration<M
         builder.Property(e => e.TimeZone).HasMaxLength(100);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasMany(e => e.Sessions).WithOne().HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Features.Programs.TradeProgram>().WithMany().HasForeignKey(e => e.ProgramId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -58,5 +59,8 @@ internal sealed class SchedulingJobConfiguration : IEntityTypeConfiguration<Sche
         builder.HasOne<MatchmakingEvent>().WithMany().HasForeignKey(j => j.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(j => new { j.State, j.LeaseUntilMs });
         builder.HasIndex(j => j.EventId);
+        // One active run per event, also when staff at two instances start one at the same moment.
+        builder.HasIndex([nameof(SchedulingJob.EventId)], "IX_SchedulingJobs_OneActiveRunPerEvent").IsUnique()
+            .HasFilter($"\"State\" IN ('{SchedulingJob.Queued}', '{SchedulingJob.Running}', '{SchedulingJob.Stopping}')");
     }
 }

@@ -59,6 +59,20 @@ internal sealed class MatchSettingsConfiguration : IEntityTypeConfiguration<Matc
     }
 }
 
+internal sealed class RematchJobConfiguration : IEntityTypeConfiguration<RematchJob>
+{
+    public void Configure(EntityTypeBuilder<RematchJob> builder)
+    {
+        builder.Property(j => j.State).HasMaxLength(20);
+        builder.Property(j => j.Phase).HasMaxLength(20);
+        builder.Property(j => j.Owner).HasMaxLength(200);
+        builder.Property(j => j.Message).HasMaxLength(1000);
+        builder.HasIndex(j => new { j.State, j.LeaseUntilMs });
+        // One waiting re-match is enough: requests made while one waits are served by it.
+        builder.HasIndex(j => j.State, "IX_RematchJobs_OneQueued").IsUnique().HasFilter($"\"State\" = '{Features.Jobs.JobState.Queued}'");
+    }
+}
+
 internal sealed class RecordChangeConfiguration : IEntityTypeConfiguration<RecordChange>
 {
     public void Configure(EntityTypeBuilder<RecordChange> builder)

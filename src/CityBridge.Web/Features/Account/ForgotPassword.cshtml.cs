@@ -36,8 +36,11 @@ public sealed class ForgotPasswordModel(UserManager<CityBridgeUser> users, CityB
         {
             var code = AccountLinks.Encode(await users.GeneratePasswordResetTokenAsync(user));
             var link = AccountLinks.Absolute(Request, $"/Account/ResetPassword?userId={user.Id}&code={code}");
-            db.Enqueue(user.Email!, "Reset your CityBridge password",
-                $"Hello {user.FullName},\n\nSomeone asked to reset the password of your CityBridge account. If it was you, choose a new password here:\n\n{link}\n\nIf it was not you, ignore this e-mail; your password stays as it is.\n", clock);
+            db.Enqueue(user.Email!, EmailTemplates.PasswordReset, new Dictionary<string, string>
+            {
+                ["FullName"] = user.FullName,
+                ["Link"] = link,
+            }, clock);
             await db.SaveChangesAsync(ct);
         }
 

@@ -47,7 +47,7 @@ public sealed class AccountSeeder(UserManager<CityBridgeUser> users, RoleManager
         await users.SetAuthenticationTokenAsync(staff, "[AspNetUserStore]", "AuthenticatorKey", DemoStaffAuthenticatorKey);
         await users.SetTwoFactorEnabledAsync(staff, true);
         var makassarOfficial = await CreateAsync(DemoMakassarOfficialEmail, "Andi Rahman (Makassar)", Roles.CityOfficial, makassar);
-        await CreateAsync(DemoDaNangOfficialEmail, "Linh Tran (Da Nang)", Roles.CityOfficial, daNang);
+        var daNangOfficial = await CreateAsync(DemoDaNangOfficialEmail, "Linh Tran (Da Nang)", Roles.CityOfficial, daNang);
         var provider = await CreateAsync(DemoProviderEmail, "Maria Alvarez (AquaSense)", Roles.Provider, aquaSense);
         var expert = await CreateAsync(DemoExpertEmail, "Dr. Chen Wei (expert)", Roles.Expert, null);
         var unpublished = await db.Projects.Where(p => !p.IsPublished && p.City!.Name != "Makassar").OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
@@ -58,6 +58,7 @@ public sealed class AccountSeeder(UserManager<CityBridgeUser> users, RoleManager
         }
 
         await Events.DemoEvent.SeedAsync(db, clock, [(makassarOfficial, makassar), (provider, aquaSense)], ct);
+        await Programs.DemoPrograms.SeedAsync(db, clock, makassarOfficial, daNangOfficial, expert, ct);
         logger.LogInformation("Demo accounts created; see docs/security.md");
     }
 

@@ -83,8 +83,12 @@ public sealed class Invitations(UserManager<CityBridgeUser> users, CityBridgeDb 
 
         await users.AddToRoleAsync(user, input.Role);
         var link = acceptLink(user, Account.AccountLinks.Encode(await users.GeneratePasswordResetTokenAsync(user)));
-        db.Enqueue(user.Email, "You are invited to CityBridge",
-            $"Hello {user.FullName},\n\nYou are invited to CityBridge, the platform of the smart-city trade program, as {RoleLabel(input.Role)}. Choose your password here to activate your account:\n\n{link}\n\nThe link works once.\n", clock);
+        db.Enqueue(user.Email, EmailTemplates.Invitation, new Dictionary<string, string>
+        {
+            ["FullName"] = user.FullName,
+            ["Role"] = RoleLabel(input.Role),
+            ["Link"] = link,
+        }, clock);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (user, errors);

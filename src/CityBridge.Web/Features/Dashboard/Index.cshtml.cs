@@ -1,16 +1,14 @@
 using System.Globalization;
 using System.Text;
 using CityBridge.Core.Dashboards;
-using CityBridge.Web.Data;
 using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Dashboard;
 
 /// <summary>The program's results: charts with their data tables and CSV downloads, filtered by country and sector.</summary>
-public sealed class IndexModel(CityBridgeDb db) : PageModel
+public sealed class IndexModel(DashboardFacts facts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Country { get; set; }
@@ -18,7 +16,12 @@ public sealed class IndexModel(CityBridgeDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Sector { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public int? Program { get; set; }
+
     public IReadOnlyList<ChartData> Charts { get; private set; } = [];
+
+    public IReadOnlyList<ProgramFact> Programs { get; private set; } = [];
 
     public IReadOnlyList<CountryFact> Countries { get; private set; } = [];
 
@@ -26,7 +29,7 @@ public sealed class IndexModel(CityBridgeDb db) : PageModel
 
     public int OutcomeCount { get; private set; }
 
-    private DashboardFilter Filter => new(string.IsNullOrWhiteSpace(Country) ? null : Country, string.IsNullOrWhiteSpace(Sector) ? null : Sector);
+    private DashboardFilter Filter => new(string.IsNullOrWhiteSpace(Country) ? null : Country, string.IsNullOrWhiteSpace(Sector) ? null : Sector, Program);
 
     public async Task OnGetAsync(CancellationToken ct) => Charts = await LoadAsync(ct);
 
@@ -65,23 +68,21 @@ public sealed class IndexModel(CityBridgeDb db) : PageModel
 
     private async Task<IReadOnlyList<ChartData>> LoadAsync(CancellationToken ct)
     {
-        Countries = await db.Countries.AsNoTracking().OrderBy(c => c.Name)
-            .Select(c => new CountryFact(c.Code, c.Name, c.UrbanPopulationToday, c.UrbanPopulation2050)).ToListAsync(ct);
-        var projects = (await db.Projects.AsNoTracking().Select(p => new { p.Id, p.City!.CountryCode, p.Sectors }).ToListAsync(ct))
-            .ToDictionary(p => p.Id, p => new ProjectFact(p.Id, p.CountryCode, p.Sectors, []));
-        var opportunities = (await db.Opportunities.AsNoTracking().Select(o => new { o.Id, o.ProjectId, o.Stage, o.ValueUsd, o.CreatedAt, o.WonOn }).ToListAsync(ct))
-            .Select(o => new OpportunityFact(o.Id, projects[o.ProjectId], o.Stage, o.ValueUsd, DateOnly.FromDateTime(o.CreatedAt.UtcDateTime), o.WonOn)).ToList();
-        var outcomes = DashboardFigures.Outcomes(opportunities, Filter);
+        var data = await facts.LoadAsync(ct);
+        Countries = data.Countries;
+        Programs = [.. data.Programs.OrderByDescending(p => p.Starts)];
+        var outcomes = DashboardFigures.Outcomes(data.Opportunities, Filter);
         ExportsWon = outcomes.Sum(o => o.ValueUsd);
         OutcomeCount = outcomes.Count;
         var names = Countries.ToDictionary(c => c.Code, c => c.Name);
         return
         [
             DashboardFigures.UrbanPopulation(Countries, Filter),
-            DashboardFigures.ProjectsBySector(projects.Values, Filter),
-            DashboardFigures.ProjectsByCountry(projects.Values, names, Filter),
-            DashboardFigures.PipelineValueByStage(opportunities, Filter),
-            DashboardFigures.ExportValueByQuarter(opportunities, Filter),
+            DashboardFigures.ProjectsBySector(data.Projects, Filter),
+            DashboardFigures.ProjectsByCountry(data.Projects, names, Filter),
+            DashboardFigures.PipelineValueByStage(data.Opportunities, Filter),
+            DashboardFigures.MeetingsPerProgram(data.Meetings, Filter),
+            DashboardFigures.ExportValueByQuarter(data.Opportunities, Filter),
         ];
     }
 }

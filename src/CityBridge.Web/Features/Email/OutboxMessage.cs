@@ -1,8 +1,23 @@
 namespace CityBridge.Web.Features.Email;
 
+/// <summary>Where a message stands, as staff see it on the outbox page.</summary>
+public enum OutboxStatus
+{
+    /// <summary>Not tried yet, or retried by staff.</summary>
+    Waiting,
+    /// <summary>A try failed; the sender tries again later.</summary>
+    Retrying,
+    /// <summary>The sender gave up (too many tries or a permanent refusal); staff may retry.</summary>
+    Failed,
+    Sent,
+}
+
 /// <summary>An e-mail written in the same transaction as the change that caused it, sent later by the outbox worker.</summary>
 public sealed class OutboxMessage
 {
+    /// <summary>After this many failed tries the sender gives up until staff retry the message.</summary>
+    public const int MaxAttempts = 10;
+
     public long Id { get; set; }
 
     public required string To { get; set; }
@@ -24,4 +39,9 @@ public sealed class OutboxMessage
 
     /// <summary>A sender that claimed the message holds it until then; another instance may take it over afterwards.</summary>
     public DateTimeOffset? LockedUntil { get; set; }
+
+    public OutboxStatus Status => SentAt is not null ? OutboxStatus.Sent
+        : Attempts >= MaxAttempts ? OutboxStatus.Failed
+        : LastError is not null ? OutboxStatus.Retrying
+        : OutboxStatus.Waiting;
 }

@@ -40,18 +40,12 @@ public sealed class DetailsModel(EventWorkflow flow) : PageModel
 
     private async Task<IActionResult> AfterAsync(int id, EventRefusal? refusal, string done, CancellationToken ct)
     {
-        if (refusal is null)
+        if (this.Settle(refusal, done, id) is { } settled)
         {
-            TempData["Flash"] = done;
-            return RedirectToPage(new { id });
+            return settled;
         }
 
-        if (refusal.Status is 401 or 403)
-        {
-            return Forbid();
-        }
-
-        Problem = refusal.Message;
+        Problem = refusal!.Message;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

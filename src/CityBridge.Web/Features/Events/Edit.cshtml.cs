@@ -17,6 +17,12 @@ public sealed class EditModel(CityBridgeDb db) : PageModel
 
     public int? Id { get; private set; }
 
+    /// <summary>Programs an event can belong to, for the picker.</summary>
+    public IReadOnlyList<(int Id, string Name)> Programs { get; private set; } = [];
+
+    private async Task LoadProgramsAsync(CancellationToken ct) =>
+        Programs = (await db.Programs.AsNoTracking().OrderByDescending(p => p.StartDate).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         Id = id;
@@ -36,6 +42,7 @@ public sealed class EditModel(CityBridgeDb db) : PageModel
             Input.Sessions = [new SessionInput("Morning meetings", day, new TimeOnly(9, 0), new TimeOnly(12, 0))];
         }
 
+        await LoadProgramsAsync(ct);
         SessionLines = string.Join("\n", Input.Sessions.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Date:yyyy-MM-dd} {s.Start:HH\\:mm}-{s.End:HH\\:mm} {s.Name}")));
         return Page();
     }
@@ -58,8 +65,9 @@ public sealed class EditModel(CityBridgeDb db) : PageModel
             }
         }
 
+        await LoadProgramsAsync(ct);
         ModelState.Clear();
-        var errors = Input.Validate();
+        var errors = await Input.ValidateAsync(db, ct);
         errors.CopyTo(ModelState, nameof(Input));
         foreach (var error in lineErrors)
         {

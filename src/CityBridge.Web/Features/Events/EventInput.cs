@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using CityBridge.Core.Events;
+using CityBridge.Web.Data;
 using CityBridge.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace CityBridge.Web.Features.Events;
@@ -34,6 +36,9 @@ public sealed class EventInput
     public int Tables { get; set; } = 10;
 
     public bool IsPublished { get; set; } = true;
+
+    /// <summary>The program the event belongs to, if any (its report counts the event's meetings).</summary>
+    public int? ProgramId { get; set; }
 
     public List<SessionInput> Sessions { get; set; } = [];
 
@@ -78,6 +83,18 @@ public sealed class EventInput
         return errors;
     }
 
+    /// <summary>The field rules plus the check that the chosen program exists.</summary>
+    public async Task<ValidationErrors> ValidateAsync(CityBridgeDb db, CancellationToken ct)
+    {
+        var errors = Validate();
+        if (ProgramId is { } programId && !await db.Programs.AnyAsync(p => p.Id == programId, ct))
+        {
+            errors.Add("programId", $"There is no program with id {programId}.");
+        }
+
+        return errors;
+    }
+
     public List<MeetingSession> ToSessions() =>
         Sessions.Select(s => new MeetingSession(s.Name!.Trim(), LocalDate.FromDateOnly(s.Date!.Value), LocalTime.FromTimeOnly(s.Start!.Value), LocalTime.FromTimeOnly(s.End!.Value))).ToList();
 
@@ -91,6 +108,7 @@ public sealed class EventInput
         e.BreakMinutes = BreakMinutes;
         e.Tables = Tables;
         e.IsPublished = IsPublished;
+        e.ProgramId = ProgramId;
         // Sessions keep their ids where the name is unchanged, so participants' availability survives an edit.
         var kept = new List<EventSession>();
         foreach (var s in Sessions)
@@ -117,6 +135,7 @@ public sealed class EventInput
         BreakMinutes = e.BreakMinutes,
         Tables = e.Tables,
         IsPublished = e.IsPublished,
+        ProgramId = e.ProgramId,
         Sessions = e.Sessions.OrderBy(s => s.Date).ThenBy(s => s.Start).Select(s => new SessionInput(s.Name, s.Date, s.Start, s.End)).ToList(),
         Version = e.Version,
     };

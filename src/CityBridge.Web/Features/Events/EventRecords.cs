@@ -29,6 +29,9 @@ public sealed class MatchmakingEvent : EditableRecord
     public List<EventSession> Sessions { get; set; } = [];
 
     public string? LastRunSummary { get; set; }
+
+    /// <summary>The program the event belongs to, whose report counts its meetings.</summary>
+    public int? ProgramId { get; set; }
 }
 
 /// <summary>A block of meeting time on one day, in the event's time zone.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CityBridge.Core.Scheduling;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Events;
@@ -13,17 +14,8 @@ public sealed record SchedulingRun(int EventId, string State, long BestWeight, l
 /// and stop requests go through the job row, so any instance shows and stops a run, and a run whose instance died is
 /// taken over by another once its lease runs out (it starts again from the stored schedule).
 /// </summary>
-public sealed class EventScheduling(IServiceScopeFactory scopes, TimeProvider clock, Telemetry.CityBridgeMetrics metrics, ILogger<EventScheduling> logger) : BackgroundService
+public sealed class EventScheduling(IServiceScopeFactory scopes, JobLeases leases, TimeProvider clock, Telemetry.CityBridgeMetrics metrics, ILogger<EventScheduling> logger) : BackgroundService
 {
-    /// <summary>How long a lease lasts without renewal; an instance renews it every second while it runs.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
-
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
-
-    /// <summary>This instance's name in job rows.</summary>
-    public string InstanceId { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
-
-    private long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     public async Task<SchedulingRun?> RunOfAsync(CityBridgeDb db, int eventId, CancellationToken ct) =>
         (await db.SchedulingJobs.AsNoTracking().Where(j => j.EventId == eventId).OrderByDescending(j => j.Id).FirstOrDefaultAsync(ct))?.ToRun();
@@ -31,7 +23,7 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, TimeProvider cl
     /// <summary>Queues a run unless one is queued or running for the event; false when one is.</summary>
     public async Task<bool> TryStartAsync(CityBridgeDb db, int eventId, TimeSpan timeLimit, bool allowMoves, CancellationToken ct)
     {
-        var now = NowMs;
+        var now = leases.NowMs;
         if (await db.SchedulingJobs.AnyAsync(j => j.EventId == eventId && (j.State == SchedulingJob.Queued || ((j.State == SchedulingJob.Running || j.State == SchedulingJob.Stopping) && j.LeaseUntilMs > now)), ct))
         {
             return false;
@@ -48,7 +40,17 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, TimeProvider cl
             Message = "Waiting for a worker",
             CreatedAt = clock.GetUtcNow(),
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance queued a run between the check and the insert: the unique index of active runs refused ours.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
         return true;
     }
 
@@ -79,35 +81,14 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, TimeProvider cl
                 logger.LogError(ex, "Scheduling worker failed; retrying");
             }
 
-            await Task.Delay(Poll, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(JobLeases.Poll, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
-    /// <summary>Takes a queued job or one whose lease ran out, with a conditional update only one instance can win.</summary>
     private async Task<SchedulingJob?> ClaimAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
-        var now = NowMs;
-        var candidates = await db.SchedulingJobs.AsNoTracking()
-            .Where(j => j.State == SchedulingJob.Queued || ((j.State == SchedulingJob.Running || j.State == SchedulingJob.Stopping) && j.LeaseUntilMs < now))
-            .OrderBy(j => j.Id).Select(j => j.Id).Take(5).ToListAsync(ct);
-        foreach (var id in candidates)
-        {
-            var claimed = await db.SchedulingJobs
-                .Where(j => j.Id == id && (j.State == SchedulingJob.Queued || ((j.State == SchedulingJob.Running || j.State == SchedulingJob.Stopping) && j.LeaseUntilMs < now)))
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(j => j.Owner, InstanceId)
-                    .SetProperty(j => j.LeaseUntilMs, now + (long)Lease.TotalMilliseconds)
-                    .SetProperty(j => j.State, j => j.StopRequested ? SchedulingJob.Stopping : SchedulingJob.Running)
-                    .SetProperty(j => j.Attempts, j => j.Attempts + 1), ct);
-            if (claimed == 1)
-            {
-                return await db.SchedulingJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct);
-            }
-        }
-
-        return null;
+        return await leases.ClaimAsync(scope.ServiceProvider.GetRequiredService<CityBridgeDb>().SchedulingJobs, ct);
     }
 
     private async Task RunAsync(SchedulingJob job, CancellationToken stoppingToken)
@@ -115,28 +96,14 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, TimeProvider cl
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         ScheduleProgress? latest = null;
         var message = job.Attempts > 1 ? $"Taken over (attempt {job.Attempts}); searching" : "Searching";
-        var heartbeat = Task.Run(async () =>
+        // Every second: renew the lease, publish the progress, and see whether staff asked to stop.
+        var heartbeat = leases.HeartbeatAsync(async () =>
         {
-            // Every second: renew the lease, publish the progress, and see whether staff asked to stop.
-            while (!stop.IsCancellationRequested)
-            {
-                await Task.Delay(Poll, clock, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
-                    await WriteProgressAsync(db, job.Id, latest, null, message, NowMs + (long)Lease.TotalMilliseconds);
-                    if (await db.SchedulingJobs.AsNoTracking().AnyAsync(j => j.Id == job.Id && j.StopRequested, CancellationToken.None))
-                    {
-                        await stop.CancelAsync();
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogWarning(ex, "Could not renew the lease of scheduling job {JobId}", job.Id);
-                }
-            }
-        }, CancellationToken.None);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
+            await WriteProgressAsync(db, job.Id, latest, null, message, leases.LeaseEndMs);
+            return await db.SchedulingJobs.AsNoTracking().AnyAsync(j => j.Id == job.Id && j.StopRequested, CancellationToken.None);
+        }, stop, logger, job.Id);
 
         string state;
         var started = clock.GetTimestamp();
@@ -172,7 +139,7 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, TimeProvider cl
         var bound = p?.UpperBoundWeight;
         var gap = p?.Gap;
         var seconds = p?.ElapsedSeconds;
-        return db.SchedulingJobs.Where(j => j.Id == jobId && j.Owner == InstanceId)
+        return leases.Owned(db.SchedulingJobs, jobId)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(j => j.State, j => state ?? j.State)
                 .SetProperty(j => j.LeaseUntilMs, j => leaseUntilMs ?? j.LeaseUntilMs)
@@ -221,8 +188,17 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, TimeProvider cl
 
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"{(result.Status == ScheduleStatus.Optimal ? "Optimal" : "Feasible")}: {result.Scheduled.Count} of {meetings.Count} meetings placed, weight {result.ScheduledWeight} of a proven bound of {result.UpperBoundWeight} (gap {result.Gap:P1}), {result.IdleGaps} idle gaps, {result.SolveSeconds:0.0} s{(stop.IsCancellationRequested ? ", stopped by staff" : "")}.");
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        // Store only while this instance owns the run: a takeover claim waits for this row lock, or has won and nothing is stored.
+        var until = leases.LeaseEndMs;
+        if (await leases.Owned(db.SchedulingJobs, job.Id).ExecuteUpdateAsync(u => u.SetProperty(j => j.LeaseUntilMs, until), CancellationToken.None) == 0)
+        {
+            return (SchedulingJob.Failed, "Another instance took this run over; its schedule is the one kept.");
+        }
+
         await db.SaveChangesAsync(CancellationToken.None);
         await SaveSummaryAsync(db, eventId, summary);
+        await transaction.CommitAsync(CancellationToken.None);
         return (SchedulingJob.Finished, summary);
     }
 

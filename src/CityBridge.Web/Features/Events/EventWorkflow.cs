@@ -8,7 +8,26 @@ using NodaTime;
 namespace CityBridge.Web.Features.Events;
 
 /// <summary>Why an event action was refused: an HTTP status for the API, and a message for people (with the field it concerns).</summary>
-public sealed record EventRefusal(int Status, string Message, string? Field = null);
+public sealed record EventRefusal(int Status, string Message, string? Field = null)
+{
+    /// <summary>Not for this actor: 401 to sign in first, 403 when signed in.</summary>
+    public static EventRefusal Denied(Actor actor, string message) => new(actor.IsSignedIn ? 403 : 401, message);
+}
+
+public static class RefusalPages
+{
+    /// <summary>After a page's action: done gives a flash and a redirect, a refusal for who asked gives Forbid; null means show the refusal on the page.</summary>
+    public static Microsoft.AspNetCore.Mvc.IActionResult? Settle(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, EventRefusal? refusal, string done, int id)
+    {
+        if (refusal is null)
+        {
+            page.TempData["Flash"] = done;
+            return page.RedirectToPage(new { id });
+        }
+
+        return refusal.Status is 401 or 403 ? page.Forbid() : null;
+    }
+}
 
 /// <summary>A registrant as another participant sees them, with how well they fit the viewer (from the matching engine).</summary>
 public sealed record Registrant(int Id, string Name, string? OrganizationName, int? OrganizationId, double? Fit);
@@ -48,7 +67,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
     {
         if (!actor.IsSignedIn || !actor.MayWrite || !MayTakePart(actor))
         {
-            return new EventRefusal(actor.IsSignedIn ? 403 : 401, "City officials and providers register for the event's meetings; sign in as one.");
+            return EventRefusal.Denied(actor, "City officials and providers register for the event's meetings; sign in as one.");
         }
 
         if (await FindAsync(eventId, actor, ct) is null)
@@ -88,7 +107,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
         var registration = actor.UserId is null ? null : await db.EventRegistrations.FirstOrDefaultAsync(r => r.EventId == eventId && r.UserId == actor.UserId, ct);
         if (registration is null || !actor.MayWrite)
         {
-            return new EventRefusal(actor.IsSignedIn ? 403 : 401, "Register for the event first.");
+            return EventRefusal.Denied(actor, "Register for the event first.");
         }
 
         if (!string.IsNullOrWhiteSpace(timeZone) && DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is null)
@@ -153,7 +172,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
         var me = await MyRegistrationAsync(eventId, actor, ct);
         if (me is null || !actor.MayWrite)
         {
-            return (null, new EventRefusal(actor.IsSignedIn ? 403 : 401, "Register for the event before requesting meetings."));
+            return (null, EventRefusal.Denied(actor, "Register for the event before requesting meetings."));
         }
 
         if (priority is < 1 or > 3)
@@ -211,7 +230,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
 
         if (me is null || request.ToRegistrationId != me.Id || !actor.MayWrite)
         {
-            return new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only the participant who was asked can answer a request.");
+            return EventRefusal.Denied(actor, "Only the participant who was asked can answer a request.");
         }
 
         if (request.Status != MeetingRequestStatus.Requested)
@@ -338,7 +357,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
 
         if (await MyRegistrationAsync(eventId, actor, ct) is not { } me || (!e.SchedulePublished && !actor.IsStaff))
         {
-            return (null, new EventRefusal(actor.IsSignedIn ? 403 : 401, "Your calendar is ready once you are registered and the schedule is published."));
+            return (null, EventRefusal.Denied(actor, "Your calendar is ready once you are registered and the schedule is published."));
         }
 
         var ics = EventCalendar.Write(e, await MeetingsAsync(e, me.Id, ct), me.Id, clock.GetUtcNow());

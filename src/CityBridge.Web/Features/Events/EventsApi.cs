@@ -7,7 +7,7 @@ namespace CityBridge.Web.Features.Events;
 
 /// <summary>An event in lists and details.</summary>
 public sealed record EventDto(int Id, string Name, string? Venue, string TimeZone, string? Description, int SlotMinutes, int BreakMinutes, int Tables,
-    bool IsPublished, bool SchedulePublished, IReadOnlyList<SessionInput> Sessions, int SlotCount, string? LastRunSummary, Guid Version);
+    bool IsPublished, bool SchedulePublished, IReadOnlyList<SessionInput> Sessions, int SlotCount, string? LastRunSummary, Guid Version, int? ProgramId = null);
 
 public sealed record RequestInput(int ToRegistrationId, int? Priority, string? Message);
 
@@ -25,7 +25,7 @@ public static class EventsApi
 {
     public static EventDto ToDto(MatchmakingEvent e) => new(
         e.Id, e.Name, e.Venue, e.TimeZone, e.Description, e.SlotMinutes, e.BreakMinutes, e.Tables, e.IsPublished, e.SchedulePublished,
-        EventInput.From(e).Sessions, EventWorkflow.Slots(e).Count, e.LastRunSummary, e.Version);
+        EventInput.From(e).Sessions, EventWorkflow.Slots(e).Count, e.LastRunSummary, e.Version, e.ProgramId);
 
     public static void MapEventsApi(this IEndpointRouteBuilder app)
     {
@@ -49,10 +49,10 @@ public static class EventsApi
             var actor = await current.GetAsync(ct);
             if (!EventWorkflow.MayManage(actor))
             {
-                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff create events."));
+                return Refused(EventRefusal.Denied(actor, "Only program staff create events."));
             }
 
-            var errors = input.Validate();
+            var errors = await input.ValidateAsync(db, ct);
             if (!errors.IsEmpty)
             {
                 return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The event is not valid.");
@@ -70,7 +70,7 @@ public static class EventsApi
             var actor = await current.GetAsync(ct);
             if (!EventWorkflow.MayManage(actor))
             {
-                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff change events."));
+                return Refused(EventRefusal.Denied(actor, "Only program staff change events."));
             }
 
             var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -79,7 +79,7 @@ public static class EventsApi
                 return NotFound(id);
             }
 
-            var errors = input.Validate();
+            var errors = await input.ValidateAsync(db, ct);
             if (!errors.IsEmpty)
             {
                 return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The event is not valid.");
@@ -114,7 +114,7 @@ public static class EventsApi
             var me = await flow.MyRegistrationAsync(id, actor, ct);
             if (me is null && !actor.IsStaff)
             {
-                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Register for the event to see the other participants."));
+                return Refused(EventRefusal.Denied(actor, "Register for the event to see the other participants."));
             }
 
             var items = await flow.RegistrantsAsync(id, me, ct);
@@ -143,7 +143,7 @@ public static class EventsApi
             var me = await flow.MyRegistrationAsync(id, actor, ct);
             if (me is null)
             {
-                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Register for the event to send and receive requests."));
+                return Refused(EventRefusal.Denied(actor, "Register for the event to send and receive requests."));
             }
 
             var items = await flow.RequestsAsync(id, me.Id, ct);
@@ -168,7 +168,7 @@ public static class EventsApi
             var me = await flow.MyRegistrationAsync(id, actor, ct);
             if (!actor.IsStaff && (me is null || !e.SchedulePublished))
             {
-                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Participants see their meetings once staff publish the schedule."));
+                return Refused(EventRefusal.Denied(actor, "Participants see their meetings once staff publish the schedule."));
             }
 
             var items = await flow.MeetingsAsync(e, actor.IsStaff ? null : me!.Id, ct);
@@ -187,7 +187,7 @@ public static class EventsApi
             var actor = await current.GetAsync(ct);
             if (!EventWorkflow.MayManage(actor))
             {
-                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff run the scheduler."));
+                return Refused(EventRefusal.Denied(actor, "Only program staff run the scheduler."));
             }
 
             if (!await db.Events.AnyAsync(e => e.Id == id, ct))
@@ -208,13 +208,13 @@ public static class EventsApi
         events.MapGet("/{id:int}/schedule", async Task<IResult> (int id, CityBridgeDb db, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
-            return !actor.IsStaff ? Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff follow the scheduler."))
+            return !actor.IsStaff ? Refused(EventRefusal.Denied(actor, "Only program staff follow the scheduler."))
                 : TypedResults.Ok(await scheduling.RunOfAsync(db, id, ct) ?? new SchedulingRun(id, "idle", 0, 0, 0, 0, "The scheduler has not run for this event yet.", DateTimeOffset.MinValue));
         }).WithSummary("Progress of the scheduler: best weight so far, proven bound, gap (staff).");
         events.MapPost("/{id:int}/schedule/stop", async Task<IResult> (int id, CityBridgeDb db, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
-            return !EventWorkflow.MayManage(actor) ? Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff stop the scheduler."))
+            return !EventWorkflow.MayManage(actor) ? Refused(EventRefusal.Denied(actor, "Only program staff stop the scheduler."))
                 : await scheduling.StopAsync(db, id, ct) ? TypedResults.Accepted($"/api/events/{id}/schedule", await scheduling.RunOfAsync(db, id, ct)) : Refused(new EventRefusal(409, "The scheduler is not running for this event."));
         }).WithSummary("Stop the scheduler, keeping the best schedule found (staff); works from any instance.");
         events.MapPost("/{id:int}/schedule/publish", async Task<IResult> (int id, PublishInput input, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
@@ -222,7 +222,7 @@ public static class EventsApi
             var actor = await current.GetAsync(ct);
             if (!EventWorkflow.MayManage(actor))
             {
-                return Refused(new EventRefusal(actor.IsSignedIn ? 403 : 401, "Only program staff publish the schedule."));
+                return Refused(EventRefusal.Denied(actor, "Only program staff publish the schedule."));
             }
 
             var e = await db.Events.FirstOrDefaultAsync(x => x.Id == id, ct);

@@ -1,12 +1,14 @@
+using CityBridge.Web.Features.Jobs;
+
 namespace CityBridge.Web.Features.Events;
 
 /// <summary>
 /// A scheduler run as a durable job: any instance may pick it up, the one holding the lease runs it and writes its
 /// progress here, and if that instance dies the lease runs out and another instance runs it again.
 /// </summary>
-public sealed class SchedulingJob
+public sealed class SchedulingJob : ILeasedJob
 {
-    public const string Queued = "queued", Running = "running", Stopping = "stopping", Finished = "finished", Failed = "failed";
+    public const string Queued = JobState.Queued, Running = JobState.Running, Stopping = JobState.Stopping, Finished = JobState.Finished, Failed = JobState.Failed;
 
     public int Id { get; set; }
 
@@ -18,10 +20,8 @@ public sealed class SchedulingJob
 
     public string State { get; set; } = Queued;
 
-    /// <summary>The instance running the job.</summary>
     public string? Owner { get; set; }
 
-    /// <summary>Lease end in Unix milliseconds (a number, so SQLite and PostgreSQL compare it the same way).</summary>
     public long LeaseUntilMs { get; set; }
 
     public bool StopRequested { get; set; }

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Email;
+using CityBridge.Web.Features.Programs;
 using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,6 +69,9 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
     /// <summary>How many requests one e-mail address may file in a day.</summary>
     public const int PerAddressPerDay = 3;
 
+    /// <summary>The first key of the PostgreSQL advisory lock taken per address (the second is the address's hash).</summary>
+    private const int AddressLock = 0x1e7e5;
+
     public async Task<(IntakeOutcome Outcome, ValidationErrors Errors)> SubmitAsync(InterestInput input, CancellationToken ct)
     {
         var errors = ValidationErrors.Annotations(input);
@@ -82,6 +87,14 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
 
         var email = input.Email.Trim();
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            // Submissions from one address are counted and stored one at a time, also across instances; SQLite's
+            // single writer does the same for its one process.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AddressLock}, hashtext({email.ToLowerInvariant()}))", ct);
+        }
+
         var recent = (await db.Interests.Where(i => i.Email.ToLower() == email.ToLower()).Select(i => i.ReceivedAt).ToListAsync(ct))
             .Count(at => at > now.AddDays(-1));
         if (recent >= PerAddressPerDay)
@@ -106,9 +119,14 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
             History = [new InterestEvent { At = now, By = "public form", Action = "Received", Note = duplicateOf is null ? null : "Same e-mail as an existing contact." }],
         };
         db.Interests.Add(interest);
-        db.Enqueue(email, "We received your interest in CityBridge",
-            $"Hello {interest.FullName},\n\nThank you for your interest in the CityBridge smart-city trade program. Program staff will read your request and answer within a few working days.\n\nYour request:\n{interest.Message}\n\nYou agreed to this privacy notice: {InterestInput.PrivacyText}\n", clock);
+        db.Enqueue(email, EmailTemplates.InterestReceived, new Dictionary<string, string>
+        {
+            ["FullName"] = interest.FullName,
+            ["Message"] = interest.Message,
+            ["PrivacyText"] = InterestInput.PrivacyText,
+        }, clock);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return (IntakeOutcome.Stored, errors);
     }
 
@@ -148,6 +166,47 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
         db.InterestEvents.Add(new InterestEvent { InterestId = id, At = now, By = staffName, Action = action switch { "assign" => "Assigned", "convert" => "Converted to contact", _ => "Closed" }, Note = note });
         await db.SaveChangesAsync(ct);
         return null;
+    }
+
+    /// <summary>
+    /// Invites the person behind a converted request to a program: the invitation e-mail (through the program's outbox)
+    /// and the history entry are saved together. Returns what went wrong, or null.
+    /// </summary>
+    public async Task<string?> InviteToProgramAsync(int id, int? programId, Actor staff, string staffName, string? note, Guid version, ProgramWorkflow programs, CancellationToken ct)
+    {
+        var interest = await db.Interests.FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (interest is null)
+        {
+            return "There is no such interest.";
+        }
+
+        if (interest.Version != version)
+        {
+            return "Somebody else handled this request after you opened it. Reload to see what they did.";
+        }
+
+        if (programId is null)
+        {
+            return "Choose the program to invite them to.";
+        }
+
+        if (interest.ContactId is null && interest.DuplicateOfContactId is null)
+        {
+            return "Convert the request to a contact first: invitations go to contacts and accounts.";
+        }
+
+        var program = await db.Programs.AsNoTracking().Where(p => p.Id == programId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        if (program is null)
+        {
+            return "There is no such program.";
+        }
+
+        interest.Version = Guid.NewGuid();
+        var action = $"Invited to {program}";
+        db.InterestEvents.Add(new InterestEvent { InterestId = id, At = clock.GetUtcNow(), By = staffName, Action = action.Length <= 64 ? action : action[..63] + "…", Note = note });
+        // The workflow saves the invitation e-mail, and with it the history entry above, in one transaction.
+        var refusal = await programs.InviteAsync(programId.Value, [interest.Email], staff, ct);
+        return refusal?.Message;
     }
 
     private async Task<int> ConvertAsync(Interest interest, DateTimeOffset now, CancellationToken ct)

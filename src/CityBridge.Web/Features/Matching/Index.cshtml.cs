@@ -18,7 +18,7 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
 
     public RelevanceScores? Tried { get; private set; }
 
-    public RematchStatus Status => engine.Status;
+    public RematchStatus Status { get; private set; } = null!;
 
     public int StoredMatches { get; private set; }
 
@@ -55,7 +55,7 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
             }
             else
             {
-                engine.RequestRematch();
+                await engine.RequestRematchAsync(db, ct);
                 TempData["Flash"] = "Weights saved. Every project is being re-matched with them.";
                 return RedirectToPage();
             }
@@ -65,9 +65,9 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
         return Page();
     }
 
-    public IActionResult OnPostRematch()
+    public async Task<IActionResult> OnPostRematchAsync(CancellationToken ct)
     {
-        engine.RequestRematch();
+        await engine.RequestRematchAsync(db, ct);
         TempData["Flash"] = "Re-match started. Reload to follow its progress.";
         return RedirectToPage();
     }
@@ -84,6 +84,7 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
     {
         Current = await MatchQueries.EvaluateAsync(db, await MatchQueries.WeightsAsync(db, ct), ct);
         StoredMatches = await db.Matches.CountAsync(ct);
+        Status = await engine.StatusAsync(db, ct);
     }
 }
 

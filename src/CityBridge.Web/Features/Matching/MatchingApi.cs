@@ -127,7 +127,7 @@ public static class MatchingApi
                 return TypedResults.Problem(title: "Changed by someone else", detail: "The weights were changed since you read them; reload and try again.", statusCode: StatusCodes.Status409Conflict);
             }
 
-            engine.RequestRematch();
+            await engine.RequestRematchAsync(db, ct);
             return TypedResults.Ok(await WeightsDtoAsync(db, ct));
         }).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Change the signal weights (staff); every project is re-matched.");
         staff.MapGet("/evaluation", async Task<IResult> ([AsParameters] WeightsQuery query, CityBridgeDb db, CancellationToken ct) =>
@@ -141,12 +141,13 @@ public static class MatchingApi
             var scores = await MatchQueries.EvaluateAsync(db, weights, ct);
             return TypedResults.Ok(new EvaluationDto(scores.PrecisionAt5, scores.NdcgAt10, scores.ProjectsJudged, scores.PairsJudged, ToDto(weights, null)));
         }).ProducesValidationProblem().WithSummary("Precision@5 and nDCG@10 over the marked pairs, for the weights in force or for weights given in the query (staff).");
-        staff.MapPost("/rematch", (MatchingEngine engine) =>
+        staff.MapPost("/rematch", async (MatchingEngine engine, CityBridgeDb db, CancellationToken ct) =>
         {
-            engine.RequestRematch();
-            return TypedResults.Accepted("/api/matching/status", engine.Status);
-        }).WithSummary("Re-match every project in the background (staff); follow /api/matching/status.");
-        staff.MapGet("/status", (MatchingEngine engine) => TypedResults.Ok(engine.Status)).WithSummary("Progress of the latest re-match (staff).");
+            await engine.RequestRematchAsync(db, ct);
+            return TypedResults.Accepted("/api/matching/status", await engine.StatusAsync(db, ct));
+        }).WithSummary("Re-match every project in a durable background job any instance runs (staff); follow /api/matching/status.");
+        staff.MapGet("/status", async (MatchingEngine engine, CityBridgeDb db, CancellationToken ct) => TypedResults.Ok(await engine.StatusAsync(db, ct)))
+            .WithSummary("Progress of the latest re-match, whichever instance runs it (staff).");
     }
 
     private static async Task<WeightsDto> WeightsDtoAsync(CityBridgeDb db, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CityBridge.Core.Domain;
 using CityBridge.Core.Matching;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Matching;
@@ -28,7 +29,7 @@ public sealed record RematchStatus(string Phase, int Done, int Total, DateTimeOf
 /// embedded once.
 /// </summary>
 public sealed class MatchingEngine(
-    IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MatchingOptions> options, Telemetry.CityBridgeMetrics metrics, ILogger<MatchingEngine> logger) : IDisposable
+    IServiceScopeFactory scopes, JobLeases leases, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MatchingOptions> options, Telemetry.CityBridgeMetrics metrics, ILogger<MatchingEngine> logger) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Lazy<MiniLmEmbedder> embedder = new(() => new MiniLmEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -37,17 +38,41 @@ public sealed class MatchingEngine(
     private readonly SemaphoreSlim gate = new(1, 1);
     private const long FeedPruneEvery = 10_000;
     private const long FeedKept = 50_000;
+    private const int EmbedChunk = 256;
     private long feedPosition = -1;
     private long prunedUpTo;
-    private volatile bool rematchRequested;
     private volatile RematchStatus status = new("waiting", 0, 0, null, null, null, 0);
-
-    public RematchStatus Status => status;
 
     public bool IsLoaded => feedPosition >= 0;
 
-    /// <summary>Asks for a re-match of every project; the worker picks it up within one poll.</summary>
-    public void RequestRematch() => rematchRequested = true;
+    /// <summary>Queues a durable re-match of every project; the first instance to poll runs it (docs/operations.md).</summary>
+    public async Task RequestRematchAsync(CityBridgeDb db, CancellationToken ct)
+    {
+        db.RematchJobs.Add(new RematchJob { CreatedAt = clock.GetUtcNow(), Message = "Waiting for an instance" });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A re-match is already waiting (one queued job at most); it serves this request too.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>The latest full re-match, whichever instance runs it, or this instance's own re-match when that is newer.</summary>
+    public async Task<RematchStatus> StatusAsync(CityBridgeDb db, CancellationToken ct)
+    {
+        var local = status;
+        var job = await db.RematchJobs.AsNoTracking().OrderByDescending(j => j.Id).FirstOrDefaultAsync(ct);
+        if (job is null || (!job.IsActive && local.StartedAt > job.FinishedAt))
+        {
+            return local;
+        }
+
+        var phase = job.State switch { JobState.Queued => "waiting", JobState.Finished => "done", JobState.Failed => "failed", _ => job.Phase };
+        return new RematchStatus(phase, job.Done, job.Total, job.StartedAt ?? job.CreatedAt, job.FinishedAt, job.State == JobState.Failed ? job.Message : null, local.ProvidersIndexed);
+    }
 
     public static IReadOnlyList<MatchSignal> ReadSignals(string json) => JsonSerializer.Deserialize<List<MatchSignal>>(json, Json) ?? [];
 
@@ -72,23 +97,77 @@ public sealed class MatchingEngine(
             var providerIds = fullLoad ? null : changes.Where(c => c.Kind == RecordChange.Provider).Select(c => c.EntityId).ToHashSet();
             var providersChanged = await SyncProvidersAsync(db, providerIds, ct);
             var projectIds = changes.Where(c => c.Kind == RecordChange.Project).Select(c => c.EntityId).ToHashSet();
-            if (fullLoad || providersChanged || rematchRequested)
+            if (fullLoad || providersChanged)
             {
-                rematchRequested = false;
-                await RematchAsync(db, null, ct);
+                await RematchAsync(db, null, null, ct);
             }
             else if (projectIds.Count > 0)
             {
-                await RematchAsync(db, projectIds, ct);
+                await RematchAsync(db, projectIds, null, ct);
             }
 
             feedPosition = latest;
             await PruneFeedAsync(db, latest, ct);
+            await RunQueuedRematchAsync(db, ct);
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>Claims a queued full re-match (or one whose instance died) and runs it under a lease, resuming where the last owner stopped.</summary>
+    private async Task RunQueuedRematchAsync(CityBridgeDb db, CancellationToken ct)
+    {
+        if (await leases.ClaimAsync(db.RematchJobs, ct) is not { } job)
+        {
+            return;
+        }
+
+        logger.LogInformation("Full re-match job {JobId}: attempt {Attempt}, resuming after project {ProjectId}", job.Id, job.Attempts, job.ResumeAfterProjectId);
+        var now = clock.GetUtcNow();
+        await leases.Owned(db.RematchJobs, job.Id).ExecuteUpdateAsync(u => u.SetProperty(j => j.StartedAt, j => j.StartedAt ?? now).SetProperty(j => j.Message, (string?)null), ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Every second: renew the lease and publish the progress; a beat that finds the job owned elsewhere stops the work.
+        var heartbeat = leases.HeartbeatAsync(async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var beatDb = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
+            var (s, until) = (status, leases.LeaseEndMs);
+            return await leases.Owned(beatDb.RematchJobs, job.Id).ExecuteUpdateAsync(
+                u => u.SetProperty(j => j.LeaseUntilMs, until).SetProperty(j => j.Phase, s.Phase).SetProperty(j => j.Done, s.Done).SetProperty(j => j.Total, s.Total), CancellationToken.None) == 0;
+        }, stop, logger, job.Id);
+        string state;
+        string? message;
+        try
+        {
+            // Every provider first: the instance that died may have indexed changes this one has not seen yet.
+            await SyncProvidersAsync(db, null, stop.Token);
+            await RematchAsync(db, null, job, stop.Token);
+            state = JobState.Finished;
+            message = job.Attempts == 1 ? null
+                : job.ResumeAfterProjectId > 0 ? $"Taken over (attempt {job.Attempts}), resumed after project {job.ResumeAfterProjectId}."
+                : $"Taken over (attempt {job.Attempts}) before any project was stored.";
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Full re-match job {JobId} is owned by another instance now; this one stops", job.Id);
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            (state, message) = (JobState.Failed, "The re-match failed: " + ex.Message);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await heartbeat;
+        }
+
+        var (done, total, finished) = (status.Done, status.Total, clock.GetUtcNow());
+        await leases.Owned(db.RematchJobs, job.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(j => j.State, state).SetProperty(j => j.Phase, state == JobState.Finished ? "done" : "failed")
+            .SetProperty(j => j.Done, done).SetProperty(j => j.Total, total).SetProperty(j => j.Message, message).SetProperty(j => j.FinishedAt, finished), CancellationToken.None);
     }
 
     /// <summary>Keeps the change feed short: rows far behind every reader are deleted now and then.</summary>
@@ -152,8 +231,11 @@ public sealed class MatchingEngine(
         return true;
     }
 
-    /// <summary>Ranks the given projects (all when null) and replaces their stored top lists, reporting progress.</summary>
-    private async Task RematchAsync(CityBridgeDb db, HashSet<int>? projectIds, CancellationToken ct)
+    /// <summary>
+    /// Ranks the given projects (all when null) and replaces their stored top lists, reporting progress; for a job, in
+    /// project id order after the last project its previous owner stored.
+    /// </summary>
+    private async Task RematchAsync(CityBridgeDb db, HashSet<int>? projectIds, RematchJob? job, CancellationToken ct)
     {
         var query = db.Projects.AsNoTracking().Include(p => p.City).AsQueryable();
         if (projectIds is not null)
@@ -161,20 +243,24 @@ public sealed class MatchingEngine(
             query = query.Where(p => projectIds.Contains(p.Id));
         }
 
-        var projects = await query.OrderBy(p => p.Id).ToListAsync(ct);
+        var all = await query.OrderBy(p => p.Id).ToListAsync(ct);
+        var resumeAfter = job?.ResumeAfterProjectId ?? 0;
+        var projects = all.Where(p => p.Id > resumeAfter).ToList();
         var started = clock.GetUtcNow();
-        status = new RematchStatus("matching", 0, projects.Count, started, null, null, index.Count);
+        var skipped = all.Count - projects.Count;
+        status = new RematchStatus("embedding", skipped, all.Count, started, null, null, index.Count);
         try
         {
             var matchProjects = projects.Select(ToMatchProject).ToList();
             var vectors = await VectorsAsync(db, matchProjects.Select(EmbeddingText.ForProject), ct);
+            status = status with { Phase = "matching" };
             const int Batch = 200;
             for (var start = 0; start < projects.Count; start += Batch)
             {
                 var batch = matchProjects.Skip(start).Take(Batch).ToList();
                 var ranked = MarketMatcher.RankAll(index, batch, vectors, options.Value.StoredPerProject, cancellationToken: ct);
-                await StoreAsync(db, ranked, ct);
-                status = status with { Done = Math.Min(start + Batch, projects.Count) };
+                await StoreAsync(db, ranked, job, skipped + Math.Min(start + Batch, projects.Count), ct);
+                status = status with { Done = skipped + Math.Min(start + Batch, projects.Count) };
             }
 
             status = status with { Phase = "done", FinishedAt = clock.GetUtcNow() };
@@ -187,11 +273,22 @@ public sealed class MatchingEngine(
         }
     }
 
-    private async Task StoreAsync(CityBridgeDb db, IReadOnlyList<ProjectMatches> ranked, CancellationToken ct)
+    /// <summary>Replaces the projects' stored lists in one transaction; for a job, with the resume point, only while this instance owns it.</summary>
+    private async Task StoreAsync(CityBridgeDb db, IReadOnlyList<ProjectMatches> ranked, RematchJob? job, int done, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var ids = ranked.Select(r => int.Parse(r.ProjectId, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (job is not null)
+        {
+            // The job row is locked until commit: a takeover waits for it, or has already won and this instance stops.
+            var last = ids.Max();
+            if (await leases.Owned(db.RematchJobs, job.Id).ExecuteUpdateAsync(u => u.SetProperty(j => j.ResumeAfterProjectId, last).SetProperty(j => j.Done, done), ct) == 0)
+            {
+                throw new OperationCanceledException("Another instance took the re-match over.");
+            }
+        }
+
         await db.Matches.Where(m => ids.Contains(m.ProjectId)).ExecuteDeleteAsync(ct);
         db.Matches.AddRange(ranked.SelectMany(r => r.Providers.Select((p, i) => new StoredMatch
         {
@@ -233,14 +330,15 @@ public sealed class MatchingEngine(
             }
         }
 
-        var known = store.Vectors.Count;
-        await Task.Run(() => store.EmbedMissing(wanted, null, ct), ct);
-        if (store.Vectors.Count > known)
+        // Stored chunk by chunk, so an instance that takes a long job over reuses what the one that died embedded.
+        foreach (var chunk in wanted.Where(t => store.Get(t) is null).Chunk(EmbedChunk))
         {
+            await Task.Run(() => store.EmbedMissing(chunk, null, ct), ct);
             var now = clock.GetUtcNow();
-            var existing = (await db.TextEmbeddings.AsNoTracking().Where(e => fingerprints.Contains(e.Fingerprint)).Select(e => e.Fingerprint).ToListAsync(ct)).ToHashSet();
-            db.TextEmbeddings.AddRange(store.Vectors.Where(v => !existing.Contains(v.Key))
-                .Select(v => new TextEmbedding { Fingerprint = v.Key, Vector = TextEmbedding.ToBytes(v.Value), CreatedAt = now }));
+            var chunkPrints = chunk.Select(EmbeddingText.Fingerprint).Distinct().ToList();
+            var existing = (await db.TextEmbeddings.AsNoTracking().Where(e => chunkPrints.Contains(e.Fingerprint)).Select(e => e.Fingerprint).ToListAsync(ct)).ToHashSet();
+            db.TextEmbeddings.AddRange(chunkPrints.Where(f => !existing.Contains(f))
+                .Select(f => new TextEmbedding { Fingerprint = f, Vector = TextEmbedding.ToBytes(store.Vectors[f]), CreatedAt = now }));
             try
             {
                 await db.SaveChangesAsync(ct);

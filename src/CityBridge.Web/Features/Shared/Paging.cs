@@ -26,6 +26,9 @@ public sealed class DirectoryFilter
     /// <summary>Organization kind (CityGovernment, Provider, PartnerAgency, Financier).</summary>
     public string? Kind { get; set; }
 
+    /// <summary>Workshop topic key of the best-practice library.</summary>
+    public string? Topic { get; set; }
+
     public int? CityId { get; set; }
 
     public int? OrganizationId { get; set; }
@@ -36,6 +39,8 @@ public sealed class DirectoryFilter
     /// <summary>Only pilot cities of the ASEAN Smart Cities Network.</summary>
     public bool? Pilot { get; set; }
 
+    /// <remarks>Read from the query string only: Razor Pages keep the route value "page" for the page's own name.</remarks>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
     public int? Page { get; set; }
 
     public int? PageSize { get; set; }
@@ -47,7 +52,10 @@ public sealed class DirectoryFilter
     public string? Text => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim().ToLowerInvariant();
 
     /// <summary>Every value that shapes the result, for <see cref="DirectoryCache"/>.</summary>
-    public string CacheKey => string.Join('\u001f', Text, Country, Sector, Kind, CityId, OrganizationId, Stage, Pilot, PageNumber, Size);
+    public string CacheKey => string.Join('\u001f', Text, Country, Sector, Kind, Topic, CityId, OrganizationId, Stage, Pilot, PageNumber, Size);
+
+    /// <summary>The link to page <paramref name="page"/> with the same filters, relative to the current path.</summary>
+    public string QueryFor(int page) => Microsoft.AspNetCore.Http.QueryString.Create(ToRouteValues(page).Where(v => !string.IsNullOrEmpty(v.Value))).ToUriComponent();
 
     public Dictionary<string, string?> ToRouteValues(int page) => new()
     {
@@ -55,6 +63,7 @@ public sealed class DirectoryFilter
         ["country"] = Country,
         ["sector"] = Sector,
         ["kind"] = Kind,
+        ["topic"] = Topic,
         ["cityId"] = CityId?.ToString(),
         ["organizationId"] = OrganizationId?.ToString(),
         ["stage"] = Stage,
