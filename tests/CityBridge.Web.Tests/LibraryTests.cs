@@ -267,6 +267,30 @@ public sealed class LibraryTests(AppFixture apps)
         Assert.Contains(await db.AuditLog.Where(a => a.EntityType == nameof(LibraryDocument) && a.EntityId == published.Id.ToString()).Select(a => a.Action).ToListAsync(), a => a == "Unlinked");
     }
 
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Staff_link_a_document_to_a_program_session_and_the_program_page_shows_it_under_the_session(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var document = await CreateAsync(app, Document(Unique.Name("Session material")));
+        await using var db = app.NewDb();
+        var session = await db.ProgramSessions.Where(s => db.Programs.Any(p => p.Id == s.ProgramId && p.IsPublished)).OrderBy(s => s.Id).FirstAsync();
+        var programPage = $"/Programs/Details/{session.ProgramId}";
+
+        var (_, html) = await FormPost.AsAsync(app.Staff, programPage, "/Library/Links?handler=Add", new Dictionary<string, string>
+        {
+            ["documentId"] = document.Id.ToString(),
+            ["targetKind"] = LibraryLinkTargets.ProgramSession,
+            ["targetId"] = session.Id.ToString(),
+            ["returnUrl"] = programPage,
+        });
+        var visitorView = WebUtility.HtmlDecode(await app.Client.GetStringAsync(programPage));
+
+        Assert.Contains("Document linked.", html);
+        Assert.Contains($"Library for “{session.Title}”", visitorView);
+        Assert.Contains(document.Title, visitorView);
+    }
+
     [Fact]
     public async Task A_link_to_a_project_that_does_not_exist_is_refused()
     {

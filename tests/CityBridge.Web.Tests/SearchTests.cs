@@ -88,6 +88,41 @@ public sealed class SearchTests(AppFixture apps)
         Assert.Contains(draft.Title, WebUtility.HtmlDecode(await app.Staff.GetStringAsync($"/Search?q={word}")));
     }
 
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_program_is_found_by_a_word_of_its_agenda_by_everyone_once_published_and_by_staff_before(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var word = Word();
+        var day = new DateOnly(2027, 9, 6);
+        var input = new Features.Programs.ProgramInput
+        {
+            Name = Unique.Name("Searchable workshop"),
+            Kind = Core.Programs.ProgramKind.Workshop,
+            Place = "Hanoi",
+            TimeZone = "Asia/Ho_Chi_Minh",
+            StartDate = day,
+            EndDate = day,
+            Sectors = ["water"],
+            Capacity = 10,
+            IsPublished = false,
+            Sessions = [new Features.Programs.ProgramSessionInput { Title = $"Metering {word}", Date = day, Start = new TimeOnly(9, 0), End = new TimeOnly(10, 0) }],
+        };
+        var created = await app.Staff.PostAsJsonAsync("/api/programs", input, AppFixture.Json);
+        var program = (await created.Content.ReadFromJsonAsync<Features.Programs.ProgramDto>(AppFixture.Json))!;
+
+        var hiddenFromVisitors = (await SearchAsync(app.Client, word)).Items;
+        var foundByStaff = Assert.Single((await SearchAsync(app.Staff, word)).Items);
+        input.IsPublished = true;
+        input.Version = program.Version;
+        (await app.Staff.PutAsJsonAsync($"/api/programs/{program.Id}", input, AppFixture.Json)).EnsureSuccessStatusCode();
+        var foundByVisitors = Assert.Single((await SearchAsync(app.Client, word)).Items);
+
+        Assert.Empty(hiddenFromVisitors);
+        Assert.Equal(("program", program.Id, $"/Programs/Details/{program.Id}"), (foundByStaff.Kind, foundByStaff.Id, foundByStaff.Link));
+        Assert.Equal(program.Id, foundByVisitors.Id);
+    }
+
     [Fact]
     public async Task The_demo_data_is_found_across_kinds_from_the_search_page()
     {

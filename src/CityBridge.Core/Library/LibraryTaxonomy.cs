@@ -24,6 +24,9 @@ public static class WorkshopTopics
         new("cybersecurity", "Cybersecurity risk", "Assessing and managing the cyber risk of connected city systems across their life."),
     ];
 
+    /// <summary>The topics' names, as workshop sessions name their topic.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(t => t.Name)];
+
     private static readonly Dictionary<string, WorkshopTopic> ByKey = All.ToDictionary(t => t.Key, StringComparer.Ordinal);
 
     public static bool IsKnown(string key) => ByKey.ContainsKey(key);

@@ -25,15 +25,3 @@ public enum RegistrationStatus
     Cancelled,
     CheckedIn,
 }
-
-/// <summary>The four topics every workshop's sessions cover.</summary>
-public static class WorkshopTopics
-{
-    public static IReadOnlyList<string> All { get; } =
-    [
-        "Planning and tailoring build-outs",
-        "Financing and sustainable funding",
-        "Standards and procurement",
-        "Cybersecurity risk",
-    ];
-}

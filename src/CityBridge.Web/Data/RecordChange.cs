@@ -11,6 +11,7 @@ public sealed class RecordChange
     public const string Provider = "organization";
     public const string Project = "project";
     public const string LibraryDocument = "library";
+    public const string Program = "program";
 
     public long Id { get; init; }
 
@@ -27,6 +28,8 @@ public sealed class RecordChange
         Solution s => new() { Kind = Provider, EntityId = s.OrganizationId, At = at },
         PriorityProject p => new() { Kind = Project, EntityId = p.Id, At = at },
         Features.Library.LibraryDocument d => new() { Kind = LibraryDocument, EntityId = d.Id, At = at },
+        Features.Programs.TradeProgram p => new() { Kind = Program, EntityId = p.Id, At = at },
+        Features.Programs.ProgramSession s => new() { Kind = Program, EntityId = s.ProgramId, At = at },
         _ => null,
     };
 }

@@ -11,10 +11,13 @@ public static class LibraryLinkTargets
 {
     public const string Project = "project";
 
+    public const string ProgramSession = "program-session";
+
     /// <summary>Another feature adds its kind here (e.g. "program-session") with one line.</summary>
     private static readonly Dictionary<string, Func<CityBridgeDb, int, CancellationToken, Task<bool>>> Exists = new(StringComparer.Ordinal)
     {
         [Project] = (db, id, ct) => db.Projects.AnyAsync(p => p.Id == id, ct),
+        [ProgramSession] = (db, id, ct) => db.ProgramSessions.AnyAsync(s => s.Id == id, ct),
     };
 
     public static bool IsKnown(string kind) => Exists.ContainsKey(kind);
@@ -24,7 +27,7 @@ public static class LibraryLinkTargets
 }
 
 /// <summary>What the partial <c>_LibraryLinks</c> needs: the page it sits on.</summary>
-public sealed record LibraryLinkTarget(string Kind, int Id);
+public sealed record LibraryLinkTarget(string Kind, int Id, string? Heading = null);
 
 /// <summary>One linked document as the partial shows it.</summary>
 public sealed record LinkedDocument(long LinkId, int DocumentId, string Slug, string Title, string KindLabel, bool IsPublished);

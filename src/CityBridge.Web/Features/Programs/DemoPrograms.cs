@@ -1,3 +1,4 @@
+using CityBridge.Core.Library;
 using CityBridge.Core.Programs;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Accounts;
@@ -32,7 +33,7 @@ public static class DemoPrograms
             Sectors = ["water", "transportation", "energy"],
             Capacity = 24,
             IsPublished = true,
-            Sessions = [.. WorkshopTopics.All.Select((topic, day) => new ProgramSession
+            Sessions = [.. WorkshopTopics.Names.Select((topic, day) => new ProgramSession
             {
                 Title = topic,
                 Topic = topic,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CityBridge.Core.Library;
 using CityBridge.Core.Programs;
 using CityBridge.Web.Features.Shared;
 
@@ -99,9 +100,9 @@ public sealed class ProgramInput
                 errors.Add(field, $"Session {i + 1} is on {s.Date:yyyy-MM-dd}, outside the program's days.");
             }
 
-            if (Kind == ProgramKind.Workshop && !string.IsNullOrWhiteSpace(s.Topic) && !WorkshopTopics.All.Contains(s.Topic.Trim()))
+            if (Kind == ProgramKind.Workshop && !string.IsNullOrWhiteSpace(s.Topic) && !WorkshopTopics.Names.Contains(s.Topic.Trim()))
             {
-                errors.Add(field, $"Session {i + 1}: a workshop topic is one of {string.Join(", ", WorkshopTopics.All)}.");
+                errors.Add(field, $"Session {i + 1}: a workshop topic is one of {string.Join(", ", WorkshopTopics.Names)}.");
             }
 
             if (s.Title.Length > 300 || s.Speakers?.Length > 1000 || s.Materials?.Length > 4000)

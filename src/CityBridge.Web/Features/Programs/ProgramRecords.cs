@@ -50,7 +50,7 @@ public sealed class ProgramSession
 
     public TimeOnly End { get; set; }
 
-    /// <summary>For workshops one of <see cref="WorkshopTopics"/>; free text otherwise.</summary>
+    /// <summary>For workshops one of <see cref="Core.Library.WorkshopTopics"/>; free text otherwise.</summary>
     public string? Topic { get; set; }
 
     public string? Speakers { get; set; }

@@ -111,3 +111,25 @@ public sealed class SolutionSearchSource() : RecordSearchSource<Solution, Soluti
             .Select(s => new SearchEntry(Kind, s.Id, s.Name, Text(s.Provider, s.Description, string.Join(", ", s.Sectors.Select(SectorTaxonomy.NameOf)), string.Join(", ", s.Standards)), $"/Organizations/Details/{s.OrganizationId}"))
             .ToList();
 }
+
+/// <summary>Programs with their place and agenda; published ones for everyone, drafts for staff.</summary>
+public sealed class ProgramSearchSource : ISearchSource
+{
+    public string Kind => "program";
+
+    public string Label => "Program";
+
+    public IReadOnlyList<string> ChangeKinds { get; } = [RecordChange.Program];
+
+    public async Task<List<SearchEntry>> LoadAsync(CityBridgeDb db, CancellationToken ct) =>
+        (await db.Programs.AsNoTracking().Include(p => p.Sessions).ToListAsync(ct))
+            .Select(p => new SearchEntry(Kind, p.Id, p.Name, string.Join("\n", new[]
+            {
+                Programs.ProgramsApi.KindName(p.Kind), p.Place, p.Description, string.Join(", ", p.Sectors.Select(SectorTaxonomy.NameOf)),
+                string.Join("\n", p.Sessions.Select(s => $"{s.Title} {s.Topic} {s.Speakers}")),
+            }.Where(t => !string.IsNullOrWhiteSpace(t))), $"/Programs/Details/{p.Id}"))
+            .ToList();
+
+    public async Task<HashSet<int>> VisibleAsync(CityBridgeDb db, Actor actor, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        (await db.Programs.AsNoTracking().Where(p => ids.Contains(p.Id) && (p.IsPublished || actor.IsStaff)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+}

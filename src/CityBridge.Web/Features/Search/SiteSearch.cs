@@ -118,6 +118,7 @@ public static class SearchRegistration
         services.AddSingleton<ISearchSource, ProjectSearchSource>();
         services.AddSingleton<ISearchSource, OrganizationSearchSource>();
         services.AddSingleton<ISearchSource, SolutionSearchSource>();
+        services.AddSingleton<ISearchSource, ProgramSearchSource>();
         services.AddSingleton<SiteSearch>();
         services.AddHostedService<SearchWarmUp>();
         return services;
