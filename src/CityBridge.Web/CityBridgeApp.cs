@@ -37,6 +37,7 @@ public static class CityBridgeApp
         services.AddDataProtection().SetApplicationName("CityBridge").PersistKeysToDbContext<CityBridgeDb>();
         services.AddScoped<DataSeeder>();
         services.AddScoped<CsvImporter>();
+        services.AddSingleton<DirectoryCache>();
         services.AddScoped<CsvExporter>();
         services.AddProblemDetails();
         services.AddCityBridgeHealth();

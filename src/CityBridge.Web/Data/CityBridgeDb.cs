@@ -56,6 +56,7 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     public DbSet<Features.Matching.RematchJob> RematchJobs => Set<Features.Matching.RematchJob>();
     public DbSet<Features.Library.LibraryDocument> LibraryDocuments => Set<Features.Library.LibraryDocument>();
     public DbSet<Features.Library.LibraryLink> LibraryLinks => Set<Features.Library.LibraryLink>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -85,6 +86,7 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
         AuditLog.AddRange(changes.Select(c => c.ToEntry(clock.GetUtcNow(), actor)));
         RecordChanges.AddRange(changes.Select(c => RecordChange.For(c.Entry.Entity, clock.GetUtcNow())).OfType<RecordChange>().DistinctBy(c => (c.Kind, c.EntityId)));
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await DataVersions.Where(v => v.Id == DataVersion.DirectoryId).ExecuteUpdateAsync(v => v.SetProperty(d => d.Value, d => d.Value + 1), cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -178,4 +180,18 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
 
 public sealed class SqliteCityBridgeDb(DbContextOptions<SqliteCityBridgeDb> options, TimeProvider clock, IAuditActor actor) : CityBridgeDb(options, clock, actor);
 
-public sealed class PostgresCityBridgeDb(DbContextOptions<PostgresCityBridgeDb> options, TimeProvider clock, IAuditActor actor) : CityBridgeDb(options, clock, actor);
+public sealed class PostgresCityBridgeDb(DbContextOptions<PostgresCityBridgeDb> options, TimeProvider clock, IAuditActor actor) : CityBridgeDb(options, clock, actor)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Trigram indexes answer the directories' ILIKE '%text%' search (Features/Shared/TextSearch) over large tables.
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<Organization>().HasIndex(o => o.Name, "IX_Organizations_Name_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<Organization>().HasIndex(o => o.Description, "IX_Organizations_Description_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<Solution>().HasIndex(s => s.Name, "IX_Solutions_Name_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<Solution>().HasIndex(s => s.Description, "IX_Solutions_Description_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<PriorityProject>().HasIndex(p => p.Title, "IX_Projects_Title_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<PriorityProject>().HasIndex(p => p.Description, "IX_Projects_Description_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+}

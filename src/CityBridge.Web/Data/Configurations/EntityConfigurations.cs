@@ -105,3 +105,12 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.HasIndex(o => o.Stage);
     }
 }
+
+internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVersion>
+{
+    public void Configure(EntityTypeBuilder<DataVersion> builder)
+    {
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasData(new DataVersion { Id = DataVersion.DirectoryId, Value = 0 });
+    }
+}

@@ -94,7 +94,7 @@ public sealed class CityDefinition : RecordDefinition<City, CityInput, CityDto>
         var query = db.Cities.AsNoTracking();
         if (filter.Text is { } text)
         {
-            query = query.Where(c => c.Name.ToLower().Contains(text) || (c.Description != null && c.Description.ToLower().Contains(text)));
+            query = query.WhereAnyContains(db, text, c => c.Name, c => c.Description);
         }
 
         if (!string.IsNullOrEmpty(filter.Country))
@@ -119,6 +119,9 @@ public sealed class CityDefinition : RecordDefinition<City, CityInput, CityDto>
             ? null
             : $"This city still has {projects} project(s) and {organizations} organization(s). Delete or move them first.";
     }
+
+    /// <summary>Everyone sees the same directory.</summary>
+    public override string? CacheAudience(Actor actor) => "everyone";
 
     public override bool MayCreate(Actor actor, CityInput input) => actor.IsStaff;
 

@@ -100,7 +100,7 @@ public sealed class ContactDefinition : RecordDefinition<Contact, ContactInput, 
         var query = db.Contacts.AsNoTracking();
         if (filter.Text is { } text)
         {
-            query = query.Where(c => c.FullName.ToLower().Contains(text) || c.Email.ToLower().Contains(text));
+            query = query.WhereAnyContains(db, text, c => c.FullName, c => c.Email);
         }
 
         if (filter.OrganizationId is { } organizationId)

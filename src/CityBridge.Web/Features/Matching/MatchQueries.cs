@@ -29,8 +29,9 @@ public static class MatchQueries
     public static bool MayMark(Actor actor, PriorityProject project, int organizationId) =>
         actor.MayWrite && (MayViewProjectMatches(actor, project) || (actor.IsProvider && actor.ActsFor(organizationId)));
 
+    /// <summary>The project with its city, if <paramref name="actor"/> may see it.</summary>
     public static async Task<PriorityProject?> VisibleProjectAsync(CityBridgeDb db, int projectId, Actor actor, CancellationToken ct) =>
-        await ProjectDefinition.Instance.VisibleTo(db.Projects.AsNoTracking(), actor).FirstOrDefaultAsync(p => p.Id == projectId, ct);
+        await ProjectDefinition.Instance.VisibleTo(db.Projects.AsNoTracking().Include(p => p.City), actor).FirstOrDefaultAsync(p => p.Id == projectId, ct);
 
     /// <summary>The project's suggestions: pinned first, then by rank; hidden ones only for staff (flagged).</summary>
     public static async Task<List<MatchItem>> ForProjectAsync(CityBridgeDb db, PriorityProject project, Actor actor, int top, CancellationToken ct)
@@ -42,7 +43,7 @@ public static class MatchQueries
             select new { Match = m, o.Name }).ToListAsync(ct);
         var curations = await db.MatchCurations.AsNoTracking().Where(c => c.ProjectId == project.Id).ToDictionaryAsync(c => c.OrganizationId, ct);
         var marks = await MyMarksAsync(db, actor, project.Id, null, ct);
-        var cityName = await db.Cities.Where(c => c.Id == project.CityId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+        var cityName = project.City?.Name ?? await db.Cities.Where(c => c.Id == project.CityId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
         return rows
             .Select(r => Item(r.Match, project.Title, cityName, r.Name, curations.GetValueOrDefault(r.Match.OrganizationId), marks))
             .Where(i => actor.IsStaff || !i.Hidden)

@@ -118,7 +118,7 @@ public sealed class OrganizationDefinition : RecordDefinition<Organization, Orga
         var query = db.Organizations.AsNoTracking();
         if (filter.Text is { } text)
         {
-            query = query.Where(o => o.Name.ToLower().Contains(text) || (o.Description != null && o.Description.ToLower().Contains(text)));
+            query = query.WhereAnyContains(db, text, o => o.Name, o => o.Description);
         }
 
         if (Enum.TryParse<OrganizationKind>(filter.Kind, ignoreCase: true, out var kind))
@@ -144,6 +144,9 @@ public sealed class OrganizationDefinition : RecordDefinition<Organization, Orga
 
         return query.OrderBy(o => o.Name).ThenBy(o => o.Id);
     }
+
+    /// <summary>Everyone sees the same directory.</summary>
+    public override string? CacheAudience(Actor actor) => "everyone";
 
     public override bool MayCreate(Actor actor, OrganizationInput input) => actor.IsStaff;
 

@@ -110,7 +110,7 @@ public sealed class OpportunityDefinition : RecordDefinition<Opportunity, Opport
         var query = db.Opportunities.AsNoTracking();
         if (filter.Text is { } text)
         {
-            query = query.Where(o => o.Provider!.Name.ToLower().Contains(text) || o.Project!.Title.ToLower().Contains(text));
+            query = query.WhereAnyContains(db, text, o => o.Provider!.Name, o => o.Project!.Title);
         }
 
         if (Enum.TryParse<OpportunityStage>(filter.Stage, ignoreCase: true, out var stage))

@@ -19,17 +19,16 @@ public sealed class DetailsModel(CityBridgeDb db, MatchingEngine engine, TimePro
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var actor = await this.ActorAsync(ct);
-        var store = new RecordStore<PriorityProject, ProjectInput, ProjectDto>(db, ProjectDefinition.Instance, actor);
-        var project = await store.FindAsync(id, ct);
-        if (project is null)
+        // One read of the project serves the page, the edit buttons and the match list.
+        var entity = await MatchQueries.VisibleProjectAsync(db, id, actor, ct);
+        if (entity is null)
         {
             return NotFound();
         }
 
-        Project = project;
-        CanEdit = await store.MayChangeAsync(id, ct);
-        var entity = await MatchQueries.VisibleProjectAsync(db, id, actor, ct);
-        if (entity is not null && MatchQueries.MayViewProjectMatches(actor, entity))
+        Project = ProjectDefinition.Instance.ToDtoOf(entity);
+        CanEdit = new RecordStore<PriorityProject, ProjectInput, ProjectDto>(db, ProjectDefinition.Instance, actor).MayChange(entity);
+        if (MatchQueries.MayViewProjectMatches(actor, entity))
         {
             var items = await MatchQueries.ForProjectAsync(db, entity, actor, 10, ct);
             Matches = new MatchListView(items, ForProject: true, CanCurate: actor.IsStaff && actor.MayWrite, CanMark: MatchQueries.MayMark(actor, entity, 0), Loading: !engine.IsLoaded);

@@ -135,7 +135,7 @@ public sealed class ProjectDefinition : RecordDefinition<PriorityProject, Projec
         var query = db.Projects.AsNoTracking();
         if (filter.Text is { } text)
         {
-            query = query.Where(p => p.Title.ToLower().Contains(text) || (p.Description != null && p.Description.ToLower().Contains(text)) || p.City!.Name.ToLower().Contains(text));
+            query = query.WhereAnyContains(db, text, p => p.Title, p => p.Description, p => p.City!.Name);
         }
 
         if (!string.IsNullOrEmpty(filter.Sector))
@@ -174,6 +174,10 @@ public sealed class ProjectDefinition : RecordDefinition<PriorityProject, Projec
         var assigned = actor.AssignedProjectIds.ToList();
         return query.Where(p => p.IsPublished || p.CityId == ownCity || assigned.Contains(p.Id));
     }
+
+    /// <summary>Staff see every project; a reader with no city and no assignment sees the published ones; the rest is personal.</summary>
+    public override string? CacheAudience(Actor actor) =>
+        actor.IsStaff ? "staff" : (!actor.IsCityOfficial || actor.CityId is null) && actor.AssignedProjectIds.Count == 0 ? "published" : null;
 
     public override bool MayCreate(Actor actor, ProjectInput input) => actor.IsStaff || actor.IsOfficialOf(input.CityId);
 

@@ -51,6 +51,9 @@ public sealed class DirectoryFilter
 
     public string? Text => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim().ToLowerInvariant();
 
+    /// <summary>Every value that shapes the result, for <see cref="DirectoryCache"/>.</summary>
+    public string CacheKey => string.Join('\u001f', Text, Country, Sector, Kind, Topic, CityId, OrganizationId, Stage, Pilot, PageNumber, Size);
+
     /// <summary>The link to page <paramref name="page"/> with the same filters, relative to the current path.</summary>
     public string QueryFor(int page) => Microsoft.AspNetCore.Http.QueryString.Create(ToRouteValues(page).Where(v => !string.IsNullOrEmpty(v.Value))).ToUriComponent();
 

@@ -16,9 +16,9 @@ public static class RecordApi
     {
         var group = app.MapGroup($"/api/{definition.Plural}").WithTags(definition.Plural).AddEndpointFilter<BrowserSessionCsrfFilter>();
 
-        group.MapGet("/", async ([AsParameters] DirectoryFilter filter, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
+        group.MapGet("/", async ([AsParameters] DirectoryFilter filter, CityBridgeDb db, CurrentActor current, DirectoryCache cache, CancellationToken ct) =>
         {
-            var page = await definition.Query(db, filter, await current.GetAsync(ct)).Select(definition.ToDto).ToPageAsync(filter, ct);
+            var page = await cache.PageAsync(db, definition, filter, await current.GetAsync(ct), ct);
             return TypedResults.Ok(new CollectionResponse<TDto>(page.Items, page.Total, page.Page, page.PageSize));
         }).WithSummary($"List {definition.Plural}, filtered and paged.");
 

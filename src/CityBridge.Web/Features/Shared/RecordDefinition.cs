@@ -47,6 +47,12 @@ public abstract class RecordDefinition<TEntity, TInput, TDto>
     /// <summary>The records <paramref name="actor"/> may read; everything by default.</summary>
     public virtual IQueryable<TEntity> VisibleTo(IQueryable<TEntity> query, Actor actor) => query;
 
+    /// <summary>
+    /// Who else sees exactly what <paramref name="actor"/> sees in the directory, as a cache key ("everyone", "staff"), or
+    /// null when the view is personal or not worth caching; see <see cref="DirectoryCache"/>.
+    /// </summary>
+    public virtual string? CacheAudience(Actor actor) => null;
+
     /// <summary>May <paramref name="actor"/> create a record like <paramref name="input"/>?</summary>
     public abstract bool MayCreate(Actor actor, TInput input);
 
@@ -62,6 +68,11 @@ public abstract class RecordDefinition<TEntity, TInput, TDto>
     public virtual bool MayDelete(Actor actor, TEntity entity) => MayChange(actor, entity);
 
     public abstract Expression<Func<TEntity, TDto>> ToDto { get; }
+
+    private Func<TEntity, TDto>? toDtoInMemory;
+
+    /// <summary><see cref="ToDto"/> on an entity already loaded with the navigations the DTO reads.</summary>
+    public TDto ToDtoOf(TEntity entity) => (toDtoInMemory ??= ToDto.Compile())(entity);
 
     /// <summary>A reason the record may not be deleted (other records depend on it), or null.</summary>
     public virtual Task<string?> WhyNotDeletableAsync(CityBridgeDb db, int id, CancellationToken ct) => Task.FromResult<string?>(null);

@@ -187,7 +187,7 @@ public abstract class RecordListPage<TEntity, TInput, TDto>(CityBridgeDb db, Rec
     {
         var actor = await this.ActorAsync(ct);
         Countries = await Reference.ReferenceApi.CountryRows(db).ToListAsync(ct);
-        Results = await definition.Query(db, Filter, actor).Select(definition.ToDto).ToPageAsync(Filter, ct);
+        Results = await HttpContext.RequestServices.GetRequiredService<DirectoryCache>().PageAsync(db, definition, Filter, actor, ct);
         MayCreate = definition.MayCreateAny(actor);
     }
 }

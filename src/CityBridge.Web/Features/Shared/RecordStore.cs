@@ -34,8 +34,11 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
     public async Task<bool> MayChangeAsync(int id, CancellationToken ct)
     {
         var entity = await definition.VisibleTo(db.Set<TEntity>().AsNoTracking(), actor).FirstOrDefaultAsync(e => e.Id == id, ct);
-        return entity is not null && actor.MayWrite && definition.MayChange(actor, entity);
+        return entity is not null && MayChange(entity);
     }
+
+    /// <summary>May the actor edit <paramref name="entity"/>, which they can see?</summary>
+    public bool MayChange(TEntity entity) => actor.MayWrite && definition.MayChange(actor, entity);
 
     /// <summary>May the actor delete record <paramref name="id"/>? False also when it does not exist.</summary>
     public async Task<bool> MayDeleteAsync(int id, CancellationToken ct)

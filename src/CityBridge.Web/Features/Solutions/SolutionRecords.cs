@@ -97,7 +97,7 @@ public sealed class SolutionDefinition : RecordDefinition<Solution, SolutionInpu
         var query = db.Solutions.AsNoTracking();
         if (filter.Text is { } text)
         {
-            query = query.Where(s => s.Name.ToLower().Contains(text) || (s.Description != null && s.Description.ToLower().Contains(text)));
+            query = query.WhereAnyContains(db, text, s => s.Name, s => s.Description);
         }
 
         if (!string.IsNullOrEmpty(filter.Sector))
@@ -112,6 +112,9 @@ public sealed class SolutionDefinition : RecordDefinition<Solution, SolutionInpu
 
         return query.OrderBy(s => s.Name).ThenBy(s => s.Id);
     }
+
+    /// <summary>Everyone sees the same directory.</summary>
+    public override string? CacheAudience(Actor actor) => "everyone";
 
     public override bool MayCreate(Actor actor, SolutionInput input) => actor.IsStaff || (actor.IsProvider && actor.ActsFor(input.OrganizationId));
 

@@ -21,6 +21,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CityBridge.Core.Domain.City", b =>
@@ -291,6 +292,16 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
+                    b.HasIndex(new[] { "Description" }, "IX_Organizations_Description_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "IX_Organizations_Description_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "IX_Organizations_Description_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "IX_Organizations_Name_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_Organizations_Name_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_Organizations_Name_Trigram"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("Organizations");
                 });
 
@@ -363,6 +374,16 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.HasIndex("CityId");
 
                     b.HasIndex("Title");
+
+                    b.HasIndex(new[] { "Description" }, "IX_Projects_Description_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "IX_Projects_Description_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "IX_Projects_Description_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Title" }, "IX_Projects_Title_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "IX_Projects_Title_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "IX_Projects_Title_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Projects", (string)null);
                 });
@@ -491,7 +512,37 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex(new[] { "Description" }, "IX_Solutions_Description_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "IX_Solutions_Description_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "IX_Solutions_Description_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "IX_Solutions_Name_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_Solutions_Name_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_Solutions_Name_Trigram"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("Solutions");
+                });
+
+            modelBuilder.Entity("CityBridge.Web.Data.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("CityBridge.Web.Data.RecordChange", b =>

@@ -472,6 +472,26 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Solutions");
                 });
 
+            modelBuilder.Entity("CityBridge.Web.Data.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("CityBridge.Web.Data.RecordChange", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using CityBridge.Core.Domain;
+using CityBridge.Core.Matching;
+using CityBridge.Web;
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityBridge.Load.Bench;
+
+/// <summary>
+/// Fills the configured database with the generated market (the same generator as `citybridge generate market`),
+/// through the product's own DbContext (so audit and change-feed rows are written as in production), and writes the
+/// benchmark's staff token and URL list.
+/// </summary>
+internal static class MarketLoad
+{
+    public const string StaffEmail = "load-bench@citybridge.example";
+    private const int Batch = 2_000;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var providers = Option(args, "--providers", 100_000);
+        var projects = Option(args, "--projects", 10_000);
+        var seed = Option(args, "--seed", 1);
+        var outDir = Directory.CreateDirectory(OptionText(args, "--out") ?? "bench-load-out");
+
+        var app = CityBridgeApp.Build([]);
+        await app.PrepareDatabaseAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
+        var stopwatch = Stopwatch.StartNew();
+        if (await db.Organizations.CountAsync(o => o.Kind == OrganizationKind.Provider) < providers)
+        {
+            var market = MarketGenerator.Generate(seed, providers, projects);
+            await InsertProvidersAsync(db, market.Providers);
+            await InsertProjectsAsync(db, market.Projects);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Loaded {providers:N0} providers and {projects:N0} projects in {stopwatch.Elapsed.TotalSeconds:F0} s"));
+        }
+        else
+        {
+            Console.WriteLine("The market is already loaded.");
+        }
+
+        var token = await StaffTokenAsync(scope.ServiceProvider, db);
+        await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "token"), token);
+        var urls = await LoadUrls.BuildAsync(db, seed);
+        await File.WriteAllLinesAsync(Path.Combine(outDir.FullName, "urls.txt"), urls);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {urls.Count} URLs and the staff token to {outDir.FullName}"));
+        return 0;
+    }
+
+    private static async Task InsertProvidersAsync(CityBridgeDb db, IReadOnlyList<MatchProvider> providers)
+    {
+        foreach (var chunk in providers.Chunk(Batch))
+        {
+            db.Organizations.AddRange(chunk.Select(p => new Organization
+            {
+                Name = p.Name,
+                Kind = OrganizationKind.Provider,
+                CountryCode = "US",
+                Description = p.Description,
+                Sectors = [.. p.Sectors],
+                ExperienceCountries = [.. p.Countries],
+                Standards = [.. p.Standards],
+                Solutions = [.. p.Solutions.Select(s => new Solution { Name = s.Name, Description = s.Description, Sectors = [.. s.Sectors], Standards = [.. s.Standards] })],
+            }));
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static async Task InsertProjectsAsync(CityBridgeDb db, IReadOnlyList<MatchProject> projects)
+    {
+        var cities = await db.Cities.AsNoTracking().Select(c => new { c.Id, c.Name, c.CountryCode }).ToListAsync();
+        int CityOf(MatchProject p) =>
+            cities.FirstOrDefault(c => c.Name == p.City && c.CountryCode == p.Country)?.Id
+            ?? cities.FirstOrDefault(c => c.CountryCode == p.Country)?.Id
+            ?? cities[0].Id;
+
+        foreach (var chunk in projects.Chunk(Batch))
+        {
+            db.Projects.AddRange(chunk.Select(p => new PriorityProject
+            {
+                CityId = CityOf(p),
+                Title = p.Title,
+                Description = p.Description,
+                Sectors = [.. p.Sectors],
+                Stage = p.Stage ?? ProjectStage.Idea,
+                BudgetUsd = p.BudgetUsd,
+                StandardsWanted = [.. p.Standards],
+                IsPublished = true,
+            }));
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>A staff account (no second factor needed for a bearer token) and a fresh one-day read token for it.</summary>
+    private static async Task<string> StaffTokenAsync(IServiceProvider services, CityBridgeDb db)
+    {
+        var users = services.GetRequiredService<UserManager<CityBridgeUser>>();
+        var user = await users.FindByEmailAsync(StaffEmail);
+        if (user is null)
+        {
+            user = new CityBridgeUser { UserName = StaffEmail, Email = StaffEmail, EmailConfirmed = true, FullName = "Load benchmark (staff)" };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, Roles.Staff);
+        }
+
+        var secret = ApiTokenHandler.NewSecret();
+        var now = DateTimeOffset.UtcNow;
+        db.ApiTokens.Add(new ApiToken
+        {
+            UserId = user.Id,
+            Name = "load benchmark",
+            Hash = ApiTokenHandler.HashOf(secret),
+            Prefix = secret[..10],
+            Scopes = ApiScopes.Read,
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(1),
+        });
+        await db.SaveChangesAsync();
+        return secret;
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        OptionText(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    public static string? OptionText(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

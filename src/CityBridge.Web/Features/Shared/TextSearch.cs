@@ -1,0 +1,53 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using CityBridge.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Features.Shared;
+
+/// <summary>
+/// The directories' free-text filter: a case-insensitive substring of any of the given fields. On PostgreSQL it is
+/// <c>ILIKE '%text%'</c>, which the trigram indexes of <see cref="PostgresCityBridgeDb"/> answer without reading every
+/// row; on SQLite it stays <c>lower(field)</c> containing the text.
+/// </summary>
+public static class TextSearch
+{
+    private static readonly MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(
+        nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+
+    private static readonly MethodInfo ToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+
+    private static readonly MethodInfo Contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+
+    /// <summary>The rows where any of <paramref name="fields"/> contains <paramref name="text"/> (already lower-case and trimmed).</summary>
+    public static IQueryable<T> WhereAnyContains<T>(this IQueryable<T> query, CityBridgeDb db, string text, params Expression<Func<T, string?>>[] fields)
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        // A member of an object, not a constant, so EF Core sends the text as a parameter and reuses the plan.
+        var term = Expression.Constant(new SearchTerm(text, "%" + EscapeLike(text) + "%"));
+        var postgres = db.Database.IsNpgsql();
+        Expression? any = null;
+        foreach (var field in fields)
+        {
+            var value = new ReplaceParameter(field.Parameters[0], row).Visit(field.Body);
+            Expression test = postgres
+                ? Expression.Call(ILike, Expression.Constant(EF.Functions), value, Expression.Property(term, nameof(SearchTerm.Pattern)), Expression.Constant(@"\"))
+                : Expression.Call(Expression.Call(value, ToLower), Contains, Expression.Property(term, nameof(SearchTerm.Text)));
+            test = Expression.AndAlso(Expression.NotEqual(value, Expression.Constant(null, typeof(string))), test);
+            any = any is null ? test : Expression.OrElse(any, test);
+        }
+
+        return any is null ? query : query.Where(Expression.Lambda<Func<T, bool>>(any, row));
+    }
+
+    /// <summary>Makes <c>%</c>, <c>_</c> and the escape character itself match literally in a LIKE pattern.</summary>
+    public static string EscapeLike(string text) => text.Replace(@"\", @"\\", StringComparison.Ordinal)
+        .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+
+    private sealed record SearchTerm(string Text, string Pattern);
+
+    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
