@@ -407,10 +407,26 @@ public sealed class ProgramsTests(AppFixture apps)
         var itinerary = System.Net.WebUtility.HtmlDecode(await app.Client.GetStringAsync($"/Programs/Itinerary/{delegation}"));
 
         Assert.Contains("Financing and sustainable funding", details, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/Readiness\">CityBridge readiness guide</a>", details, StringComparison.Ordinal);
+        Assert.Matches("<a href=\"/Readiness\"[^>]*>CityBridge readiness guide</a>", details);
         Assert.Contains("Sign in</a> to register", details, StringComparison.Ordinal);
         Assert.Contains("Da Nang", itinerary, StringComparison.Ordinal);
         Assert.Contains("to change country; allow 1", itinerary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Session_materials_are_rendered_from_Markdown_without_scripts_or_script_links()
+    {
+        var app = await apps.GetAsync(TestDatabase.Sqlite);
+        var input = NewProgram(Unique.Name("Materials program"));
+        input.Sessions[0].Materials = "**Read first** <script>alert('x')</script> [trap](javascript:alert(1)) <img src=x onerror=alert(2)>";
+        var program = await CreateAsync(app, input);
+
+        var details = await app.Client.GetStringAsync($"/Programs/Details/{program.Id}");
+
+        Assert.Contains("<strong>Read first</strong>", details, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", details, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:alert", details, StringComparison.Ordinal);
+        Assert.DoesNotContain("onerror", details, StringComparison.Ordinal);
     }
 
     [Theory]
