@@ -35,9 +35,8 @@ public static class EventsApi
         {
             var actor = await current.GetAsync(ct);
             var query = db.Events.AsNoTracking().Include(e => e.Sessions).Where(e => e.IsPublished || actor.IsStaff).OrderBy(e => e.Name).ThenBy(e => e.Id);
-            var total = await query.CountAsync(ct);
-            var items = await query.Skip((filter.PageNumber - 1) * filter.Size).Take(filter.Size).ToListAsync(ct);
-            return TypedResults.Ok(new CollectionResponse<EventDto>(items.Select(ToDto).ToList(), total, filter.PageNumber, filter.Size));
+            var page = await query.ToPageAsync(filter, ct);
+            return TypedResults.Ok(new CollectionResponse<EventDto>(page.Items.Select(ToDto).ToList(), page.Total, page.Page, page.PageSize));
         }).WithSummary("Matchmaking events, published ones for everyone, all for staff.");
 
         events.MapGet("/{id:int}", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>

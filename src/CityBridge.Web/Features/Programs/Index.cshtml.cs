@@ -25,9 +25,9 @@ public sealed class IndexModel(CityBridgeDb db, TimeProvider clock) : PageModel
         Actor = await this.ActorAsync(ct);
         Filter.PageSize ??= DirectoryFilter.MaxPageSize;
         var query = Filter.Apply(db.Programs.AsNoTracking().Include(p => p.Sessions), Actor, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        Total = await query.CountAsync(ct);
-        var items = await query.Skip((Filter.PageNumber - 1) * Filter.Size).Take(Filter.Size).ToListAsync(ct);
-        Entities = items.ToDictionary(p => p.Id);
-        Programs = items.Select(ProgramsApi.ToDto).ToList();
+        var page = await query.ToPageAsync(Filter, ct);
+        Total = page.Total;
+        Entities = page.Items.ToDictionary(p => p.Id);
+        Programs = page.Items.Select(ProgramsApi.ToDto).ToList();
     }
 }

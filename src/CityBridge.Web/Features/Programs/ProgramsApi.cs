@@ -17,7 +17,7 @@ public sealed record ProgramDto(int Id, string Name, ProgramKind Kind, string? D
     IReadOnlyList<string> Sectors, int Capacity, bool IsPublished, IReadOnlyList<SessionView> Sessions, Guid Version);
 
 /// <summary>The list filters of the page and the API.</summary>
-public sealed class ProgramFilter
+public sealed class ProgramFilter : PageRequest
 {
     /// <summary>Workshop, TradeShowDelegation, SectorProgram or ExpertDelegation.</summary>
     public ProgramKind? Kind { get; set; }
@@ -27,14 +27,6 @@ public sealed class ProgramFilter
 
     /// <summary>Only programs whose last day is today or later.</summary>
     public bool? Upcoming { get; set; }
-
-    public int? Page { get; set; }
-
-    public int? PageSize { get; set; }
-
-    public int PageNumber => Math.Max(1, Page ?? 1);
-
-    public int Size => Math.Clamp(PageSize ?? DirectoryFilter.DefaultPageSize, 1, DirectoryFilter.MaxPageSize);
 
     public IQueryable<TradeProgram> Apply(IQueryable<TradeProgram> programs, Actor actor, DateOnly today)
     {
@@ -98,9 +90,8 @@ public static class ProgramsApi
         {
             var actor = await current.GetAsync(ct);
             var query = filter.Apply(db.Programs.AsNoTracking().Include(p => p.Sessions), actor, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-            var total = await query.CountAsync(ct);
-            var items = await query.Skip((filter.PageNumber - 1) * filter.Size).Take(filter.Size).ToListAsync(ct);
-            return TypedResults.Ok(new CollectionResponse<ProgramDto>(items.Select(ToDto).ToList(), total, filter.PageNumber, filter.Size));
+            var page = await query.ToPageAsync(filter, ct);
+            return TypedResults.Ok(new CollectionResponse<ProgramDto>(page.Items.Select(ToDto).ToList(), page.Total, page.Page, page.PageSize));
         }).WithSummary("Programs, published ones for everyone, all for staff; filter by kind, sector and upcoming.");
 
         programs.MapGet("/{id:int}", async Task<IResult> (int id, ProgramWorkflow flow, CurrentActor current, CancellationToken ct) =>

@@ -8,11 +8,26 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, i
     public int PageCount => Total == 0 ? 1 : (int)Math.Ceiling(Total / (double)PageSize);
 }
 
-/// <summary>The filters every directory (list page and collection endpoint) understands; each applies the ones it has.</summary>
-public sealed class DirectoryFilter
+/// <summary>Which page of a collection to show (<c>?page=&amp;pageSize=</c>), clamped to sensible bounds.</summary>
+public class PageRequest
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 200;
+
+    /// <remarks>Read from the query string only: Razor Pages keep the route value "page" for the page's own name.</remarks>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
+    public int? Page { get; set; }
+
+    public int? PageSize { get; set; }
+
+    public int PageNumber => Math.Max(1, Page ?? 1);
+
+    public int Size => Math.Clamp(PageSize ?? DefaultPageSize, 1, MaxPageSize);
+}
+
+/// <summary>The filters every directory (list page and collection endpoint) understands; each applies the ones it has.</summary>
+public sealed class DirectoryFilter : PageRequest
+{
 
     /// <summary>Free text, matched against names, titles and descriptions.</summary>
     public string? Q { get; set; }
@@ -38,16 +53,6 @@ public sealed class DirectoryFilter
 
     /// <summary>Only pilot cities of the ASEAN Smart Cities Network.</summary>
     public bool? Pilot { get; set; }
-
-    /// <remarks>Read from the query string only: Razor Pages keep the route value "page" for the page's own name.</remarks>
-    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
-    public int? Page { get; set; }
-
-    public int? PageSize { get; set; }
-
-    public int PageNumber => Math.Max(1, Page ?? 1);
-
-    public int Size => Math.Clamp(PageSize ?? DefaultPageSize, 1, MaxPageSize);
 
     public string? Text => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim().ToLowerInvariant();
 
@@ -75,7 +80,7 @@ public sealed class DirectoryFilter
 
 public static class PagingExtensions
 {
-    public static async Task<PagedList<T>> ToPageAsync<T>(this IQueryable<T> query, DirectoryFilter filter, CancellationToken ct)
+    public static async Task<PagedList<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest filter, CancellationToken ct)
     {
         var total = await query.CountAsync(ct);
         var items = await query.Skip((filter.PageNumber - 1) * filter.Size).Take(filter.Size).ToListAsync(ct);
