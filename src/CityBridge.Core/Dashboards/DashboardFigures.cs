@@ -10,7 +10,7 @@ public sealed record CountryFact(string Code, string Name, long UrbanToday, long
 public sealed record ProjectFact(int Id, string CountryCode, IReadOnlyList<string> Sectors, IReadOnlyList<int> ProgramIds);
 
 /// <summary>What the dashboard needs of an opportunity: its project, stage, values and dates.</summary>
-public sealed record OpportunityFact(int Id, ProjectFact Project, OpportunityStage Stage, decimal? ValueUsd, DateOnly OpenedOn, DateOnly? WonOn)
+public sealed record OpportunityFact(int Id, ProjectFact Project, OpportunityStage Stage, decimal? ValueUsd, DateTimeOffset OpenedAt, DateOnly? WonOn)
 {
     public string CountryCode => Project.CountryCode;
 

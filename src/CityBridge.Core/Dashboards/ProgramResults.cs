@@ -1,7 +1,7 @@
 namespace CityBridge.Core.Dashboards;
 
-/// <summary>What the results report needs of a program.</summary>
-public sealed record ProgramFact(int Id, string Name, string Kind, DateOnly Starts, DateOnly Ends)
+/// <summary>What the results report needs of a program: its days, and the instant it starts (its first session, in its time zone).</summary>
+public sealed record ProgramFact(int Id, string Name, string Kind, DateOnly Starts, DateOnly Ends, DateTimeOffset StartsAt)
 {
     public bool Overlaps(DateOnly from, DateOnly to) => Starts <= to && Ends >= from;
 }
@@ -21,8 +21,8 @@ public sealed record ProgramResult(
 public sealed record ProgramResultsReport(DateOnly From, DateOnly To, IReadOnlyList<ProgramResult> Rows, ProgramResult Totals);
 
 /// <summary>
-/// Computes program results from plain facts. A program's follow-up opportunities are those opened on or after its first
-/// day on a project that a confirmed participant brought; a won one counts as an export outcome once, even when the
+/// Computes program results from plain facts. A program's follow-up opportunities are those opened at or after its start
+/// on a project that a confirmed participant brought (the rule of the program report); a won one counts as an export outcome once, even when the
 /// project went to several programs.
 /// </summary>
 public static class ProgramResults
@@ -76,6 +76,6 @@ public static class ProgramResults
     private static List<OpportunityFact> FollowUps(ProgramFact program, IReadOnlyList<ParticipationFact> registrations, IReadOnlyList<OpportunityFact> opportunities)
     {
         var broughtProjects = registrations.Where(r => r.Confirmed && r.ProjectId is not null).Select(r => r.ProjectId!.Value).ToHashSet();
-        return opportunities.Where(o => broughtProjects.Contains(o.Project.Id) && o.OpenedOn >= program.Starts).DistinctBy(o => o.Id).ToList();
+        return opportunities.Where(o => broughtProjects.Contains(o.Project.Id) && o.OpenedAt >= program.StartsAt).DistinctBy(o => o.Id).ToList();
     }
 }

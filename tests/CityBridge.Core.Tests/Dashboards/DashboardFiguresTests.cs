@@ -14,7 +14,7 @@ public sealed class DashboardFiguresTests
         new(4, "ID", ["water"], [200]),
     ];
 
-    private static readonly DateOnly Opened = new(2026, 1, 5);
+    private static readonly DateTimeOffset Opened = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
     private static readonly OpportunityFact[] Opportunities =
     [

@@ -34,11 +34,12 @@ public sealed class DashboardFacts(CityBridgeDb db)
         var projects = (await db.Projects.AsNoTracking().Select(p => new { p.Id, p.City!.CountryCode, p.Sectors }).ToListAsync(ct))
             .ToDictionary(p => p.Id, p => new ProjectFact(p.Id, p.CountryCode, p.Sectors, programsOfProject.GetValueOrDefault(p.Id, [])));
         var opportunities = (await db.Opportunities.AsNoTracking().Select(o => new { o.Id, o.ProjectId, o.Stage, o.ValueUsd, o.CreatedAt, o.WonOn }).ToListAsync(ct))
-            .Select(o => new OpportunityFact(o.Id, projects[o.ProjectId], o.Stage, o.ValueUsd, DateOnly.FromDateTime(o.CreatedAt.UtcDateTime), o.WonOn)).ToList();
+            .Select(o => new OpportunityFact(o.Id, projects[o.ProjectId], o.Stage, o.ValueUsd, o.CreatedAt, o.WonOn)).ToList();
 
-        var programs = await db.Programs.AsNoTracking()
-            .Select(p => new { p.Id, p.Name, p.Kind, p.StartDate, p.EndDate, p.Sectors }).ToListAsync(ct);
-        var programFacts = programs.Select(p => new ProgramFact(p.Id, p.Name, ProgramsApi.KindName(p.Kind), p.StartDate, p.EndDate)).ToList();
+        // With their sessions: a program starts with its first session (ProgramWorkflow.StartOf), as the program report counts.
+        var programs = await db.Programs.AsNoTracking().Include(p => p.Sessions).ToListAsync(ct);
+        var programFacts = programs
+            .Select(p => new ProgramFact(p.Id, p.Name, ProgramsApi.KindName(p.Kind), p.StartDate, p.EndDate, ProgramWorkflow.StartOf(p).ToDateTimeOffset())).ToList();
 
         return new DashboardData(countries, [.. projects.Values], opportunities, await MeetingsAsync(programs.ToDictionary(p => p.Id, p => (p.Name, p.Sectors)), ct), programFacts, participations);
     }
