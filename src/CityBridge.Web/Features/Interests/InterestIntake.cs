@@ -133,15 +133,10 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
     /// <summary>Staff triage: assign, convert into an organization and contact, or close; every step is kept in the history.</summary>
     public async Task<string?> TriageAsync(int id, string action, string staffName, string? note, Guid version, CancellationToken ct)
     {
-        var interest = await db.Interests.FirstOrDefaultAsync(i => i.Id == id, ct);
+        var (interest, problem) = await OpenForTriageAsync(id, version, ct);
         if (interest is null)
         {
-            return "There is no such interest.";
-        }
-
-        if (interest.Version != version)
-        {
-            return "Somebody else handled this request after you opened it. Reload to see what they did.";
+            return problem;
         }
 
         var now = clock.GetUtcNow();
@@ -174,15 +169,10 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
     /// </summary>
     public async Task<string?> InviteToProgramAsync(int id, int? programId, Actor staff, string staffName, string? note, Guid version, ProgramWorkflow programs, CancellationToken ct)
     {
-        var interest = await db.Interests.FirstOrDefaultAsync(i => i.Id == id, ct);
+        var (interest, problem) = await OpenForTriageAsync(id, version, ct);
         if (interest is null)
         {
-            return "There is no such interest.";
-        }
-
-        if (interest.Version != version)
-        {
-            return "Somebody else handled this request after you opened it. Reload to see what they did.";
+            return problem;
         }
 
         if (programId is null)
@@ -207,6 +197,20 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
         // The workflow saves the invitation e-mail, and with it the history entry above, in one transaction.
         var refusal = await programs.InviteAsync(programId.Value, [interest.Email], staff, ct);
         return refusal?.Message;
+    }
+
+    /// <summary>The request to act on, or why not: unknown, or changed by somebody else since the staff member opened it.</summary>
+    private async Task<(Interest? Interest, string? Problem)> OpenForTriageAsync(int id, Guid version, CancellationToken ct)
+    {
+        var interest = await db.Interests.FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (interest is null)
+        {
+            return (null, "There is no such interest.");
+        }
+
+        return interest.Version == version
+            ? (interest, null)
+            : (null, "Somebody else handled this request after you opened it. Reload to see what they did.");
     }
 
     private async Task<int> ConvertAsync(Interest interest, DateTimeOffset now, CancellationToken ct)
