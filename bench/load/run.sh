@@ -74,6 +74,10 @@ for _ in $(seq 1 1800); do
 done
 [ $matching = true ] && { curl -fs -H "Authorization: Bearer $token" "$base/api/matching/status"; echo; }
 
+# The site search builds its in-memory index of the whole directory at start (about 25 s of CPU at this size): wait
+# for it, so the run measures the steady state and not the start-up.
+for _ in $(seq 1 300); do grep -q "Search index built" "$work/app.log" && break; sleep 1; done
+
 connections=20
 pause=$(( connections * 1000 / rate ))
 echo "== warm up ($warmup s)"

@@ -45,6 +45,21 @@ public sealed class DirectorySearchTests(AppFixture apps)
 
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_search_does_not_match_across_the_end_of_the_name_and_the_start_of_the_description(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var provider = await CreateProviderAsync(app, $"Alpha{tag}", "Beta pumps for rural districts.");
+
+        var across = await NamesFoundAsync(app, $"/api/organizations?q={tag}beta");
+        var inDescription = await NamesFoundAsync(app, $"/api/organizations?q={Uri.EscapeDataString("BETA PUMPS")}&pageSize=200");
+
+        Assert.Empty(across);
+        Assert.Contains(provider.Name, inDescription);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
     public async Task Percent_and_underscore_in_a_search_match_only_themselves(TestDatabase database)
     {
         var app = await apps.GetAsync(database);

@@ -10,6 +10,7 @@ using CityBridge.Web.Features.Projects;
 using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityBridge.Web.Tests;
 
@@ -199,6 +200,48 @@ public sealed class MatchingTests(AppFixture apps)
         Assert.Equal(await check.Projects.CountAsync(p => p.Id > resumeAfter), fresh);
         var status = await app.Staff.GetFromJsonAsync<RematchStatus>("/api/matching/status", AppFixture.Json);
         Assert.Equal("done", status!.Phase);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task An_edited_project_is_matched_again_once_and_not_on_every_later_poll_of_the_change_feed(TestDatabase database)
+    {
+        // An app of its own: the shared ones re-match everything whenever another test adds a provider.
+        await using var app = await TestApp.StartAsync(database, demoData: true, new Dictionary<string, string?> { ["Matching:PollInterval"] = "00:00:00.2" });
+        var engine = app.Services.GetRequiredService<MatchingEngine>();
+        var deadline = DateTime.UtcNow + Patience;
+        while (!(engine.IsLoaded && (await app.Staff.GetFromJsonAsync<RematchStatus>("/api/matching/status", AppFixture.Json))!.Phase == "done") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var project = await ProjectIdAsync(app, "Flood early warning and response");
+        var edited = DateTimeOffset.UtcNow;
+        await using (var db = app.NewDb())
+        {
+            var entity = await db.Projects.SingleAsync(p => p.Id == project);
+            entity.Description += " Sirens in every riverside district.";
+            await db.SaveChangesAsync();
+        }
+
+        // SQLite cannot compare DateTimeOffset values in a query: the times are compared here.
+        async Task<List<DateTimeOffset>> ComputedAtAsync()
+        {
+            await using var db = app.NewDb();
+            return await db.Matches.Select(m => m.ComputedAt).ToListAsync();
+        }
+
+        while (!(await ComputedAtAsync()).Any(at => at >= edited) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var rematched = (await ComputedAtAsync()).Max();
+        Assert.True(rematched >= edited, "the edited project was not matched again");
+        // About fifteen polls: the change is still inside the feed's re-read window, and it was handled already.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(rematched, (await ComputedAtAsync()).Max());
     }
 
     [Theory]

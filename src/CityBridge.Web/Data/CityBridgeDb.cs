@@ -3,6 +3,7 @@ using CityBridge.Core.Domain;
 using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Audit;
 using CityBridge.Web.Features.Email;
+using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     /// <summary>The data-protection key ring, shared by every instance so a cookie or form token from one is valid at another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    private static readonly HashSet<string> UnauditedProperties = [nameof(EditableRecord.Version), nameof(EditableRecord.CreatedAt), nameof(EditableRecord.UpdatedAt)];
+    private static readonly HashSet<string> UnauditedProperties = [nameof(EditableRecord.Version), nameof(EditableRecord.CreatedAt), nameof(EditableRecord.UpdatedAt), TextSearch.Column];
 
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<City> Cities => Set<City>();
@@ -178,19 +179,27 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     }
 }
 
-public sealed class SqliteCityBridgeDb(DbContextOptions<SqliteCityBridgeDb> options, TimeProvider clock, IAuditActor actor) : CityBridgeDb(options, clock, actor);
+public sealed class SqliteCityBridgeDb(DbContextOptions<SqliteCityBridgeDb> options, TimeProvider clock, IAuditActor actor) : CityBridgeDb(options, clock, actor)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        TextSearch.MapColumns(builder, postgres: false);
+    }
+}
 
 public sealed class PostgresCityBridgeDb(DbContextOptions<PostgresCityBridgeDb> options, TimeProvider clock, IAuditActor actor) : CityBridgeDb(options, clock, actor)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        // Trigram indexes answer the directories' ILIKE '%text%' search (Features/Shared/TextSearch) over large tables.
+        // Trigram indexes answer the directories' '%text%' search (Features/Shared/TextSearch) over large tables.
         builder.HasPostgresExtension("pg_trgm");
-        builder.Entity<Organization>().HasIndex(o => o.Name, "IX_Organizations_Name_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
-        builder.Entity<Organization>().HasIndex(o => o.Description, "IX_Organizations_Description_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
-        builder.Entity<Solution>().HasIndex(s => s.Name, "IX_Solutions_Name_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
-        builder.Entity<Solution>().HasIndex(s => s.Description, "IX_Solutions_Description_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        TextSearch.MapColumns(builder, postgres: true);
+        // The directories' sector and country filters test list overlap (&&), which GIN indexes answer.
+        builder.Entity<Organization>().HasIndex(o => o.Sectors).HasMethod("gin");
+        builder.Entity<Organization>().HasIndex(o => o.ExperienceCountries).HasMethod("gin");
+        builder.Entity<Solution>().HasIndex(s => s.Sectors).HasMethod("gin");
         builder.Entity<PriorityProject>().HasIndex(p => p.Title, "IX_Projects_Title_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.Entity<PriorityProject>().HasIndex(p => p.Description, "IX_Projects_Description_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
     }

@@ -51,6 +51,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.HasOne(o => o.City).WithMany().HasForeignKey(o => o.CityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => o.Name);
         builder.HasIndex(o => o.Kind);
+        builder.HasIndex(o => o.CountryCode);
     }
 }
 

@@ -39,7 +39,9 @@ public sealed class MatchingEngine(
     private const long FeedPruneEvery = 10_000;
     private const long FeedKept = 50_000;
     private const int EmbedChunk = 256;
+    private const long ReorderWindow = 100;
     private long feedPosition = -1;
+    private HashSet<long> handledChanges = [];
     private long prunedUpTo;
     private volatile RematchStatus status = new("waiting", 0, 0, null, null, null, 0);
 
@@ -86,13 +88,12 @@ public sealed class MatchingEngine(
             var db = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
             index.UseWeights(await MatchQueries.WeightsAsync(db, ct));
             var fullLoad = feedPosition < 0;
-            // Ids are taken from a sequence and may commit out of order: re-read a little behind the position.
-            var changes = fullLoad
-                ? []
-                : await db.RecordChanges.AsNoTracking().Where(c => c.Id > feedPosition - 100).OrderBy(c => c.Id).ToListAsync(ct);
-            var latest = fullLoad
-                ? await db.RecordChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0
-                : changes.Count == 0 ? feedPosition : Math.Max(feedPosition, changes[^1].Id);
+            var latest = fullLoad ? await db.RecordChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0 : feedPosition;
+            // Ids are taken from a sequence and may commit out of order: re-read a window behind the position, and act
+            // only on the rows of it not handled yet (a full load covers every row committed before it reads).
+            var window = await db.RecordChanges.AsNoTracking().Where(c => c.Id > latest - ReorderWindow).OrderBy(c => c.Id).ToListAsync(ct);
+            var changes = fullLoad ? [] : window.Where(c => !handledChanges.Contains(c.Id)).ToList();
+            latest = window.Count == 0 ? latest : Math.Max(latest, window[^1].Id);
 
             var providerIds = fullLoad ? null : changes.Where(c => c.Kind == RecordChange.Provider).Select(c => c.EntityId).ToHashSet();
             var providersChanged = await SyncProvidersAsync(db, providerIds, ct);
@@ -107,6 +108,7 @@ public sealed class MatchingEngine(
             }
 
             feedPosition = latest;
+            handledChanges = window.Where(c => c.Id > latest - ReorderWindow).Select(c => c.Id).ToHashSet();
             await PruneFeedAsync(db, latest, ct);
             await RunQueuedRematchAsync(db, ct);
         }

@@ -118,7 +118,7 @@ public sealed class OrganizationDefinition : RecordDefinition<Organization, Orga
         var query = db.Organizations.AsNoTracking();
         if (filter.Text is { } text)
         {
-            query = query.WhereAnyContains(db, text, o => o.Name, o => o.Description);
+            query = query.WhereSearchTextContains(db, text);
         }
 
         if (Enum.TryParse<OrganizationKind>(filter.Kind, ignoreCase: true, out var kind))
@@ -128,13 +128,16 @@ public sealed class OrganizationDefinition : RecordDefinition<Organization, Orga
 
         if (!string.IsNullOrEmpty(filter.Sector))
         {
-            query = query.Where(o => o.Sectors.Contains(filter.Sector));
+            // The overlap form (&& on PostgreSQL) is what the lists' GIN indexes answer; Contains becomes = ANY, a full scan.
+            string[] sectors = [filter.Sector];
+            query = query.Where(o => o.Sectors.Any(s => sectors.Contains(s)));
         }
 
         if (!string.IsNullOrEmpty(filter.Country))
         {
             var code = filter.Country.ToUpperInvariant();
-            query = query.Where(o => o.CountryCode == code || o.ExperienceCountries.Contains(code));
+            string[] codes = [code];
+            query = query.Where(o => o.CountryCode == code || o.ExperienceCountries.Any(c => codes.Contains(c)));
         }
 
         if (filter.CityId is { } cityId)

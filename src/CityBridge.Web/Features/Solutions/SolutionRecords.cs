@@ -97,12 +97,14 @@ public sealed class SolutionDefinition : RecordDefinition<Solution, SolutionInpu
         var query = db.Solutions.AsNoTracking();
         if (filter.Text is { } text)
         {
-            query = query.WhereAnyContains(db, text, s => s.Name, s => s.Description);
+            query = query.WhereSearchTextContains(db, text);
         }
 
         if (!string.IsNullOrEmpty(filter.Sector))
         {
-            query = query.Where(s => s.Sectors.Contains(filter.Sector));
+            // The overlap form (&& on PostgreSQL) is what the list's GIN index answers; Contains becomes = ANY, a full scan.
+            string[] sectors = [filter.Sector];
+            query = query.Where(s => s.Sectors.Any(x => sectors.Contains(x)));
         }
 
         if (filter.OrganizationId is { } organizationId)

@@ -265,6 +265,12 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(4000)
+                        .HasColumnType("text")
+                        .HasComputedColumnSql("lower(\"Name\" || chr(10) || coalesce(\"Description\", ''))", true);
+
                     b.PrimitiveCollection<List<string>>("Sectors")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -288,19 +294,25 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CityId");
 
+                    b.HasIndex("CountryCode");
+
+                    b.HasIndex("ExperienceCountries");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ExperienceCountries"), "gin");
+
                     b.HasIndex("Kind");
 
                     b.HasIndex("Name");
 
-                    b.HasIndex(new[] { "Description" }, "IX_Organizations_Description_Trigram");
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("IX_Organizations_SearchText_Trigram");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "IX_Organizations_Description_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "IX_Organizations_Description_Trigram"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex(new[] { "Name" }, "IX_Organizations_Name_Trigram");
+                    b.HasIndex("Sectors");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_Organizations_Name_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_Organizations_Name_Trigram"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Sectors"), "gin");
 
                     b.ToTable("Organizations");
                 });
@@ -493,6 +505,12 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(4000)
+                        .HasColumnType("text")
+                        .HasComputedColumnSql("lower(\"Name\" || chr(10) || coalesce(\"Description\", ''))", true);
+
                     b.PrimitiveCollection<List<string>>("Sectors")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -512,15 +530,15 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex(new[] { "Description" }, "IX_Solutions_Description_Trigram");
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("IX_Solutions_SearchText_Trigram");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "IX_Solutions_Description_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "IX_Solutions_Description_Trigram"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex(new[] { "Name" }, "IX_Solutions_Name_Trigram");
+                    b.HasIndex("Sectors");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_Solutions_Name_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_Solutions_Name_Trigram"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Sectors"), "gin");
 
                     b.ToTable("Solutions");
                 });

@@ -250,6 +250,12 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("lower(\"Name\" || char(10) || coalesce(\"Description\", ''))", false);
+
                     b.PrimitiveCollection<string>("Sectors")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -272,6 +278,8 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CityId");
+
+                    b.HasIndex("CountryCode");
 
                     b.HasIndex("Kind");
 
@@ -449,6 +457,12 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.PrimitiveCollection<string>("ReferenceCities")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("lower(\"Name\" || char(10) || coalesce(\"Description\", ''))", false);
 
                     b.PrimitiveCollection<string>("Sectors")
                         .IsRequired()
