@@ -128,6 +128,9 @@ public sealed class TestApp : IAsyncDisposable
     public CityBridgeDb NewDb() => DatabaseRegistration.Create(
         Database == TestDatabase.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, ConnectionString, TimeProvider.System);
 
+    /// <summary>Stops serving and every background service, as a shut-down instance; the database stays until <see cref="DisposeAsync"/>.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

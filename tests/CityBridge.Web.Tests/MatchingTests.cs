@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CityBridge.Core.Domain;
 using CityBridge.Testing;
+using CityBridge.Web.Data;
 using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Jobs;
 using CityBridge.Web.Features.Matching;
@@ -208,13 +209,8 @@ public sealed class MatchingTests(AppFixture apps)
     {
         // An app of its own: the shared ones re-match everything whenever another test adds a provider.
         await using var app = await TestApp.StartAsync(database, demoData: true, new Dictionary<string, string?> { ["Matching:PollInterval"] = "00:00:00.2" });
-        var engine = app.Services.GetRequiredService<MatchingEngine>();
+        await MatchingSettledAsync(app);
         var deadline = DateTime.UtcNow + Patience;
-        while (!(engine.IsLoaded && (await app.Staff.GetFromJsonAsync<RematchStatus>("/api/matching/status", AppFixture.Json))!.Phase == "done") && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
         var project = await ProjectIdAsync(app, "Flood early warning and response");
         var edited = DateTimeOffset.UtcNow;
         await using (var db = app.NewDb())
@@ -242,6 +238,67 @@ public sealed class MatchingTests(AppFixture apps)
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         Assert.Equal(rematched, (await ComputedAtAsync()).Max());
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_restarted_instance_finds_the_stored_lists_current_and_ranks_only_what_changed_while_it_was_down(TestDatabase database)
+    {
+        var settings = new Dictionary<string, string?> { ["Matching:PollInterval"] = "00:00:00.2" };
+        await using var first = await TestApp.StartAsync(database, demoData: true, settings);
+        await MatchingSettledAsync(first);
+        var project = await ProjectIdAsync(first, "Flood early warning and response");
+        var before = await ComputedAtByProjectAsync(first);
+        await first.StopAsync();
+
+        // While no instance runs, one project is edited: the restart must rank it, and only it.
+        await using (var db = first.NewDb())
+        {
+            var entity = await db.Projects.SingleAsync(p => p.Id == project);
+            entity.Description += " Sirens in every riverside district.";
+            await db.SaveChangesAsync();
+        }
+
+        await using var second = await TestApp.StartAsync(database, demoData: false, new Dictionary<string, string?>(settings) { ["ConnectionStrings:CityBridge"] = first.ConnectionString });
+        await MatchingSettledAsync(second);
+        var deadline = DateTime.UtcNow + Patience;
+        // The second app's own NewDb names a database it never created: read through the first's.
+        var after = await ComputedAtByProjectAsync(first);
+        while (after[project] == before[project] && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            after = await ComputedAtByProjectAsync(first);
+        }
+
+        Assert.True(after[project] > before[project], "the project edited while no instance ran was not ranked again");
+        Assert.Equal(before.Where(p => p.Key != project), after.Where(p => p.Key != project));
+    }
+
+    /// <summary>Waits until the instance's engine has loaded and its start-up ranking (if any) is done.</summary>
+    private static async Task MatchingSettledAsync(TestApp app)
+    {
+        var engine = app.Services.GetRequiredService<MatchingEngine>();
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var scope = app.Services.CreateScope();
+            if (engine.IsLoaded && (await engine.StatusAsync(scope.ServiceProvider.GetRequiredService<CityBridgeDb>(), CancellationToken.None)).Phase == "done")
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.True(engine.IsLoaded, "the matching engine did not load");
+    }
+
+    private static async Task<Dictionary<int, DateTimeOffset>> ComputedAtByProjectAsync(TestApp app)
+    {
+        await using var db = app.NewDb();
+        // SQLite cannot compare DateTimeOffset values in a query: the latest time per project is taken here.
+        return (await db.Matches.Select(m => new { m.ProjectId, m.ComputedAt }).ToListAsync())
+            .GroupBy(m => m.ProjectId).ToDictionary(g => g.Key, g => g.Max(m => m.ComputedAt));
     }
 
     [Theory]

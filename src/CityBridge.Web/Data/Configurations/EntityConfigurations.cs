@@ -112,6 +112,6 @@ internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVe
     public void Configure(EntityTypeBuilder<DataVersion> builder)
     {
         builder.Property(v => v.Id).ValueGeneratedNever();
-        builder.HasData(new DataVersion { Id = DataVersion.DirectoryId, Value = 0 });
+        builder.HasData(new DataVersion { Id = DataVersion.DirectoryId, Value = 0 }, new DataVersion { Id = DataVersion.MatchesId, Value = 0 });
     }
 }

@@ -42,6 +42,7 @@ public sealed class MatchingEngine(
     private const long ReorderWindow = 100;
     private long feedPosition = -1;
     private HashSet<long> handledChanges = [];
+    private long markedCurrentThrough;
     private long prunedUpTo;
     private volatile RematchStatus status = new("waiting", 0, 0, null, null, null, 0);
 
@@ -88,17 +89,25 @@ public sealed class MatchingEngine(
             var db = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
             index.UseWeights(await MatchQueries.WeightsAsync(db, ct));
             var fullLoad = feedPosition < 0;
-            var latest = fullLoad ? await db.RecordChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0 : feedPosition;
+            // On start, the stored lists may already be current through some feed position (another instance, or this
+            // one before a restart, kept them so): then only the changes after it need ranking, not every project. (A
+            // change committed so late that it lands below that position after it was recorded is missed, as one that
+            // lands more than the re-read window behind a running instance's position is.)
+            var currentThrough = fullLoad ? await StoredListsCurrentThroughAsync(db, ct) : null;
+            var latest = !fullLoad ? feedPosition : currentThrough ?? await db.RecordChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
             // Ids are taken from a sequence and may commit out of order: re-read a window behind the position, and act
             // only on the rows of it not handled yet (a full load covers every row committed before it reads).
             var window = await db.RecordChanges.AsNoTracking().Where(c => c.Id > latest - ReorderWindow).OrderBy(c => c.Id).ToListAsync(ct);
-            var changes = fullLoad ? [] : window.Where(c => !handledChanges.Contains(c.Id)).ToList();
+            var changes = !fullLoad ? window.Where(c => !handledChanges.Contains(c.Id)).ToList()
+                : currentThrough is { } through ? window.Where(c => c.Id > through).ToList()
+                : [];
             latest = window.Count == 0 ? latest : Math.Max(latest, window[^1].Id);
 
             var providerIds = fullLoad ? null : changes.Where(c => c.Kind == RecordChange.Provider).Select(c => c.EntityId).ToHashSet();
             var providersChanged = await SyncProvidersAsync(db, providerIds, ct);
             var projectIds = changes.Where(c => c.Kind == RecordChange.Project).Select(c => c.EntityId).ToHashSet();
-            if (fullLoad || providersChanged)
+            var rankAll = fullLoad ? currentThrough is null || changes.Any(c => c.Kind == RecordChange.Provider) : providersChanged;
+            if (rankAll)
             {
                 await RematchAsync(db, null, null, ct);
             }
@@ -106,9 +115,21 @@ public sealed class MatchingEngine(
             {
                 await RematchAsync(db, projectIds, null, ct);
             }
+            else if (fullLoad)
+            {
+                var now = clock.GetUtcNow();
+                status = new RematchStatus("done", 0, 0, now, now, null, index.Count);
+                logger.LogInformation("Matching: the stored lists are current through change {Position}; no project needed ranking", latest);
+            }
 
             feedPosition = latest;
             handledChanges = window.Where(c => c.Id > latest - ReorderWindow).Select(c => c.Id).ToHashSet();
+            if (latest > markedCurrentThrough)
+            {
+                await db.DataVersions.Where(v => v.Id == DataVersion.MatchesId && v.Value < latest).ExecuteUpdateAsync(v => v.SetProperty(d => d.Value, latest), ct);
+                markedCurrentThrough = latest;
+            }
+
             await PruneFeedAsync(db, latest, ct);
             await RunQueuedRematchAsync(db, ct);
         }
@@ -116,6 +137,22 @@ public sealed class MatchingEngine(
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The feed position through which the stored lists are current, if they can be trusted: some instance has ranked
+    /// through it, and the feed still holds every change after it (nothing newer was pruned).
+    /// </summary>
+    private static async Task<long?> StoredListsCurrentThroughAsync(CityBridgeDb db, CancellationToken ct)
+    {
+        var through = await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.MatchesId).Select(v => (long?)v.Value).FirstOrDefaultAsync(ct);
+        if (through is not > 0)
+        {
+            return null;
+        }
+
+        var oldest = await db.RecordChanges.MinAsync(c => (long?)c.Id, ct);
+        return oldest is null || oldest <= through ? through : null;
     }
 
     /// <summary>Claims a queued full re-match (or one whose instance died) and runs it under a lease, resuming where the last owner stopped.</summary>

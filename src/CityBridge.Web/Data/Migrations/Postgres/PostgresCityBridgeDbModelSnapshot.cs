@@ -560,6 +560,11 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         {
                             Id = 1,
                             Value = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Value = 0L
                         });
                 });
 

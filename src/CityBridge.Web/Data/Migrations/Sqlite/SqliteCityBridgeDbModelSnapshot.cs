@@ -503,6 +503,11 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         {
                             Id = 1,
                             Value = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Value = 0L
                         });
                 });
 
