@@ -60,6 +60,43 @@ public sealed class DirectorySearchTests(AppFixture apps)
 
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Project_search_finds_the_title_the_description_or_the_city_name(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+
+        async Task<List<string>> TitlesAsync(string q) =>
+            (await app.Client.GetFromJsonAsync<CollectionResponse<CityBridge.Web.Features.Projects.ProjectDto>>($"/api/projects?q={Uri.EscapeDataString(q)}&pageSize=200", AppFixture.Json))!
+                .Items.Select(p => p.Title).ToList();
+
+        var byTitle = await TitlesAsync("NON-REVENUE WATER");
+        var byCity = await TitlesAsync("makassar");
+        var byDescription = await TitlesAsync("ACOUSTIC LEAK DETECTION");
+
+        Assert.Contains("Non-revenue water reduction programme", byTitle);
+        // Neither its title nor its description names Makassar: only the city does.
+        Assert.Contains("Telemedicine for island health centres", byCity);
+        Assert.Contains("Non-revenue water reduction programme", byDescription);
+        Assert.DoesNotContain("Non-revenue water reduction programme", await TitlesAsync("makassarleak"));
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task The_organization_directory_is_alphabetical_regardless_of_letter_case(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        foreach (var name in new[] { $"beta {tag}", $"Alpha {tag}", $"Gamma {tag}" })
+        {
+            await CreateProviderAsync(app, name, null);
+        }
+
+        var found = await NamesFoundAsync(app, $"/api/organizations?q={tag}");
+
+        Assert.Equal([$"Alpha {tag}", $"beta {tag}", $"Gamma {tag}"], found);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
     public async Task Percent_and_underscore_in_a_search_match_only_themselves(TestDatabase database)
     {
         var app = await apps.GetAsync(database);

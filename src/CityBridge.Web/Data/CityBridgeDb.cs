@@ -200,7 +200,5 @@ public sealed class PostgresCityBridgeDb(DbContextOptions<PostgresCityBridgeDb> 
         builder.Entity<Organization>().HasIndex(o => o.Sectors).HasMethod("gin");
         builder.Entity<Organization>().HasIndex(o => o.ExperienceCountries).HasMethod("gin");
         builder.Entity<Solution>().HasIndex(s => s.Sectors).HasMethod("gin");
-        builder.Entity<PriorityProject>().HasIndex(p => p.Title, "IX_Projects_Title_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
-        builder.Entity<PriorityProject>().HasIndex(p => p.Description, "IX_Projects_Description_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

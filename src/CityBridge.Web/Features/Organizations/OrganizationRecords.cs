@@ -145,7 +145,9 @@ public sealed class OrganizationDefinition : RecordDefinition<Organization, Orga
             query = query.Where(o => o.CityId == cityId);
         }
 
-        return query.OrderBy(o => o.Name).ThenBy(o => o.Id);
+        // Alphabetical regardless of letter case. The expression also keeps PostgreSQL from walking the name index
+        // for a filtered page, which it did when it overestimated how many rows match (125 ms instead of 12 ms).
+        return query.OrderBy(o => o.Name.ToLower()).ThenBy(o => o.Id);
     }
 
     /// <summary>Everyone sees the same directory.</summary>

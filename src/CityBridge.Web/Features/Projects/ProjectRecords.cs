@@ -135,7 +135,9 @@ public sealed class ProjectDefinition : RecordDefinition<PriorityProject, Projec
         var query = db.Projects.AsNoTracking();
         if (filter.Text is { } text)
         {
-            query = query.WhereAnyContains(db, text, p => p.Title, p => p.Description, p => p.City!.Name);
+            // The city is another table: its name is matched in a subquery over the few cities, not per project.
+            var cities = db.Cities.WhereAnyContains(db, text, c => c.Name).Select(c => c.Id);
+            query = query.WhereSearchTextContains(db, text, p => cities.Contains(p.CityId));
         }
 
         if (!string.IsNullOrEmpty(filter.Sector))

@@ -25,34 +25,49 @@ public static class TextSearch
     /// </summary>
     public static void MapColumns(ModelBuilder builder, bool postgres)
     {
-        MapColumn(builder.Entity<Organization>(), postgres);
-        MapColumn(builder.Entity<Solution>(), postgres);
+        MapColumn(builder.Entity<Organization>(), nameof(Organization.Name), postgres);
+        MapColumn(builder.Entity<Solution>(), nameof(Solution.Name), postgres);
+        MapColumn(builder.Entity<PriorityProject>(), nameof(PriorityProject.Title), postgres);
     }
 
-    private static void MapColumn<T>(EntityTypeBuilder<T> entity, bool postgres)
+    private static void MapColumn<T>(EntityTypeBuilder<T> entity, string name, bool postgres)
         where T : class
     {
         // The line break keeps a search from matching across the end of the name and the start of the description.
         var lineBreak = postgres ? "chr(10)" : "char(10)";
         entity.Property<string>(Column).HasColumnType(postgres ? "text" : "TEXT")
-            .HasComputedColumnSql($"lower(\"Name\" || {lineBreak} || coalesce(\"Description\", ''))", stored: postgres);
+            .HasComputedColumnSql($"lower(\"{name}\" || {lineBreak} || coalesce(\"Description\", ''))", stored: postgres);
         if (postgres)
         {
             entity.HasIndex(Column).HasDatabaseName($"IX_{entity.Metadata.GetTableName()}_SearchText_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
         }
     }
 
-    /// <summary>The rows whose <see cref="Column"/> contains <paramref name="text"/> (already lower-case and trimmed).</summary>
-    public static IQueryable<T> WhereSearchTextContains<T>(this IQueryable<T> query, CityBridgeDb db, string text)
+    /// <summary>
+    /// The rows whose <see cref="Column"/> contains <paramref name="text"/> (already lower-case and trimmed), or that
+    /// satisfy <paramref name="orElse"/> (a match found elsewhere, such as a project's city name).
+    /// </summary>
+    public static IQueryable<T> WhereSearchTextContains<T>(this IQueryable<T> query, CityBridgeDb db, string text, Expression<Func<T, bool>>? orElse = null)
         where T : class
     {
+        Expression<Func<T, bool>> inColumn;
         if (db.Database.IsNpgsql())
         {
             var pattern = "%" + EscapeLike(text) + "%";
-            return query.Where(row => EF.Functions.Like(EF.Property<string>(row, Column), pattern, @"\"));
+            inColumn = row => EF.Functions.Like(EF.Property<string>(row, Column), pattern, @"\");
+        }
+        else
+        {
+            inColumn = row => EF.Property<string>(row, Column).Contains(text);
         }
 
-        return query.Where(row => EF.Property<string>(row, Column).Contains(text));
+        if (orElse is null)
+        {
+            return query.Where(inColumn);
+        }
+
+        var either = Expression.OrElse(inColumn.Body, new ReplaceParameter(orElse.Parameters[0], inColumn.Parameters[0]).Visit(orElse.Body));
+        return query.Where(Expression.Lambda<Func<T, bool>>(either, inColumn.Parameters[0]));
     }
 
     private static readonly MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(

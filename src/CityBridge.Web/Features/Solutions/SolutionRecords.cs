@@ -112,7 +112,8 @@ public sealed class SolutionDefinition : RecordDefinition<Solution, SolutionInpu
             query = query.Where(s => s.OrganizationId == organizationId);
         }
 
-        return query.OrderBy(s => s.Name).ThenBy(s => s.Id);
+        // Alphabetical regardless of letter case, and (as for organizations) no walk of the name index for a filtered page.
+        return query.OrderBy(s => s.Name.ToLower()).ThenBy(s => s.Id);
     }
 
     /// <summary>Everyone sees the same directory.</summary>

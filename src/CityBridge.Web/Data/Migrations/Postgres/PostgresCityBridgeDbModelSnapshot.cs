@@ -353,6 +353,12 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(4000)
+                        .HasColumnType("text")
+                        .HasComputedColumnSql("lower(\"Title\" || chr(10) || coalesce(\"Description\", ''))", true);
+
                     b.PrimitiveCollection<List<string>>("Sectors")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -385,17 +391,13 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CityId");
 
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("IX_Projects_SearchText_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("Title");
-
-                    b.HasIndex(new[] { "Description" }, "IX_Projects_Description_Trigram");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "IX_Projects_Description_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "IX_Projects_Description_Trigram"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex(new[] { "Title" }, "IX_Projects_Title_Trigram");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "IX_Projects_Title_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "IX_Projects_Title_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Projects", (string)null);
                 });

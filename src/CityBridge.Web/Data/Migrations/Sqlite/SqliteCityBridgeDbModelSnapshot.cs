@@ -322,6 +322,12 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("lower(\"Title\" || char(10) || coalesce(\"Description\", ''))", false);
+
                     b.PrimitiveCollection<string>("Sectors")
                         .IsRequired()
                         .HasColumnType("TEXT");
