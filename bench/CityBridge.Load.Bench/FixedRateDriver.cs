@@ -12,7 +12,7 @@ namespace CityBridge.Load.Bench;
 /// </summary>
 internal static class FixedRateDriver
 {
-    private sealed record Sample(string Kind, double Milliseconds, bool Failed, string? Error);
+    private sealed record Sample(string Kind, double DueSeconds, double Milliseconds, bool Failed, string? Error);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -64,11 +64,11 @@ internal static class FixedRateDriver
 
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
             var ms = (clock.Elapsed - due).TotalMilliseconds;
-            samples.Add(new Sample(kind, ms, !response.IsSuccessStatusCode, response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {path}"));
+            samples.Add(new Sample(kind, due.TotalSeconds, ms, !response.IsSuccessStatusCode, response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {path}"));
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            samples.Add(new Sample(kind, (clock.Elapsed - due).TotalMilliseconds, true, $"{ex.GetType().Name} {path}"));
+            samples.Add(new Sample(kind, due.TotalSeconds, (clock.Elapsed - due).TotalMilliseconds, true, $"{ex.GetType().Name} {path}"));
         }
     }
 
@@ -90,6 +90,12 @@ internal static class FixedRateDriver
                 $"{group.Key,-26} {sorted.Length,6} {Percentile(sorted, 50),8:F1} {Percentile(sorted, 90),8:F1} {Percentile(sorted, 99),8:F1} {sorted[^1],8:F1} {group.Count(s => s.Failed),7}"));
         }
 
+        // Over time, by due time: a tail spread evenly is queueing; one concentrated in a window is a stall.
+        Console.WriteLine("by 10 s of due time (all kinds): " + string.Join("  ", samples.GroupBy(s => (int)(s.DueSeconds / 10)).OrderBy(g => g.Key).Select(g =>
+        {
+            var sorted = g.Select(s => s.Milliseconds).Order().ToArray();
+            return string.Create(invariant, $"{g.Key * 10}s p50 {Percentile(sorted, 50):F0} p99 {Percentile(sorted, 99):F0}");
+        })));
         foreach (var error in samples.Where(s => s.Failed).Select(s => s.Error).Distinct().Take(10))
         {
             Console.WriteLine($"error: {error}");
