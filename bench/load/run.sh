@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-engine=postgres rate=200 seconds=60 port=56480 fresh=0 wrk_run=1 driver_run=1 warmup=20 matching=true
+engine=postgres rate=200 seconds=60 port=56480 fresh=0 wrk_run=1 driver_run=1 warmup=20 matching=true pool=50
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engine=$2; shift 2 ;;
@@ -23,6 +23,7 @@ while [ $# -gt 0 ]; do
     --skip-wrk) wrk_run=0; shift ;;
     --skip-driver) driver_run=0; shift ;;
     --no-matching) matching=false; shift ;;
+    --pool) pool=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -34,7 +35,7 @@ export Logging__LogLevel__Default=Warning Logging__LogLevel__CityBridge=Informat
 case "$engine" in
   postgres)
     server=${CITYBRIDGE_LOAD_POSTGRES:-Host=127.0.0.1;Port=55433;Username=postgres}
-    export Database__Provider=Postgres ConnectionStrings__CityBridge="$server;Database=citybridge_load;Maximum Pool Size=50"
+    export Database__Provider=Postgres ConnectionStrings__CityBridge="$server;Database=citybridge_load;Maximum Pool Size=$pool"
     if [ $fresh = 1 ]; then
       psql "$(echo "$server" | sed 's/Host=/host=/;s/Port=/port=/;s/Username=/user=/;s/Password=/password=/;s/;/ /g') dbname=postgres" -qc "DROP DATABASE IF EXISTS citybridge_load WITH (FORCE)"
     fi ;;
@@ -84,7 +85,10 @@ echo "== warm up ($warmup s)"
 # The URL list is read in blocks that do not overlap: warm-up from line 0, wrk from 5,000, the driver from 18,000.
 wrk -t2 -c$connections -d${warmup}s -s bench/load/mix.lua "$base" -- "$work/urls.txt" "$work/token" "$pause" 0 2 >/dev/null
 
-echo "== machine load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The same fixed CPU work before and after: on a shared virtual machine the cores' speed varies from run to run, and
+# latencies are only comparable between runs whose probes agree.
+cpu_probe() { local t0 t1; t0=$(date +%s%N); head -c 300M /dev/zero | sha256sum >/dev/null; t1=$(date +%s%N); echo "$(( (t1 - t0) / 1000000 )) ms"; }
+echo "== machine load before the run: $(cut -d' ' -f1-3 /proc/loadavg); CPU probe (sha256 of 300 MB): $(cpu_probe)"
 if [ $wrk_run = 1 ]; then
   echo "== wrk: $connections connections, ${pause} ms pause after each reply (about $rate requests/s), ${seconds} s"
   wrk -t2 -c$connections -d${seconds}s --latency -s bench/load/mix.lua "$base" -- "$work/urls.txt" "$work/token" "$pause" 5000 2
@@ -93,4 +97,4 @@ if [ $driver_run = 1 ]; then
   echo "== fixed-rate driver: $rate requests/s for ${seconds} s, latency from each request's due time"
   dotnet "$bench" drive --base "$base" --urls "$work/urls.txt" --token "$work/token" --rate "$rate" --seconds "$seconds" --skip 18000 || true
 fi
-echo "== machine load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== machine load after the run: $(cut -d' ' -f1-3 /proc/loadavg); CPU probe: $(cpu_probe)"
