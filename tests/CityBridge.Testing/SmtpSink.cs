@@ -7,9 +7,12 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace CityBridge.Web.Tests;
+namespace CityBridge.Testing;
 
-/// <summary>A real SMTP server in the test process on a free loopback port, keeping every message it accepts.</summary>
+/// <summary>
+/// A real SMTP server in this process on a loopback port (a free one unless given), keeping every message it accepts:
+/// for the outbox tests and for the two-instances proof (ops/CityBridge.TwoInstances), which counts deliveries.
+/// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -28,9 +31,9 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public int Port { get; }
 
-    public SmtpSink()
+    public SmtpSink(int? port = null)
     {
-        Port = FreePort();
+        Port = port ?? FreePort();
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).IsSecure(false)).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
