@@ -42,7 +42,6 @@ public sealed class MatchingEngine(
     private const long ReorderWindow = 100;
     private long feedPosition = -1;
     private HashSet<long> handledChanges = [];
-    private long markedCurrentThrough;
     private long prunedUpTo;
     private volatile RematchStatus status = new("waiting", 0, 0, null, null, null, 0);
 
@@ -122,12 +121,13 @@ public sealed class MatchingEngine(
                 logger.LogInformation("Matching: the stored lists are current through change {Position}; no project needed ranking", latest);
             }
 
+            var moved = latest > feedPosition;
             feedPosition = latest;
             handledChanges = window.Where(c => c.Id > latest - ReorderWindow).Select(c => c.Id).ToHashSet();
-            if (latest > markedCurrentThrough)
+            if (moved)
             {
+                // Written only when the position moved, and never backwards (another instance may be further along).
                 await db.DataVersions.Where(v => v.Id == DataVersion.MatchesId && v.Value < latest).ExecuteUpdateAsync(v => v.SetProperty(d => d.Value, latest), ct);
-                markedCurrentThrough = latest;
             }
 
             await PruneFeedAsync(db, latest, ct);

@@ -10,8 +10,8 @@ namespace CityBridge.Web.Features.Shared;
 /// <summary>
 /// The directories' free-text filter: a case-insensitive substring of any of the given fields. On PostgreSQL it is
 /// <c>ILIKE '%text%'</c>, which the trigram indexes of <see cref="PostgresCityBridgeDb"/> answer without reading every
-/// row; on SQLite it stays <c>lower(field)</c> containing the text. The two largest directories, organizations and
-/// solutions, search one lower-case column instead (<see cref="Column"/>: name, a line break, description).
+/// row; on SQLite it stays <c>lower(field)</c> containing the text. The large directories (organizations, solutions
+/// and projects) search one lower-case column instead (<see cref="Column"/>: name or title, a line break, description).
 /// </summary>
 public static class TextSearch
 {
@@ -19,7 +19,7 @@ public static class TextSearch
     public const string Column = "SearchText";
 
     /// <summary>
-    /// Maps <see cref="Column"/> on organizations and solutions. PostgreSQL stores it with a trigram index: one index to
+    /// Maps <see cref="Column"/> on organizations, solutions and projects. PostgreSQL stores it with a trigram index: one index to
     /// read, and LIKE rechecks each hit about four times faster than ILIKE over two columns (measured in
     /// docs/benchmarks.md, "Load"). SQLite reads every row for a substring anyway, so there it is virtual, computed when read.
     /// </summary>
