@@ -138,6 +138,29 @@ public sealed class DirectorySearchTests(AppFixture apps)
 
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task The_pages_of_one_search_list_every_match_once_in_order_under_one_total(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        string[] alphabetical = [$"alpha {tag}", $"Bravo {tag}", $"charlie {tag}", $"Delta {tag}", $"Echo {tag}"];
+        foreach (var name in alphabetical.Reverse())
+        {
+            await CreateProviderAsync(app, name, null);
+        }
+
+        var pages = new List<CollectionResponse<OrganizationDto>>();
+        for (var page = 1; page <= 4; page++)
+        {
+            pages.Add((await app.Client.GetFromJsonAsync<CollectionResponse<OrganizationDto>>($"/api/organizations?q={tag}&pageSize=2&page={page}", AppFixture.Json))!);
+        }
+
+        Assert.All(pages, page => Assert.Equal(alphabetical.Length, page.Total));
+        Assert.Equal([2, 2, 1, 0], pages.Select(page => page.Items.Count));
+        Assert.Equal(alphabetical, pages.SelectMany(page => page.Items).Select(o => o.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
     public async Task A_directory_page_read_before_an_edit_shows_the_edit_when_read_again(TestDatabase database)
     {
         var app = await apps.GetAsync(database);

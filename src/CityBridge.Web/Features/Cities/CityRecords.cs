@@ -89,7 +89,7 @@ public sealed class CityDefinition : RecordDefinition<City, CityInput, CityDto>
     public override Expression<Func<City, CityDto>> ToDto { get; } = c =>
         new CityDto(c.Id, c.Name, c.CountryCode, c.Country!.Name, c.Population, c.TimeZone, c.IsAscnPilot, c.Description, c.Projects.Count, c.Version);
 
-    protected override IQueryable<City> Filter(CityBridgeDb db, DirectoryFilter filter)
+    protected override ValueTask<IQueryable<City>> FilterAsync(CityBridgeDb db, DirectoryFilter filter, CancellationToken ct)
     {
         var query = db.Cities.AsNoTracking();
         if (filter.Text is { } text)
@@ -108,7 +108,7 @@ public sealed class CityDefinition : RecordDefinition<City, CityInput, CityDto>
             query = query.Where(c => c.IsAscnPilot);
         }
 
-        return query.OrderBy(c => c.CountryCode).ThenBy(c => c.Name);
+        return ValueTask.FromResult<IQueryable<City>>(query.OrderBy(c => c.CountryCode).ThenBy(c => c.Name));
     }
 
     public override async Task<string?> WhyNotDeletableAsync(CityBridgeDb db, int id, CancellationToken ct)

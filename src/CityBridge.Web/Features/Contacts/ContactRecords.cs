@@ -95,7 +95,7 @@ public sealed class ContactDefinition : RecordDefinition<Contact, ContactInput, 
     public override Expression<Func<Contact, ContactDto>> ToDto { get; } = c =>
         new ContactDto(c.Id, c.OrganizationId, c.Organization!.Name, c.FullName, c.Email, c.JobTitle, c.Phone, c.ConsentedAt, c.ConsentText, c.Version);
 
-    protected override IQueryable<Contact> Filter(CityBridgeDb db, DirectoryFilter filter)
+    protected override ValueTask<IQueryable<Contact>> FilterAsync(CityBridgeDb db, DirectoryFilter filter, CancellationToken ct)
     {
         var query = db.Contacts.AsNoTracking();
         if (filter.Text is { } text)
@@ -108,7 +108,7 @@ public sealed class ContactDefinition : RecordDefinition<Contact, ContactInput, 
             query = query.Where(c => c.OrganizationId == organizationId);
         }
 
-        return query.OrderBy(c => c.FullName).ThenBy(c => c.Id);
+        return ValueTask.FromResult<IQueryable<Contact>>(query.OrderBy(c => c.FullName).ThenBy(c => c.Id));
     }
 
     /// <summary>Contacts are personal data: staff see all, members see their own organization's.</summary>

@@ -137,7 +137,7 @@ public sealed class LibraryDefinition : RecordDefinition<LibraryDocument, Librar
     public override Expression<Func<LibraryDocument, LibraryDocumentDto>> ToDto { get; } = d =>
         new LibraryDocumentDto(d.Id, d.Slug, d.Title, d.Kind, d.Summary, d.Body, d.Sectors, d.Topics, d.IsPublished, d.UpdatedAt, d.Version);
 
-    protected override IQueryable<LibraryDocument> Filter(CityBridgeDb db, DirectoryFilter filter)
+    protected override ValueTask<IQueryable<LibraryDocument>> FilterAsync(CityBridgeDb db, DirectoryFilter filter, CancellationToken ct)
     {
         var query = db.LibraryDocuments.AsNoTracking();
         if (filter.Text is { } text)
@@ -160,7 +160,7 @@ public sealed class LibraryDefinition : RecordDefinition<LibraryDocument, Librar
             query = query.Where(d => d.Kind == kind);
         }
 
-        return query.OrderBy(d => d.Title).ThenBy(d => d.Id);
+        return ValueTask.FromResult<IQueryable<LibraryDocument>>(query.OrderBy(d => d.Title).ThenBy(d => d.Id));
     }
 
     /// <summary>Published documents are public; drafts only for staff.</summary>

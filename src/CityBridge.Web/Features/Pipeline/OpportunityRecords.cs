@@ -105,7 +105,7 @@ public sealed class OpportunityDefinition : RecordDefinition<Opportunity, Opport
         new OpportunityDto(o.Id, o.ProviderId, o.Provider!.Name, o.ProjectId, o.Project!.Title, o.Project.City!.Name, o.Project.City.CountryCode, o.Stage,
             o.ValueUsd, o.ExpectedCloseDate, o.WonOn, o.Products, o.Notes, o.Version);
 
-    protected override IQueryable<Opportunity> Filter(CityBridgeDb db, DirectoryFilter filter)
+    protected override ValueTask<IQueryable<Opportunity>> FilterAsync(CityBridgeDb db, DirectoryFilter filter, CancellationToken ct)
     {
         var query = db.Opportunities.AsNoTracking();
         if (filter.Text is { } text)
@@ -134,7 +134,7 @@ public sealed class OpportunityDefinition : RecordDefinition<Opportunity, Opport
             query = query.Where(o => o.ProviderId == providerId);
         }
 
-        return query.OrderBy(o => o.Stage).ThenBy(o => o.Provider!.Name).ThenBy(o => o.Id);
+        return ValueTask.FromResult<IQueryable<Opportunity>>(query.OrderBy(o => o.Stage).ThenBy(o => o.Provider!.Name).ThenBy(o => o.Id));
     }
 
     /// <summary>A provider sees only its own pipeline; a city official sees the opportunities on their city's projects.</summary>

@@ -130,14 +130,17 @@ public sealed class ProjectDefinition : RecordDefinition<PriorityProject, Projec
         new ProjectDto(p.Id, p.CityId, p.City!.Name, p.City.CountryCode, p.Title, p.Description, p.Sectors, p.Stage,
             p.BudgetUsd, p.BudgetOriginalAmount, p.BudgetOriginalCurrency, p.StartDate, p.EndDate, p.StandardsWanted, p.IsPublished, p.Version);
 
-    protected override IQueryable<PriorityProject> Filter(CityBridgeDb db, DirectoryFilter filter)
+    protected override async ValueTask<IQueryable<PriorityProject>> FilterAsync(CityBridgeDb db, DirectoryFilter filter, CancellationToken ct)
     {
         var query = db.Projects.AsNoTracking();
         if (filter.Text is { } text)
         {
-            // The city is another table: its name is matched in a subquery over the few cities, not per project.
-            var cities = db.Cities.WhereAnyContains(db, text, c => c.Name).Select(c => c.Id);
-            query = query.WhereSearchTextContains(db, text, p => cities.Contains(p.CityId));
+            // The city is another table. Its few matching ids are read first: as a list, PostgreSQL answers "text or one of
+            // these cities" from the trigram and CityId indexes; as a subquery it read every project (12 ms against 1.5-3).
+            var cityIds = await db.Cities.WhereAnyContains(db, text, c => c.Name).Select(c => c.Id).ToListAsync(ct);
+            query = cityIds.Count == 0
+                ? query.WhereSearchTextContains(db, text)
+                : query.WhereSearchTextContains(db, text, p => cityIds.Contains(p.CityId));
         }
 
         if (!string.IsNullOrEmpty(filter.Sector))

@@ -7,49 +7,79 @@ using Microsoft.Extensions.Caching.Memory;
 namespace CityBridge.Web.Features.Shared;
 
 /// <summary>
-/// One page of a directory (list page or <c>GET /api/&lt;plural&gt;</c>), remembered per filter and audience under the
-/// <see cref="DataVersion"/> counter: reading the counter costs one row, and any save of a record moves it, so a
-/// cached page is never served after an edit. Audiences come from <see cref="RecordDefinition{TEntity, TInput, TDto}.CacheAudience"/>;
-/// a reader whose view is personal is never cached.
+/// Directory results (list pages and <c>GET /api/&lt;plural&gt;</c>) remembered per audience under the
+/// <see cref="DataVersion"/> counter: reading the counter costs one row, and any save of a record moves it, so nothing
+/// cached is served after an edit. Two things are kept: the ordered ids of every record a filter matches, which the
+/// pages of one search share (a later page costs a lookup of its rows by id, not another search and count), and each
+/// page read. Audiences come from <see cref="RecordDefinition{TEntity, TInput, TDto}.CacheAudience"/>; a reader whose
+/// view is personal is never cached.
 /// </summary>
 public sealed class DirectoryCache : IDisposable
 {
-    private readonly MemoryCache pages = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+    /// <summary>The cache's budget, in units of one page or of <see cref="IdsPerUnit"/> matching ids.</summary>
+    private const int SizeLimit = 20_000;
+
+    private const int IdsPerUnit = 1_000;
+
+    private static readonly TimeSpan Unused = TimeSpan.FromMinutes(10);
+
+    private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
 
     public async Task<PagedList<TDto>> PageAsync<TEntity, TInput, TDto>(
         CityBridgeDb db, RecordDefinition<TEntity, TInput, TDto> definition, DirectoryFilter filter, Actor actor, CancellationToken ct)
         where TEntity : EditableRecord
         where TInput : class, IRecordInput<TEntity>
+        where TDto : IRecordDto
     {
         if (definition.CacheAudience(actor) is not { } audience)
         {
-            return await QueryAsync(db, definition, filter, actor, ct);
+            return await (await definition.QueryAsync(db, filter, actor, ct)).Select(definition.ToDto).ToPageAsync(filter, ct);
         }
 
-        // Without the counter row (a database not created by the migrations) nothing would invalidate a page.
+        // Without the counter row (a database not created by the migrations) nothing would invalidate an entry.
         var version = await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.DirectoryId).Select(v => (long?)v.Value).FirstOrDefaultAsync(ct);
         if (version is null)
         {
-            return await QueryAsync(db, definition, filter, actor, ct);
+            return await (await definition.QueryAsync(db, filter, actor, ct)).Select(definition.ToDto).ToPageAsync(filter, ct);
         }
 
-        var key = (definition.Plural, audience, version, filter.CacheKey);
-        if (pages.TryGetValue(key, out PagedList<TDto>? page))
+        var pageKey = (definition.Plural, audience, version.Value, filter.Selection, filter.PageNumber, filter.Size);
+        if (entries.TryGetValue(pageKey, out PagedList<TDto>? page))
         {
             return page!;
         }
 
-        // Read after the counter: a save that lands in between makes this page newer than its key, never older.
-        page = await QueryAsync(db, definition, filter, actor, ct);
-        pages.Set(key, page, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        // Read after the counter: a save that lands in between makes what is cached newer than its key, never older.
+        var selectionKey = (definition.Plural, audience, version.Value, filter.Selection);
+        if (!entries.TryGetValue(selectionKey, out int[]? ids))
+        {
+            ids = [.. await (await definition.QueryAsync(db, filter, actor, ct)).Select(e => e.Id).ToListAsync(ct)];
+            entries.Set(selectionKey, ids, Entry(1 + (ids.Length / IdsPerUnit)));
+        }
+
+        var pageIds = ids!.Skip(filter.Offset).Take(filter.Size).ToList();
+        page = new PagedList<TDto>(await RowsInOrderAsync(db, definition, pageIds, actor, ct), ids!.Length, filter.PageNumber, filter.Size);
+        entries.Set(pageKey, page, Entry(1));
         return page;
     }
 
-    private static Task<PagedList<TDto>> QueryAsync<TEntity, TInput, TDto>(
-        CityBridgeDb db, RecordDefinition<TEntity, TInput, TDto> definition, DirectoryFilter filter, Actor actor, CancellationToken ct)
+    /// <summary>The rows of <paramref name="ids"/> in that order, as <paramref name="actor"/> may see them.</summary>
+    private static async Task<List<TDto>> RowsInOrderAsync<TEntity, TInput, TDto>(
+        CityBridgeDb db, RecordDefinition<TEntity, TInput, TDto> definition, List<int> ids, Actor actor, CancellationToken ct)
         where TEntity : EditableRecord
-        where TInput : class, IRecordInput<TEntity> =>
-        definition.Query(db, filter, actor).Select(definition.ToDto).ToPageAsync(filter, ct);
+        where TInput : class, IRecordInput<TEntity>
+        where TDto : IRecordDto
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
 
-    public void Dispose() => pages.Dispose();
+        var rows = await definition.VisibleTo(db.Set<TEntity>().AsNoTracking(), actor).Where(e => ids.Contains(e.Id)).Select(definition.ToDto).ToDictionaryAsync(d => d.Id, ct);
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
+    }
+
+    private static MemoryCacheEntryOptions Entry(long size) => new() { Size = Math.Min(size, SizeLimit), SlidingExpiration = Unused };
+
+    public void Dispose() => entries.Dispose();
 }

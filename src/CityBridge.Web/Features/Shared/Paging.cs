@@ -23,6 +23,9 @@ public class PageRequest
     public int PageNumber => Math.Max(1, Page ?? 1);
 
     public int Size => Math.Clamp(PageSize ?? DefaultPageSize, 1, MaxPageSize);
+
+    /// <summary>How many records come before this page (capped, so an absurd page number reads an empty page).</summary>
+    public int Offset => (int)Math.Min(int.MaxValue, (PageNumber - 1L) * Size);
 }
 
 /// <summary>The filters every directory (list page and collection endpoint) understands; each applies the ones it has.</summary>
@@ -56,8 +59,8 @@ public sealed class DirectoryFilter : PageRequest
 
     public string? Text => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim().ToLowerInvariant();
 
-    /// <summary>Every value that shapes the result, for <see cref="DirectoryCache"/>.</summary>
-    public string CacheKey => string.Join('\u001f', Text, Country, Sector, Kind, Topic, CityId, OrganizationId, Stage, Pilot, PageNumber, Size);
+    /// <summary>Every value that picks and orders the matching records, whatever the page: a key for <see cref="DirectoryCache"/>.</summary>
+    public DirectorySelection Selection => new(Text, Country, Sector, Kind, Topic, CityId, OrganizationId, Stage, Pilot);
 
     /// <summary>The link to page <paramref name="page"/> with the same filters, relative to the current path.</summary>
     public string QueryFor(int page) => Microsoft.AspNetCore.Http.QueryString.Create(ToRouteValues(page).Where(v => !string.IsNullOrEmpty(v.Value))).ToUriComponent();
@@ -78,12 +81,16 @@ public sealed class DirectoryFilter : PageRequest
     };
 }
 
+/// <summary>The filter values of a <see cref="DirectoryFilter"/>, compared by value.</summary>
+public readonly record struct DirectorySelection(
+    string? Text, string? Country, string? Sector, string? Kind, string? Topic, int? CityId, int? OrganizationId, string? Stage, bool? Pilot);
+
 public static class PagingExtensions
 {
     public static async Task<PagedList<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest filter, CancellationToken ct)
     {
         var total = await query.CountAsync(ct);
-        var items = await query.Skip((filter.PageNumber - 1) * filter.Size).Take(filter.Size).ToListAsync(ct);
+        var items = await query.Skip(filter.Offset).Take(filter.Size).ToListAsync(ct);
         return new PagedList<T>(items, total, filter.PageNumber, filter.Size);
     }
 }

@@ -12,7 +12,7 @@ public static class RecordApi
     public static RouteGroupBuilder MapRecordApi<TEntity, TInput, TDto>(this IEndpointRouteBuilder app, RecordDefinition<TEntity, TInput, TDto> definition)
         where TEntity : EditableRecord
         where TInput : class, IRecordInput<TEntity>
-        where TDto : class
+        where TDto : class, IRecordDto
     {
         var group = app.MapGroup($"/api/{definition.Plural}").WithTags(definition.Plural).AddEndpointFilter<BrowserSessionCsrfFilter>();
 

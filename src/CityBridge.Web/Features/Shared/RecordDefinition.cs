@@ -39,10 +39,11 @@ public abstract class RecordDefinition<TEntity, TInput, TDto>
     public abstract string Singular { get; }
 
     /// <summary>The filtered and ordered collection for list pages and the API, as <paramref name="actor"/> may see it.</summary>
-    public IQueryable<TEntity> Query(CityBridgeDb db, DirectoryFilter filter, Actor actor) => VisibleTo(Filter(db, filter), actor);
+    public async Task<IQueryable<TEntity>> QueryAsync(CityBridgeDb db, DirectoryFilter filter, Actor actor, CancellationToken ct) =>
+        VisibleTo(await FilterAsync(db, filter, ct), actor);
 
-    /// <summary>The records matching the filter, ordered.</summary>
-    protected abstract IQueryable<TEntity> Filter(CityBridgeDb db, DirectoryFilter filter);
+    /// <summary>The records matching the filter, ordered. Asynchronous for a filter that first reads values it needs from another table.</summary>
+    protected abstract ValueTask<IQueryable<TEntity>> FilterAsync(CityBridgeDb db, DirectoryFilter filter, CancellationToken ct);
 
     /// <summary>The records <paramref name="actor"/> may read; everything by default.</summary>
     public virtual IQueryable<TEntity> VisibleTo(IQueryable<TEntity> query, Actor actor) => query;

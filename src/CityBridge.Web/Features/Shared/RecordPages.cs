@@ -172,6 +172,7 @@ public abstract class RecordDeletePage<TEntity, TInput, TDto>(CityBridgeDb db, R
 public abstract class RecordListPage<TEntity, TInput, TDto>(CityBridgeDb db, RecordDefinition<TEntity, TInput, TDto> definition) : PageModel
     where TEntity : EditableRecord
     where TInput : class, IRecordInput<TEntity>
+    where TDto : IRecordDto
 {
     [BindProperty(SupportsGet = true)]
     public DirectoryFilter Filter { get; set; } = new();

@@ -92,7 +92,7 @@ public sealed class SolutionDefinition : RecordDefinition<Solution, SolutionInpu
     public override Expression<Func<Solution, SolutionDto>> ToDto { get; } = s =>
         new SolutionDto(s.Id, s.OrganizationId, s.Organization!.Name, s.Name, s.Description, s.Sectors, s.Standards, s.ReferenceCities, s.Version);
 
-    protected override IQueryable<Solution> Filter(CityBridgeDb db, DirectoryFilter filter)
+    protected override ValueTask<IQueryable<Solution>> FilterAsync(CityBridgeDb db, DirectoryFilter filter, CancellationToken ct)
     {
         var query = db.Solutions.AsNoTracking();
         if (filter.Text is { } text)
@@ -113,7 +113,7 @@ public sealed class SolutionDefinition : RecordDefinition<Solution, SolutionInpu
         }
 
         // Alphabetical regardless of letter case, and (as for organizations) no walk of the name index for a filtered page.
-        return query.OrderBy(s => s.Name.ToLower()).ThenBy(s => s.Id);
+        return ValueTask.FromResult<IQueryable<Solution>>(query.OrderBy(s => s.Name.ToLower()).ThenBy(s => s.Id));
     }
 
     /// <summary>Everyone sees the same directory.</summary>
