@@ -30,7 +30,7 @@ public sealed class DetailsModel(CityBridgeDb db) : PageModel
         City = city;
         CanEdit = await store.MayChangeAsync(id, ct);
         MayAddProject = ProjectDefinition.Instance.MayCreate(actor, new ProjectInput { CityId = id });
-        Projects = await (await ProjectDefinition.Instance.QueryAsync(db, new DirectoryFilter { CityId = id }, actor, ct)).Select(ProjectDefinition.Instance.ToDto).ToListAsync(ct);
+        Projects = await ProjectDefinition.Instance.ListAsync(db, new DirectoryFilter { CityId = id }, actor, ct);
         return Page();
     }
 }

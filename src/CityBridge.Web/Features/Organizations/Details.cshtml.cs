@@ -50,8 +50,8 @@ public sealed class DetailsModel(CityBridgeDb db, MatchingEngine engine, TimePro
         MayAddSolution = SolutionDefinition.Instance.MayCreate(actor, new SolutionInput { OrganizationId = id });
         MayAddContact = ContactDefinition.Instance.MayCreate(actor, new ContactInput { OrganizationId = id });
         var filter = new DirectoryFilter { OrganizationId = id, PageSize = DirectoryFilter.MaxPageSize };
-        Solutions = await (await SolutionDefinition.Instance.QueryAsync(db, filter, actor, ct)).Select(SolutionDefinition.Instance.ToDto).ToListAsync(ct);
-        Contacts = await (await ContactDefinition.Instance.QueryAsync(db, filter, actor, ct)).Select(ContactDefinition.Instance.ToDto).ToListAsync(ct);
+        Solutions = await SolutionDefinition.Instance.ListAsync(db, filter, actor, ct);
+        Contacts = await ContactDefinition.Instance.ListAsync(db, filter, actor, ct);
         if (organization.Kind == OrganizationKind.Provider && MatchQueries.MayViewProviderMatches(actor, id))
         {
             var items = await MatchQueries.ForProviderAsync(db, id, actor, 10, ct);

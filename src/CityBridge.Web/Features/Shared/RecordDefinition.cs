@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Shared;
 
@@ -41,6 +42,10 @@ public abstract class RecordDefinition<TEntity, TInput, TDto>
     /// <summary>The filtered and ordered collection for list pages and the API, as <paramref name="actor"/> may see it.</summary>
     public async Task<IQueryable<TEntity>> QueryAsync(CityBridgeDb db, DirectoryFilter filter, Actor actor, CancellationToken ct) =>
         VisibleTo(await FilterAsync(db, filter, ct), actor);
+
+    /// <summary>Every record of <see cref="QueryAsync"/> as the API returns it, unpaged (the lists on a details page).</summary>
+    public async Task<List<TDto>> ListAsync(CityBridgeDb db, DirectoryFilter filter, Actor actor, CancellationToken ct) =>
+        await (await QueryAsync(db, filter, actor, ct)).Select(ToDto).ToListAsync(ct);
 
     /// <summary>The records matching the filter, ordered. Asynchronous for a filter that first reads values it needs from another table.</summary>
     protected abstract ValueTask<IQueryable<TEntity>> FilterAsync(CityBridgeDb db, DirectoryFilter filter, CancellationToken ct);
