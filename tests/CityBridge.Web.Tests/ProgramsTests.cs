@@ -174,12 +174,13 @@ public sealed class ProgramsTests(AppFixture apps)
     public async Task Reminders_are_queued_once_per_approved_registration_even_when_two_passes_run_at_once(TestDatabase database)
     {
         var app = await apps.GetAsync(database);
-        // Starts in about twelve hours (UTC), so it is inside the reminder window.
+        // Starts in ten to twelve hours (UTC), inside the reminder window; never after 22:59, so its hour-long session ends the same day.
         var start = DateTimeOffset.UtcNow.AddHours(12);
+        start = start.Hour == 23 ? start.AddHours(-2) : start;
         var startTime = new TimeOnly(start.Hour, start.Minute);
         var input = NewProgram(Unique.Name("Reminder program"), capacity: 5, start: DateOnly.FromDateTime(start.UtcDateTime));
         input.TimeZone = "UTC";
-        input.Sessions = [new ProgramSessionInput { Title = "Opening", Date = input.StartDate, Start = startTime, End = startTime.Hour == 23 ? new TimeOnly(23, 59) : startTime.AddHours(1) }];
+        input.Sessions = [new ProgramSessionInput { Title = "Opening", Date = input.StartDate, Start = startTime, End = startTime.AddHours(1) }];
         var program = await CreateAsync(app, input);
         var official = await ApplyAsync(await app.ClientForAsync(AccountSeeder.DemoDaNangOfficialEmail), program.Id);
         var provider = await ApplyAsync(await app.ClientForAsync(AccountSeeder.DemoProviderEmail), program.Id);
