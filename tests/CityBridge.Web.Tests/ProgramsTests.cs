@@ -10,6 +10,8 @@ using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CityBridge.Web.Tests;
 
@@ -17,6 +19,12 @@ namespace CityBridge.Web.Tests;
 public sealed class ProgramsTests(AppFixture apps)
 {
     private static readonly DateOnly Day = new(2027, 5, 10);
+
+    /// <summary>A clock that stands still at one instant, so a time window does not depend on when the tests run.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 
     private static ProgramInput NewProgram(string name, ProgramKind kind = ProgramKind.SectorProgram, int capacity = 1, DateOnly? start = null) => new()
     {
@@ -174,19 +182,17 @@ public sealed class ProgramsTests(AppFixture apps)
     public async Task Reminders_are_queued_once_per_approved_registration_even_when_two_passes_run_at_once(TestDatabase database)
     {
         var app = await apps.GetAsync(database);
-        // Starts in ten to twelve hours (UTC), inside the reminder window; never after 22:59, so its hour-long session ends the same day.
-        var start = DateTimeOffset.UtcNow.AddHours(12);
-        start = start.Hour == 23 ? start.AddHours(-2) : start;
-        var startTime = new TimeOnly(start.Hour, start.Minute);
-        var input = NewProgram(Unique.Name("Reminder program"), capacity: 5, start: DateOnly.FromDateTime(start.UtcDateTime));
+        // A day no other test uses, so the passes below find only this program; they run at 21:00 UTC the evening before.
+        var day = new DateOnly(2031, 1, 15);
+        var input = NewProgram(Unique.Name("Reminder program"), capacity: 5, start: day);
         input.TimeZone = "UTC";
-        input.Sessions = [new ProgramSessionInput { Title = "Opening", Date = input.StartDate, Start = startTime, End = startTime.AddHours(1) }];
         var program = await CreateAsync(app, input);
         var official = await ApplyAsync(await app.ClientForAsync(AccountSeeder.DemoDaNangOfficialEmail), program.Id);
         var provider = await ApplyAsync(await app.ClientForAsync(AccountSeeder.DemoProviderEmail), program.Id);
         await ChangeAsync(app.Staff, program.Id, official, "approve");
         await ChangeAsync(app.Staff, program.Id, provider, "approve");
-        var reminders = app.Services.GetRequiredService<ProgramReminders>();
+        var eveningBefore = new DateTimeOffset(day.AddDays(-1).ToDateTime(new TimeOnly(21, 0)), TimeSpan.Zero);
+        var reminders = new ProgramReminders(app.Services.GetRequiredService<IServiceScopeFactory>(), new FixedClock(eveningBefore), app.Services.GetRequiredService<IOptions<ProgramOptions>>(), NullLogger<ProgramReminders>.Instance);
 
         await Task.WhenAll(reminders.RunPassAsync(CancellationToken.None), reminders.RunPassAsync(CancellationToken.None));
         await reminders.RunPassAsync(CancellationToken.None);
