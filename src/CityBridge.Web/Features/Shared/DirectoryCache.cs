@@ -33,14 +33,14 @@ public sealed class DirectoryCache : IDisposable
     {
         if (definition.CacheAudience(actor) is not { } audience)
         {
-            return await UncachedPageAsync(db, definition, filter, actor, ct);
+            return await definition.UncachedPageAsync(db, filter, actor, ct);
         }
 
         // Without the counter row (a database not created by the migrations) nothing would invalidate an entry.
         var version = await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.DirectoryId).Select(v => (long?)v.Value).FirstOrDefaultAsync(ct);
         if (version is null)
         {
-            return await UncachedPageAsync(db, definition, filter, actor, ct);
+            return await definition.UncachedPageAsync(db, filter, actor, ct);
         }
 
         var pageKey = (definition.Plural, audience, version.Value, filter.Selection, filter.PageNumber, filter.Size);
@@ -62,12 +62,6 @@ public sealed class DirectoryCache : IDisposable
         entries.Set(pageKey, page, Entry(1));
         return page;
     }
-
-    private static async Task<PagedList<TDto>> UncachedPageAsync<TEntity, TInput, TDto>(
-        CityBridgeDb db, RecordDefinition<TEntity, TInput, TDto> definition, DirectoryFilter filter, Actor actor, CancellationToken ct)
-        where TEntity : EditableRecord
-        where TInput : class, IRecordInput<TEntity> =>
-        await (await definition.QueryAsync(db, filter, actor, ct)).Select(definition.ToDto).ToPageAsync(filter, ct);
 
     /// <summary>The rows of <paramref name="ids"/> in that order, as <paramref name="actor"/> may see them.</summary>
     private static async Task<List<TDto>> RowsInOrderAsync<TEntity, TInput, TDto>(

@@ -47,6 +47,10 @@ public abstract class RecordDefinition<TEntity, TInput, TDto>
     public async Task<List<TDto>> ListAsync(CityBridgeDb db, DirectoryFilter filter, Actor actor, CancellationToken ct) =>
         await (await QueryAsync(db, filter, actor, ct)).Select(ToDto).ToListAsync(ct);
 
+    /// <summary>One page of <see cref="QueryAsync"/> read straight from the database, for the readers and databases <see cref="DirectoryCache"/> does not cache.</summary>
+    public async Task<PagedList<TDto>> UncachedPageAsync(CityBridgeDb db, DirectoryFilter filter, Actor actor, CancellationToken ct) =>
+        await (await QueryAsync(db, filter, actor, ct)).Select(ToDto).ToPageAsync(filter, ct);
+
     /// <summary>The records matching the filter, ordered. Asynchronous for a filter that first reads values it needs from another table.</summary>
     protected abstract ValueTask<IQueryable<TEntity>> FilterAsync(CityBridgeDb db, DirectoryFilter filter, CancellationToken ct);
 
