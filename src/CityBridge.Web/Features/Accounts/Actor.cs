@@ -15,6 +15,9 @@ public sealed record Actor(string? UserId, string Name, IReadOnlySet<string> Rol
 
     public bool IsStaff => Roles.Contains(Accounts.Roles.Staff);
 
+    /// <summary>Staff with write scope: what managing programs, events, the library and match curation need.</summary>
+    public bool IsStaffWriter => IsStaff && MayWrite;
+
     public bool IsCityOfficial => Roles.Contains(Accounts.Roles.CityOfficial);
 
     public bool IsProvider => Roles.Contains(Accounts.Roles.Provider);

@@ -41,7 +41,7 @@ public sealed record MeetingView(int Id, int FirstId, string FirstName, int Seco
 /// <summary>The rules and queries of matchmaking events, shared by pages and API so both enforce the same things.</summary>
 public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
 {
-    public static bool MayManage(Actor actor) => actor.IsStaff && actor.MayWrite;
+    public static bool MayManage(Actor actor) => actor.IsStaffWriter;
 
     /// <summary>Meetings are between city delegates and providers.</summary>
     public static bool MayTakePart(Actor actor) => actor.IsCityOfficial || actor.IsProvider;

@@ -27,7 +27,7 @@ public sealed class DetailsModel(CityBridgeDb db) : PageModel
 
         Document = document;
         SafeHtml = LibraryMarkdown.ToSafeHtml(document.Body);
-        CanEdit = actor.IsStaff && actor.MayWrite;
+        CanEdit = actor.IsStaffWriter;
         return Page();
     }
 }

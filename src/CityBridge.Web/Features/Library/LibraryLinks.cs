@@ -60,7 +60,7 @@ public sealed class LibraryLinks(CityBridgeDb db, TimeProvider clock)
         return new LibraryLinksView(target, linked, addable, canEdit);
     }
 
-    public static bool MayEdit(Actor actor) => actor.IsStaff && actor.MayWrite;
+    public static bool MayEdit(Actor actor) => actor.IsStaffWriter;
 
     /// <summary>Links a document to a target; returns a message for the user when that is not possible.</summary>
     public async Task<string?> AddAsync(int documentId, LibraryLinkTarget target, Actor actor, CancellationToken ct)

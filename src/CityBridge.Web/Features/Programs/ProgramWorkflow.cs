@@ -33,7 +33,7 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
 {
     public static readonly string[] Actions = ["approve", "waitlist", "cancel", "checkin"];
 
-    public static bool MayManage(Actor actor) => actor.IsStaff && actor.MayWrite;
+    public static bool MayManage(Actor actor) => actor.IsStaffWriter;
 
     /// <summary>City officials join every kind but expert delegations; providers trade-show and sector programs; experts expert delegations.</summary>
     public static bool MayRegister(Actor actor, ProgramKind kind) => kind switch
