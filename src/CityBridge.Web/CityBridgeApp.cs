@@ -40,10 +40,14 @@ public static class CityBridgeApp
         services.AddSingleton<DirectoryCache>();
         services.AddScoped<CsvExporter>();
         services.AddProblemDetails();
+        // Unreadable API input raises BadHttpRequestException, which BadRequestProblems turns into field-named problem details.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestProblems>();
         services.AddCityBridgeHealth();
         Features.Telemetry.TelemetryRegistration.AddCityBridgeTelemetry(services, builder.Configuration);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddCityBridgePublicAddress(builder.Configuration);
         services.AddCityBridgeAccounts(builder.Configuration);
         services.AddScoped<Invitations>();
         services.AddScoped<AccountSeeder>();
@@ -61,15 +65,7 @@ public static class CityBridgeApp
         services.AddSingleton<Features.Jobs.JobLeases>();
         services.AddSingleton<Features.Events.EventScheduling>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Events.EventScheduling>());
-        services.Configure<Features.Programs.ProgramOptions>(o =>
-        {
-            builder.Configuration.GetSection("Programs").Bind(o);
-            // Links in program e-mails use the same public address as account invitations.
-            if (builder.Configuration["CityBridge:PublicUrl"] is { Length: > 0 } publicUrl)
-            {
-                o.PublicUrl = new Uri(publicUrl);
-            }
-        });
+        services.Configure<Features.Programs.ProgramOptions>(builder.Configuration.GetSection("Programs"));
         services.AddScoped<Features.Programs.ProgramWorkflow>();
         services.AddScoped<Features.Programs.ProgramItinerary>();
         services.AddScoped<Features.Programs.ProgramReport>();
@@ -102,7 +98,12 @@ public static class CityBridgeApp
             o.Conventions.AuthorizePage("/Account/Tokens");
             o.Conventions.AuthorizePage("/Account/SetUpTwoFactor");
         });
-        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         return builder.Build();
     }
 
@@ -116,6 +117,7 @@ public static class CityBridgeApp
                 "in docs/security.md; set CityBridge:DemoData=false (environment CityBridge__DemoData=false) and CityBridge:FirstStaffEmail to invite the first staff member.");
         }
 
+        PublicUrls.Require(app.Configuration, app.Environment);
         await using var scope = app.Services.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<DataSeeder>();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
@@ -131,12 +133,13 @@ public static class CityBridgeApp
 
         if (app.Configuration["CityBridge:FirstStaffEmail"] is { Length: > 0 } firstStaff)
         {
-            await accounts.InviteFirstStaffAsync(firstStaff, new Uri(app.Configuration["CityBridge:PublicUrl"] ?? "http://127.0.0.1:5080"), ct);
+            await accounts.InviteFirstStaffAsync(firstStaff, app.Services.GetRequiredService<PublicUrls>(), ct);
         }
     }
 
     public static WebApplication UseCityBridge(this WebApplication app)
     {
+        app.UseCityBridgeForwardedHeaders();
         app.UseSecurityHeaders();
         // The API answers errors as problem details; pages show a friendly page, never a stack trace.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler().UseStatusCodePages());
@@ -148,6 +151,7 @@ public static class CityBridgeApp
 
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseSignInAccountPartition();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseRejectionOfInvalidTokens();

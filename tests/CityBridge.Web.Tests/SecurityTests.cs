@@ -263,18 +263,36 @@ public sealed class SecurityTests(AppFixture apps)
 public sealed class DedicatedAppSecurityTests
 {
     [Fact]
-    public async Task Repeated_sign_in_attempts_from_one_address_are_rate_limited()
+    public async Task Sign_in_posts_are_rate_limited_per_account_and_client_with_a_styled_page()
     {
-        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite, demoData: false, new Dictionary<string, string?> { ["CityBridge:SignInAttemptsPerMinute"] = "3" });
-        using var browser = new FormPost(app.BaseAddress);
+        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite, demoData: false, new Dictionary<string, string?>
+        {
+            ["CityBridge:SignInAttemptsPerMinute"] = "3",
+            ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",
+            ["Matching:Enabled"] = "false",
+        });
+        using var delegate1 = new Session(app.BaseAddress, forwardedFor: "203.0.113.10");
+        using var sameWifi = new Session(app.BaseAddress, forwardedFor: "203.0.113.10");
+        using var elsewhere = new Session(app.BaseAddress, forwardedFor: "198.51.100.10");
         var statuses = new List<HttpStatusCode>();
+        string refusedPage = string.Empty;
 
         for (var i = 0; i < 5; i++)
         {
-            statuses.Add((await browser.SubmitAsync("/Account/SignIn", new Dictionary<string, string> { ["Input.Email"] = "nobody@example.com", ["Input.Password"] = "wrong-password" })).Response.StatusCode);
+            var (response, html) = await delegate1.SignInAsync("delegate@example.com", "wrong-password");
+            statuses.Add(response.StatusCode);
+            refusedPage = html;
         }
 
+        var (otherAccount, _) = await sameWifi.SignInAsync("colleague@example.com", "wrong-password");
+        var (sameAccountElsewhere, _) = await elsewhere.SignInAsync("delegate@example.com", "wrong-password");
+
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Contains("Too many requests", refusedPage);
+        Assert.Contains("<html", refusedPage);
+        Assert.DoesNotContain("\"status\":429", refusedPage);
+        Assert.Equal(HttpStatusCode.OK, otherAccount.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sameAccountElsewhere.StatusCode);
     }
 
     [Fact]

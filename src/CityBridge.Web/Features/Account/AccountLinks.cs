@@ -24,6 +24,4 @@ public static class AccountLinks
             return null;
         }
     }
-
-    public static string Absolute(HttpRequest request, string pathAndQuery) => $"{request.Scheme}://{request.Host}{pathAndQuery}";
 }

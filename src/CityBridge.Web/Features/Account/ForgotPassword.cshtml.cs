@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Email;
+using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,11 +11,11 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CityBridge.Web.Features.Account;
 
 [EnableRateLimiting(AccountsRegistration.PublicFormRateLimit)]
-public sealed class ForgotPasswordModel(UserManager<CityBridgeUser> users, CityBridgeDb db, TimeProvider clock) : PageModel
+public sealed class ForgotPasswordModel(UserManager<CityBridgeUser> users, CityBridgeDb db, TimeProvider clock, PublicUrls urls) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [MailAddress(ErrorMessage = "Enter a valid e-mail address.")]
     public string Email { get; set; } = string.Empty;
 
     public bool Sent { get; private set; }
@@ -35,7 +36,7 @@ public sealed class ForgotPasswordModel(UserManager<CityBridgeUser> users, CityB
         if (user is not null && user.EmailConfirmed)
         {
             var code = AccountLinks.Encode(await users.GeneratePasswordResetTokenAsync(user));
-            var link = AccountLinks.Absolute(Request, $"/Account/ResetPassword?userId={user.Id}&code={code}");
+            var link = urls.Absolute($"/Account/ResetPassword?userId={user.Id}&code={code}");
             db.Enqueue(user.Email!, EmailTemplates.PasswordReset, new Dictionary<string, string>
             {
                 ["FullName"] = user.FullName,

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.Account;
 
-public sealed class InviteModel(Invitations invitations, CityBridgeDb db) : PageModel
+public sealed class InviteModel(Invitations invitations, CityBridgeDb db, PublicUrls urls) : PageModel
 {
     [BindProperty]
     public InvitationInput Input { get; set; } = new();
@@ -20,7 +20,7 @@ public sealed class InviteModel(Invitations invitations, CityBridgeDb db) : Page
         if (ModelState.IsValid)
         {
             var (user, errors) = await invitations.InviteAsync(Input,
-                (invited, code) => AccountLinks.Absolute(Request, $"/Account/ResetPassword?invitation=true&userId={invited.Id}&code={code}"), ct);
+                (invited, code) => urls.Absolute($"/Account/ResetPassword?invitation=true&userId={invited.Id}&code={code}"), ct);
             if (user is not null)
             {
                 TempData["Flash"] = $"Invitation sent to {user.Email}. It waits in the outbox until it is delivered.";

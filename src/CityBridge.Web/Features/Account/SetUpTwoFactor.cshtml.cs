@@ -70,6 +70,8 @@ public sealed class SetUpTwoFactorModel(UserManager<CityBridgeUser> users, SignI
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp, which every request checks: renew this session's cookie with it.
+            await signIn.RefreshSignInAsync(user);
         }
 
         SharedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();

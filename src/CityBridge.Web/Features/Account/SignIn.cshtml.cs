@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CityBridge.Web.Features.Account;
 
 [EnableRateLimiting(AccountsRegistration.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<CityBridgeUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<CityBridgeUser> signIn, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -27,23 +28,33 @@ public sealed class SignInModel(SignInManager<CityBridgeUser> signIn) : PageMode
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        // Failures count per account and client (SignInThrottle), the same for addresses with and without an account.
+        var client = AccountsRegistration.ClientOf(HttpContext);
+        if (throttle.WaitFor(Input.Email, client) is { } wait)
         {
-            return LocalRedirect(SafeReturnUrl);
+            ModelState.AddModelError(string.Empty, TooManyAttempts(wait));
+            return Page();
         }
 
-        if (result.RequiresTwoFactor)
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor)
         {
-            return RedirectToPage("TwoFactor", new { returnUrl = SafeReturnUrl, rememberMe = Input.RememberMe });
+            throttle.Succeeded(Input.Email, client);
+            return result.Succeeded
+                ? LocalRedirect(SafeReturnUrl)
+                : RedirectToPage("TwoFactor", new { returnUrl = SafeReturnUrl, rememberMe = Input.RememberMe });
         }
 
-        // One message for a wrong password and an unconfirmed account, so the form does not reveal who has an account.
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes."
+        throttle.Failed(Input.Email, client);
+        // One message for a wrong password, an unknown, unconfirmed or locked account, so the form reveals no accounts.
+        ModelState.AddModelError(string.Empty, throttle.WaitFor(Input.Email, client) is { } next
+            ? TooManyAttempts(next)
             : "The e-mail address or the password is wrong. If you were just invited, first choose your password with the link in your invitation e-mail.");
         return Page();
     }
+
+    private static string TooManyAttempts(TimeSpan wait) =>
+        $"Too many failed attempts for this e-mail address from your device: wait {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} minute(s) and try again, or reset your password.";
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 }
@@ -51,7 +62,7 @@ public sealed class SignInModel(SignInManager<CityBridgeUser> signIn) : PageMode
 public sealed class SignInInput
 {
     [Required(ErrorMessage = "Enter your e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [MailAddress(ErrorMessage = "Enter a valid e-mail address.")]
     public string Email { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Enter your password.")]

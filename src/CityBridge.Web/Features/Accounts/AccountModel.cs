@@ -11,6 +11,9 @@ public sealed class CityBridgeUser : IdentityUser
     public int? OrganizationId { get; set; }
 
     public DateTimeOffset? InvitedAt { get; set; }
+
+    /// <summary>The 30-second step of the last authenticator code accepted, so no code works twice.</summary>
+    public long? LastAuthenticatorStep { get; set; }
 }
 
 /// <summary>The roles of the program; see docs/security.md for what each may see and change.</summary>

@@ -63,7 +63,7 @@ public sealed class AccountSeeder(UserManager<CityBridgeUser> users, RoleManager
     }
 
     /// <summary>With no staff account yet, invites <paramref name="email"/> as the first staff member; the link is in the outbox and the log.</summary>
-    public async Task InviteFirstStaffAsync(string email, Uri publicUrl, CancellationToken ct)
+    public async Task InviteFirstStaffAsync(string email, Shared.PublicUrls publicUrls, CancellationToken ct)
     {
         if ((await users.GetUsersInRoleAsync(Roles.Staff)).Count > 0)
         {
@@ -72,7 +72,7 @@ public sealed class AccountSeeder(UserManager<CityBridgeUser> users, RoleManager
 
         var invitations = new Invitations(users, db, clock);
         var (user, errors) = await invitations.InviteAsync(new InvitationInput { Email = email, FullName = "Program staff", Role = Roles.Staff },
-            (invited, code) => new Uri(publicUrl, $"/Account/ResetPassword?invitation=true&userId={invited.Id}&code={code}").ToString(), ct);
+            (invited, code) => publicUrls.Absolute($"/Account/ResetPassword?invitation=true&userId={invited.Id}&code={code}"), ct);
         if (user is null)
         {
             throw new InvalidOperationException($"CityBridge:FirstStaffEmail '{email}' could not be invited: {string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value))}");

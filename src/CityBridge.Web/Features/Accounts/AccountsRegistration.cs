@@ -41,13 +41,34 @@ public static class AccountsRegistration
             })
             .AddEntityFrameworkStores<CityBridgeDb>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<CityBridgeClaimsFactory>();
+        services.AddSingleton<SignInThrottle>();
+
+        // A copied session cookie stops working once the account's security stamp changes (sign-out, password reset):
+        // the stamp is checked on every request unless CityBridge:SessionCheckInterval says otherwise.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = configuration.GetValue("CityBridge:SessionCheckInterval", TimeSpan.Zero);
+            o.OnRefreshingPrincipal = context =>
+            {
+                // The refreshed session keeps the proof of a second factor it was signed in with.
+                var proofs = context.CurrentPrincipal?.FindAll(CityBridgeClaims.AuthenticationMethodReference).ToList() ?? [];
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaims(proofs.Where(p => !identity.HasClaim(p.Type, p.Value)).Select(p => new System.Security.Claims.Claim(p.Type, p.Value)));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "CityBridge.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, also behind a known TLS proxy (X-Forwarded-Proto, see ForwardedHeaders).
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
@@ -79,24 +100,55 @@ public static class AccountsRegistration
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, context => PostsPerClient(context, signInPerMinute));
-            o.AddPolicy(PublicFormRateLimit, context => PostsPerClient(context, publicFormPerMinute));
+            // Sign-in posts count per account and client, so people behind one venue's address do not use up each other's
+            // attempts; a ceiling per client (ten times as many) still stops one address trying many accounts.
+            o.AddPolicy(SignInRateLimit, context => PostsPerClient(context, signInPerMinute, SignInAccount(context)));
+            o.AddPolicy(PublicFormRateLimit, context => PostsPerClient(context, publicFormPerMinute, account: null));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsSignInPost(context) ? PostsPerClient(context, signInPerMinute * 10, account: null) : RateLimitPartition.GetNoLimiter(string.Empty));
             o.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.ContentType = "application/problem+json";
-                await context.HttpContext.Response.WriteAsJsonAsync(new { title = "Too many requests", status = 429, detail = "Wait a minute and try again." }, ct);
+                // Pages get the styled status page (status-code pages re-execute /Status/429); the API gets problem details.
+                if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    await context.HttpContext.Response.WriteAsJsonAsync(
+                        new { title = "Too many requests", status = 429, detail = "Wait a minute and try again." },
+                        (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
+                }
             };
         });
 
         return services;
     }
 
-    /// <summary>Limits form posts per client address; reading the form is never limited.</summary>
-    private static RateLimitPartition<string> PostsPerClient(HttpContext context, int perMinute) =>
+    /// <summary>Limits form posts per client address (and account, when given); reading the form is never limited.</summary>
+    private static RateLimitPartition<string> PostsPerClient(HttpContext context, int perMinute, string? account) =>
         HttpMethods.IsPost(context.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            ? RateLimitPartition.GetFixedWindowLimiter($"{ClientOf(context)}|{account}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })
             : RateLimitPartition.GetNoLimiter("read");
+
+    /// <summary>The client's address: the connection's, or the one a known proxy forwarded (see ForwardedHeaders).</summary>
+    public static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private const string SignInAccountItem = "CityBridge.SignInAccount";
+
+    private static bool IsSignInPost(HttpContext context) => HttpMethods.IsPost(context.Request.Method)
+        && (context.Request.Path.StartsWithSegments("/Account/SignIn") || context.Request.Path.StartsWithSegments("/Account/TwoFactor"));
+
+    private static string? SignInAccount(HttpContext context) => context.Items[SignInAccountItem] as string;
+
+    /// <summary>Reads the account a sign-in post names before the rate limiter partitions it (the limiter cannot read the body).</summary>
+    public static IApplicationBuilder UseSignInAccountPartition(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (IsSignInPost(context) && context.Request.Path.StartsWithSegments("/Account/SignIn") && context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            context.Items[SignInAccountItem] = SignInThrottle.AccountKey(form["Input.Email"].ToString());
+        }
+
+        await next(context);
+    });
 
     private static Task ApiAwareRedirect(HttpContext context, string redirectUri, int apiStatus)
     {
@@ -125,19 +177,35 @@ public static class AccountsRegistration
         await next(context);
     });
 
-    /// <summary>Staff must sign in with a second factor; until they have one, only the account pages are open to them.</summary>
+    /// <summary>
+    /// Staff must sign in with a second factor; until they have one, only setting it up and signing out work (their API
+    /// tokens are refused by <see cref="ApiTokenHandler"/>).
+    /// </summary>
     public static IApplicationBuilder UseStaffTwoFactorRequirement(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var user = context.User;
-        var path = context.Request.Path;
         if (user.Identity is { IsAuthenticated: true, AuthenticationType: var type } && type == IdentityConstants.ApplicationScheme
             && user.IsInRole(Roles.Staff) && !user.HasClaim(CityBridgeClaims.AuthenticationMethodReference, CityBridgeClaims.MultiFactor)
-            && !path.StartsWithSegments("/Account") && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/health"))
+            && !OpenWithoutSecondFactor(context.Request.Path))
         {
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsJsonAsync(
+                    new { title = "Not allowed", status = 403, detail = "Set up two-factor authentication at /Account/SetUpTwoFactor first." },
+                    (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+                return;
+            }
+
             context.Response.Redirect("/Account/SetUpTwoFactor");
             return;
         }
 
         await next(context);
     });
+
+    private static bool OpenWithoutSecondFactor(PathString path) =>
+        path.StartsWithSegments("/Account/SetUpTwoFactor") || path.StartsWithSegments("/Account/SignOut")
+        || path.StartsWithSegments("/Status") || path.StartsWithSegments("/Error") || path.StartsWithSegments("/health")
+        || (Path.HasExtension(path.Value) && !path.StartsWithSegments("/api"));
 }

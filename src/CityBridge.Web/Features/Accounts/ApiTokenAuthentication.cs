@@ -48,6 +48,13 @@ public sealed class ApiTokenHandler(
             return AuthenticateResult.Fail("The token's account is locked or gone.");
         }
 
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Contains(Roles.Staff) && !user.TwoFactorEnabled)
+        {
+            // Until a staff account has a second factor, its tokens open nothing (docs/security.md).
+            return AuthenticateResult.Fail("Staff accounts must set up two-factor authentication before their API tokens work.");
+        }
+
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(5))
         {
             await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
@@ -58,7 +65,7 @@ public sealed class ApiTokenHandler(
             new(ClaimTypes.NameIdentifier, user.Id),
             new(ClaimTypes.Name, user.UserName ?? user.Email ?? user.Id),
         };
-        claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(ApiScopes.ClaimType, s)));
         if (user.OrganizationId is { } org)
         {

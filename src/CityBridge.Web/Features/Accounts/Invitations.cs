@@ -11,7 +11,7 @@ namespace CityBridge.Web.Features.Accounts;
 public sealed class InvitationInput
 {
     [Required(ErrorMessage = "Enter the person's e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [MailAddress(ErrorMessage = "Enter a valid e-mail address.")]
     public string Email { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Enter the person's full name.")]

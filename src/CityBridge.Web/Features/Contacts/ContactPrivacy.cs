@@ -25,8 +25,21 @@ public sealed class ContactPrivacy(CityBridgeDb db, IAuditActor actor, TimeProvi
         {
             exportedAt = clock.GetUtcNow(),
             contact = new { contact.Id, contact.FullName, contact.Email, contact.JobTitle, contact.Phone, Organization = contact.Organization?.Name, contact.ConsentedAt, contact.ConsentText, contact.CreatedAt, contact.UpdatedAt },
-            interests = await db.Interests.AsNoTracking().Where(i => i.Email.ToLower() == email)
-                .Select(i => new { i.ReceivedAt, i.FullName, i.Email, i.OrganizationName, i.Message, i.ConsentedAt, i.ConsentText }).ToListAsync(ct),
+            interests = await db.Interests.AsNoTracking().Where(i => i.Email.ToLower() == email || i.ContactId == contactId)
+                .Select(i => new
+                {
+                    i.ReceivedAt,
+                    i.FullName,
+                    i.Email,
+                    i.OrganizationName,
+                    i.Message,
+                    i.ConsentedAt,
+                    i.ConsentText,
+                    triage = i.History.OrderBy(h => h.Id).Select(h => new { h.At, h.By, h.Action, h.Note }).ToList(),
+                }).ToListAsync(ct),
+            programRegistrations = await db.ProgramRegistrations.AsNoTracking().Where(r => r.Email.ToLower() == email)
+                .Select(r => new { Program = db.Programs.Where(p => p.Id == r.ProgramId).Select(p => p.Name).FirstOrDefault(), r.DisplayName, r.Email, r.Status, r.AppliedAt, r.CheckedInAt })
+                .ToListAsync(ct),
             emails = await db.Outbox.AsNoTracking().Where(m => m.To.ToLower() == email).Select(m => new { m.CreatedAt, m.Subject, m.SentAt }).ToListAsync(ct),
             changes = await AuditOf(contactId).AsNoTracking().Select(a => new { a.At, a.Action, a.UserName, a.Before, a.After }).ToListAsync(ct),
         };
@@ -52,8 +65,13 @@ public sealed class ContactPrivacy(CityBridgeDb db, IAuditActor actor, TimeProvi
         contact.ConsentText = null;
         await db.SaveChangesAsync(ct);
 
-        await db.Interests.Where(i => i.Email.ToLower() == email).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.FullName, ErasedName).SetProperty(i => i.Email, $"erased-{contactId}@erased.invalid").SetProperty(i => i.Message, ErasedText), ct);
+        // Interests the person sent: who, where from, what they wrote and the staff's triage notes about it.
+        var interests = db.Interests.Where(i => i.Email.ToLower() == email || i.ContactId == contactId);
+        await db.InterestEvents.Where(h => interests.Select(i => i.Id).Contains(h.InterestId) && h.Note != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.Note, ErasedText), ct);
+        await interests.ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.FullName, ErasedName).SetProperty(i => i.Email, $"erased-{contactId}@erased.invalid")
+            .SetProperty(i => i.OrganizationName, ErasedText).SetProperty(i => i.Message, ErasedText), ct);
         await db.Outbox.Where(m => m.To.ToLower() == email).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.To, $"erased-{contactId}@erased.invalid").SetProperty(m => m.Body, ErasedText), ct);
         // The audit trail keeps who changed what and when, but not the erased values themselves.

@@ -22,7 +22,7 @@ public sealed class ContactInput : IRecordInput<Contact>
     public string FullName { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Enter an e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter a valid e-mail address, such as name@example.com.")]
+    [MailAddress(ErrorMessage = "Enter a valid e-mail address, such as name@example.com.")]
     [StringLength(320)]
     public string Email { get; set; } = string.Empty;
 
@@ -112,6 +112,8 @@ public sealed class ContactDefinition : RecordDefinition<Contact, ContactInput, 
     }
 
     /// <summary>Contacts are personal data: staff see all, members see their own organization's.</summary>
+    public override bool AnonymousMayRead => false;
+
     public override IQueryable<Contact> VisibleTo(IQueryable<Contact> query, Actor actor)
     {
         if (actor.IsStaff)

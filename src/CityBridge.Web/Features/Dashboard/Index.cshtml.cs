@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CityBridge.Core.Dashboards;
+using CityBridge.Web.Features.Shared;
 using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,7 +43,7 @@ public sealed class IndexModel(DashboardFacts facts) : PageModel
         }
 
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        await using (var csv = CsvOutput.Writer(text))
         {
             csv.WriteField("label");
             foreach (var series in data.Series)

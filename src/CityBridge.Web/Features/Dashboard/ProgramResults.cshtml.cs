@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CityBridge.Core.Dashboards;
+using CityBridge.Web.Features.Shared;
 using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,7 +39,7 @@ public sealed class ProgramResultsModel(DashboardFacts facts, TimeProvider clock
         }
 
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        await using (var csv = CsvOutput.Writer(text))
         {
             csv.WriteRecords(report.Rows.Append(report.Totals).Select(r => new CsvRow(
                 r.Label, r.Program?.Kind ?? string.Empty, r.Program?.Starts, r.Program?.Ends, r.Confirmed, r.CheckedIn, r.AttendanceRate,

@@ -13,7 +13,7 @@ public sealed class CsvExporter(CityBridgeDb db)
     public async Task<int> ExportAsync(CsvKind kind, Stream output, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        await using var csv = CsvOutput.Writer(writer);
         foreach (var column in CsvColumns.For(kind))
         {
             csv.WriteField(column);

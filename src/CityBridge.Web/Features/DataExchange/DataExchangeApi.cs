@@ -53,10 +53,20 @@ public static class DataExchangeApi
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Attach a CSV file."] });
                 }
 
+                if (!IsCsvFile(file.FileName, file.ContentType))
+                {
+                    return NotCsv();
+                }
+
                 body = file.OpenReadStream();
             }
             else
             {
+                if (!IsCsvMediaType(request.ContentType))
+                {
+                    return NotCsv();
+                }
+
                 // The importer reads the file twice (check, then store), so buffer the request.
                 var buffer = new MemoryStream();
                 await request.Body.CopyToAsync(buffer, ct);
@@ -73,9 +83,25 @@ public static class DataExchangeApi
                         extensions: new Dictionary<string, object?> { ["rejectedRows"] = report.Rejected });
             }
         }).Accepts<IFormFile>("multipart/form-data", "text/csv").Produces<ImportReport>().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+          .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
           .DisableAntiforgery().AddEndpointFilter<BrowserSessionCsrfFilter>().RequireAuthorization(staffWrite)
           .WithSummary("Import a CSV file in one transaction: all rows or none. ?dryRun=true only checks (staff).");
     }
+
+    /// <summary>An uploaded file is a CSV file: its name ends in .csv and its type, when the browser sends one, is a CSV or text type.</summary>
+    public static bool IsCsvFile(string? fileName, string? contentType) =>
+        Path.GetExtension(fileName ?? string.Empty).Equals(".csv", StringComparison.OrdinalIgnoreCase)
+        && (string.IsNullOrEmpty(contentType) || IsCsvMediaType(contentType)
+            || contentType.StartsWith("application/vnd.ms-excel", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A request body sent as is must say it is CSV: <c>text/csv</c>.</summary>
+    public static bool IsCsvMediaType(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase);
+
+    private static IResult NotCsv() => TypedResults.Problem(title: "Not a CSV file",
+        detail: "Upload a .csv file (multipart/form-data) or send the file itself with Content-Type: text/csv.", statusCode: StatusCodes.Status415UnsupportedMediaType);
 
     private static IResult UnknownKind(string kind) =>
         TypedResults.Problem(title: "Unknown kind", detail: $"'{kind}' is not one of providers, solutions, projects, contacts.", statusCode: StatusCodes.Status400BadRequest);

@@ -195,7 +195,7 @@ public static class EventsApi
             }
 
             var seconds = input.TimeLimitSeconds ?? 10;
-            if (seconds is < 1 or > 600)
+            if (!double.IsFinite(seconds) || seconds is < 1 or > 600)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["timeLimitSeconds"] = ["Give the scheduler 1 to 600 seconds."] }, title: "The input is not valid.");
             }
@@ -250,7 +250,8 @@ public static class EventsApi
     private static IResult NotFound(int id) =>
         TypedResults.Problem(title: "Not found", detail: $"There is no event with id {id}.", statusCode: StatusCodes.Status404NotFound);
 
-    public static IResult Refused(EventRefusal refusal) => refusal.Status == 400 && refusal.Field is { } field
+    public static IResult Refused(EventRefusal refusal) => refusal.Status == 403 ? new ForbiddenOrSignIn(refusal.Message)
+        : refusal.Status == 400 && refusal.Field is { } field
         ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [refusal.Message] }, title: "The input is not valid.")
         : TypedResults.Problem(title: refusal.Status switch { 401 => "Sign-in required", 403 => "Not allowed", 404 => "Not found", 409 => "Conflict", _ => "Not possible" }, detail: refusal.Message, statusCode: refusal.Status);
 }

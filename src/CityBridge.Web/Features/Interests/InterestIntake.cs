@@ -20,7 +20,7 @@ public sealed class InterestInput : IValidatableObject
     public string FullName { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Enter your e-mail address so we can answer.")]
-    [EmailAddress(ErrorMessage = "Enter a valid e-mail address, such as name@example.com.")]
+    [MailAddress(ErrorMessage = "Enter a valid e-mail address, such as name@example.com.")]
     [StringLength(320)]
     public string Email { get; set; } = string.Empty;
 
@@ -119,10 +119,9 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
             History = [new InterestEvent { At = now, By = "public form", Action = "Received", Note = duplicateOf is null ? null : "Same e-mail as an existing contact." }],
         };
         db.Interests.Add(interest);
+        // The confirmation goes to an address nobody has verified: it repeats nothing the submitter typed.
         db.Enqueue(email, EmailTemplates.InterestReceived, new Dictionary<string, string>
         {
-            ["FullName"] = interest.FullName,
-            ["Message"] = interest.Message,
             ["PrivacyText"] = InterestInput.PrivacyText,
         }, clock);
         await db.SaveChangesAsync(ct);

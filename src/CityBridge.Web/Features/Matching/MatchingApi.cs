@@ -145,7 +145,8 @@ public static class MatchingApi
         {
             await engine.RequestRematchAsync(db, ct);
             return TypedResults.Accepted("/api/matching/status", await engine.StatusAsync(db, ct));
-        }).WithSummary("Re-match every project in a durable background job any instance runs (staff); follow /api/matching/status.");
+        }).RequireAuthorization(AccountsRegistration.StaffWritePolicy)
+            .WithSummary("Re-match every project in a durable background job any instance runs (staff; a read-only token gets 403); follow /api/matching/status.");
         staff.MapGet("/status", async (MatchingEngine engine, CityBridgeDb db, CancellationToken ct) => TypedResults.Ok(await engine.StatusAsync(db, ct)))
             .WithSummary("Progress of the latest re-match, whichever instance runs it (staff).");
     }

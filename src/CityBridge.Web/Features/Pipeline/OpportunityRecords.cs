@@ -74,16 +74,21 @@ public sealed class OpportunityInput : IRecordInput<Opportunity>, IValidatableOb
         entity.Notes = Notes?.Trim();
     }
 
-    public async Task CheckReferencesAsync(CityBridgeDb db, int? id, ValidationErrors errors, CancellationToken ct)
+    public Task CheckReferencesAsync(CityBridgeDb db, int? id, ValidationErrors errors, CancellationToken ct) =>
+        CheckReferencesAsync(db, db.Projects, id, errors, ct);
+
+    /// <summary>Checks the references against <paramref name="visibleProjects"/>, so a project the editor cannot see reads as missing.</summary>
+    public async Task CheckReferencesAsync(CityBridgeDb db, IQueryable<PriorityProject> visibleProjects, int? id, ValidationErrors errors, CancellationToken ct)
     {
         if (!await db.Organizations.AnyAsync(o => o.Id == ProviderId && o.Kind == OrganizationKind.Provider, ct))
         {
             errors.Add("providerId", $"There is no provider with id {ProviderId}.");
         }
 
-        if (!await db.Projects.AnyAsync(p => p.Id == ProjectId, ct))
+        if (!await visibleProjects.AnyAsync(p => p.Id == ProjectId, ct))
         {
             errors.Add("projectId", $"There is no project with id {ProjectId}.");
+            return;
         }
 
         if (await db.Opportunities.AnyAsync(o => o.ProviderId == ProviderId && o.ProjectId == ProjectId && o.Id != id, ct))
@@ -138,6 +143,8 @@ public sealed class OpportunityDefinition : RecordDefinition<Opportunity, Opport
     }
 
     /// <summary>A provider sees only its own pipeline; a city official sees the opportunities on their city's projects.</summary>
+    public override bool AnonymousMayRead => false;
+
     public override IQueryable<Opportunity> VisibleTo(IQueryable<Opportunity> query, Actor actor)
     {
         if (actor.IsStaff)
@@ -148,6 +155,15 @@ public sealed class OpportunityDefinition : RecordDefinition<Opportunity, Opport
         var provider = actor.IsProvider ? actor.OrganizationId ?? -1 : -1;
         var city = actor.IsCityOfficial ? actor.CityId ?? -1 : -1;
         return query.Where(o => o.ProviderId == provider || o.Project!.CityId == city);
+    }
+
+    /// <summary>A project the editor cannot see answers exactly as one that does not exist, so ids reveal nothing.</summary>
+    public override async Task CheckReferencesAsync(CityBridgeDb db, OpportunityInput input, int? id, Actor actor, ValidationErrors errors, CancellationToken ct)
+    {
+        // An opportunity keeps its project when that project is unpublished later.
+        var unchanged = id is not null && await db.Opportunities.AnyAsync(o => o.Id == id && o.ProjectId == input.ProjectId, ct);
+        var projects = unchanged ? db.Projects : Projects.ProjectDefinition.Instance.VisibleTo(db.Projects.AsNoTracking(), actor);
+        await input.CheckReferencesAsync(db, projects, id, errors, ct);
     }
 
     public override bool MayCreate(Actor actor, OpportunityInput input) => actor.IsStaff || (actor.IsProvider && actor.ActsFor(input.ProviderId));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CityBridge.Core.Programs;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Shared;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +60,7 @@ public sealed class ProgramReport(CityBridgeDb db)
     public static byte[] ToCsv(ProgramReportView report)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        using (var csv = CsvOutput.Writer(writer))
         {
             var rows = new List<ReportRow>
             {

@@ -19,9 +19,6 @@ public sealed class ProgramOptions
 
     /// <summary>How often the reminder service looks for programs starting within a day.</summary>
     public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>The app's public address, for links in e-mails; taken from <c>CityBridge:PublicUrl</c>.</summary>
-    public Uri PublicUrl { get; set; } = new("http://127.0.0.1:5080");
 }
 
 /// <summary>A registration as staff and the registrant see it.</summary>
@@ -29,7 +26,7 @@ public sealed record RegistrationView(int Id, string DisplayName, string Email, 
     RegistrationStatus Status, DateTimeOffset AppliedAt, DateTimeOffset? CheckedInAt, bool HasFeedback);
 
 /// <summary>The rules of programs, shared by pages and API so both enforce the same things.</summary>
-public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOptions<ProgramOptions> options)
+public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOptions<ProgramOptions> options, Shared.PublicUrls urls)
 {
     public static readonly string[] Actions = ["approve", "waitlist", "cancel", "checkin"];
 
@@ -225,6 +222,11 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
             return new EventRefusal(400, "Give at least one e-mail address.", "emails");
         }
 
+        if (wanted.FirstOrDefault(e => !Shared.MailAddresses.IsValid(e)) is { } bad)
+        {
+            return new EventRefusal(400, $"'{bad}' is not a valid e-mail address, such as name@example.com.", "emails");
+        }
+
         var lowered = wanted.Select(e => e.ToLowerInvariant()).ToList();
         var accounts = await db.Users.AsNoTracking().Where(u => u.Email != null && lowered.Contains(u.Email.ToLower())).Select(u => new { u.Email, u.FullName }).ToListAsync(ct);
         var contacts = await db.Contacts.AsNoTracking().Where(c => lowered.Contains(c.Email.ToLower())).Select(c => new { c.Email, c.FullName }).ToListAsync(ct);
@@ -279,7 +281,7 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
         ["dates"] = ProgramsApi.Dates(program),
         ["place"] = program.Place ?? "the venue",
         ["timeZone"] = program.TimeZone,
-        ["link"] = new Uri(options.Value.PublicUrl, $"/Programs/Details/{program.Id}").ToString(),
+        ["link"] = urls.Absolute($"/Programs/Details/{program.Id}"),
     };
 
     public async Task<List<RegistrationView>> RegistrationsAsync(int programId, string? onlyUserId, CancellationToken ct)

@@ -57,7 +57,7 @@ public sealed class ProcurementModel(IServiceProvider services) : ReadinessPageM
             return Forbid();
         }
 
-        var root = new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/");
+        var root = HttpContext.RequestServices.GetRequiredService<Shared.PublicUrls>().Root;
         var published = await (await Feature.PublisherAsync()).PublishAsync(Report.Project, root, ct);
         if (published.Tender is { } tender)
         {

@@ -80,7 +80,7 @@ public static class ReadinessApi
                 return MayNotEdit(http);
             }
 
-            var result = await (await feature.PublisherAsync()).PublishAsync(project, SiteRoot(http), ct);
+            var result = await (await feature.PublisherAsync()).PublishAsync(project, http.RequestServices.GetRequiredService<Shared.PublicUrls>().Root, ct);
             if (result.Tender is not { } tender)
             {
                 return TypedResults.Problem(title: "The tender does not meet the OCDS 1.1 schema.", detail: string.Join(" ", result.Errors),
@@ -151,8 +151,6 @@ public static class ReadinessApi
     }
 
     public static bool TryPart(string text, out ReadinessPart part) => Enum.TryParse(text, ignoreCase: true, out part) && Enum.IsDefined(part);
-
-    private static Uri SiteRoot(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
 
     private static ProblemHttpResult ProjectNotFound(int projectId) =>
         TypedResults.Problem(title: "Not found", detail: $"There is no project with id {projectId}.", statusCode: StatusCodes.Status404NotFound);

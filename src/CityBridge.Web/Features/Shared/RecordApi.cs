@@ -24,9 +24,15 @@ public static class RecordApi
 
         group.MapGet("/{id:int}", async Task<IResult> (int id, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
         {
-            var dto = await new RecordStore<TEntity, TInput, TDto>(db, definition, await current.GetAsync(ct)).FindAsync(id, ct);
+            var actor = await current.GetAsync(ct);
+            if (!actor.IsSignedIn && !definition.AnonymousMayRead)
+            {
+                return TypedResults.Problem(title: "Sign-in required", detail: $"Sign in to read {definition.Plural}.", statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            var dto = await new RecordStore<TEntity, TInput, TDto>(db, definition, actor).FindAsync(id, ct);
             return dto is null ? NotFound(definition, id) : TypedResults.Ok(dto);
-        }).Produces<TDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary($"Read one {definition.Singular}.");
+        }).Produces<TDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status401Unauthorized).WithSummary($"Read one {definition.Singular}.");
 
         group.MapPost("/", async Task<IResult> (TInput input, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
         {

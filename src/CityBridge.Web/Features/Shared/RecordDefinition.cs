@@ -54,6 +54,9 @@ public abstract class RecordDefinition<TEntity, TInput, TDto>
     /// <summary>The records matching the filter, ordered. Asynchronous for a filter that first reads values it needs from another table.</summary>
     protected abstract ValueTask<IQueryable<TEntity>> FilterAsync(CityBridgeDb db, DirectoryFilter filter, CancellationToken ct);
 
+    /// <summary>Whether anonymous callers read any record of this kind; when not, the API asks them to sign in (401) for every id.</summary>
+    public virtual bool AnonymousMayRead => true;
+
     /// <summary>The records <paramref name="actor"/> may read; everything by default.</summary>
     public virtual IQueryable<TEntity> VisibleTo(IQueryable<TEntity> query, Actor actor) => query;
 
@@ -76,6 +79,10 @@ public abstract class RecordDefinition<TEntity, TInput, TDto>
     public virtual bool MayUpdate(Actor actor, TEntity current, TInput input) => MayChange(actor, current) && MayCreate(actor, input);
 
     public virtual bool MayDelete(Actor actor, TEntity entity) => MayChange(actor, entity);
+
+    /// <summary>Checks the records <paramref name="input"/> refers to; override to report one <paramref name="actor"/> cannot see as missing.</summary>
+    public virtual Task CheckReferencesAsync(CityBridgeDb db, TInput input, int? id, Actor actor, ValidationErrors errors, CancellationToken ct) =>
+        input.CheckReferencesAsync(db, id, errors, ct);
 
     public abstract Expression<Func<TEntity, TDto>> ToDto { get; }
 

@@ -73,6 +73,11 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
 
     public async Task<SaveResult<TEntity>> UpdateAsync(int id, TInput input, CancellationToken ct)
     {
+        if (!actor.IsSignedIn)
+        {
+            return Forbidden("change");
+        }
+
         var entity = await definition.VisibleTo(db.Set<TEntity>(), actor).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (entity is null)
         {
@@ -111,6 +116,11 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
 
     public async Task<SaveResult<TEntity>> DeleteAsync(int id, Guid? version, CancellationToken ct)
     {
+        if (!actor.IsSignedIn)
+        {
+            return Forbidden("delete");
+        }
+
         var entity = await definition.VisibleTo(db.Set<TEntity>(), actor).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (entity is null)
         {
@@ -150,7 +160,7 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
         var errors = ValidationErrors.Annotations(input);
         if (errors.IsEmpty)
         {
-            await input.CheckReferencesAsync(db, id, errors, ct);
+            await definition.CheckReferencesAsync(db, input, id, actor, errors, ct);
         }
 
         return errors;

@@ -40,6 +40,21 @@ public sealed class ValidationErrors
             }
         }
 
+        // NUL characters have no place in text (PostgreSQL refuses them, and tools downstream cut text at them).
+        foreach (var property in input.GetType().GetProperties().Where(p => p.CanRead && p.GetIndexParameters().Length == 0))
+        {
+            IEnumerable<string> texts = property.GetValue(input) switch
+            {
+                string text => [text],
+                IEnumerable<string> items => items,
+                _ => [],
+            };
+            if (texts.Any(t => t is not null && t.Contains('\0', StringComparison.Ordinal)))
+            {
+                errors.Add(JsonName(property.Name), "Remove the NUL character (\\0) from this text.");
+            }
+        }
+
         return errors;
     }
 

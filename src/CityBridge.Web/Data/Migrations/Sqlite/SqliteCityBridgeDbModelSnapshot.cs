@@ -621,6 +621,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("InvitedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
