@@ -61,8 +61,21 @@ public sealed record FundingYear(int Year, decimal NeedUsd, decimal FundedUsd)
     public decimal GapUsd => NeedUsd - FundedUsd;
 }
 
-/// <summary>A scenario's results in USD: net flows, NPV, IRR (null when none exists) and payback.</summary>
-public sealed record ScenarioResult(string Name, decimal DiscountRatePercent, IReadOnlyList<int> Years, IReadOnlyList<decimal> NetFlowsUsd, decimal NpvUsd, decimal? Irr, PaybackPeriod Payback);
+/// <summary>
+/// A scenario's results in USD: net flows for every calendar year from the first to the last (zero where none was
+/// entered), NPV, every IRR root, and payback. <see cref="Irr"/> is the IRR only when exactly one exists.
+/// </summary>
+public sealed record ScenarioResult(
+    string Name, decimal DiscountRatePercent, IReadOnlyList<int> Years, IReadOnlyList<decimal> NetFlowsUsd, decimal NpvUsd,
+    IReadOnlyList<decimal> IrrRoots, PaybackPeriod Payback)
+{
+    public decimal? Irr => IrrRoots.Count == 1 ? IrrRoots[0] : null;
+
+    public bool IrrIsNotUnique => IrrRoots.Count > 1;
+
+    /// <summary>The calendar year in which the running total falls below zero again after the first payback.</summary>
+    public int? NegativeAgainYear => Payback.NegativeAgainInPeriod is { } period ? Years[period] : null;
+}
 
 /// <summary>Everything the finance page shows, computed from a <see cref="FinancePlan"/>.</summary>
 public sealed record FinanceAnalysis(IReadOnlyList<FundingYear> FundingYears, IReadOnlyList<ScenarioResult> Scenarios)
@@ -89,12 +102,17 @@ public static class FinanceAnalyzer
         return new FinanceAnalysis(years, plan.Scenarios.Select(s => Evaluate(plan, s)).ToList());
     }
 
-    private static ScenarioResult Evaluate(FinancePlan plan, FinanceScenario scenario)
+    /// <summary>
+    /// Discounts each flow by its calendar year's distance from the first year (that year undiscounted); a year inside
+    /// the range with no entry is a zero flow, so 2027, 2028 and 2030 are periods 0, 1 and 3.
+    /// </summary>
+    public static ScenarioResult Evaluate(FinancePlan plan, FinanceScenario scenario)
     {
-        var ordered = scenario.Years.OrderBy(y => y.Year).ToList();
-        var flows = ordered.Select(y => plan.ToUsd(y.Net, scenario.Currency)).ToList();
+        var byYear = scenario.Years.GroupBy(y => y.Year).ToDictionary(g => g.Key, g => g.Sum(y => plan.ToUsd(y.Net, scenario.Currency)));
+        var years = byYear.Count == 0 ? [] : Enumerable.Range(byYear.Keys.Min(), byYear.Keys.Max() - byYear.Keys.Min() + 1).ToList();
+        var flows = years.Select(y => byYear.GetValueOrDefault(y)).ToList();
         var npv = flows.Count == 0 ? 0m : FinancialMath.NetPresentValue(scenario.DiscountRatePercent / 100m, flows);
-        return new ScenarioResult(scenario.Name, scenario.DiscountRatePercent, ordered.Select(y => y.Year).ToList(), flows, npv,
-            FinancialMath.InternalRateOfReturn(flows), FinancialMath.Payback(flows));
+        return new ScenarioResult(scenario.Name, scenario.DiscountRatePercent, years, flows, npv,
+            FinancialMath.InternalRatesOfReturn(flows), FinancialMath.Payback(flows));
     }
 }

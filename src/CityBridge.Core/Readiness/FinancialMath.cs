@@ -1,7 +1,10 @@
 namespace CityBridge.Core.Readiness;
 
-/// <summary>Payback: the (fractional) number of periods until cumulative net cash flow turns non-negative, or never.</summary>
-public sealed record PaybackPeriod(decimal? Periods)
+/// <summary>
+/// Payback: the (fractional) number of periods until cumulative net cash flow first turns non-negative, or never;
+/// and the first period after that in which the running total is negative again, if any.
+/// </summary>
+public sealed record PaybackPeriod(decimal? Periods, int? NegativeAgainInPeriod = null)
 {
     public static PaybackPeriod Never { get; } = new((decimal?)null);
 
@@ -33,6 +36,47 @@ public static class FinancialMath
         }
 
         return npv;
+    }
+
+    /// <summary>
+    /// Every rate in (-99%, 1000%] at which NPV crosses zero, lowest first: flows that change sign more than once can
+    /// have several (e.g. -100, 230, -132 at 10% and 20%), and then no single one is "the" IRR.
+    /// </summary>
+    public static IReadOnlyList<decimal> InternalRatesOfReturn(IReadOnlyList<decimal> flows)
+    {
+        if (flows.Count < 2 || flows.All(f => f >= 0) || flows.All(f => f <= 0))
+        {
+            return [];
+        }
+
+        var values = flows.Select(f => (double)f).ToArray();
+        var step = (HighestRate - LowestRate) / ScanSteps;
+        var roots = new List<decimal>();
+        var low = LowestRate;
+        var npvLow = Npv(low, values);
+        for (var i = 1; i <= ScanSteps; i++)
+        {
+            var high = LowestRate + (i * step);
+            var npvHigh = Npv(high, values);
+            if (npvLow == 0)
+            {
+                roots.Add(Round(low));
+            }
+            else if (npvHigh != 0 && Math.Sign(npvLow) != Math.Sign(npvHigh))
+            {
+                roots.Add(Round(Bisect(values, low, high, npvLow)));
+            }
+
+            low = high;
+            npvLow = npvHigh;
+        }
+
+        if (npvLow == 0)
+        {
+            roots.Add(Round(low));
+        }
+
+        return roots.Distinct().ToList();
     }
 
     /// <summary>
@@ -71,12 +115,17 @@ public static class FinancialMath
         return npvLow == 0 ? Round(low) : null;
     }
 
-    /// <summary>Periods until the running total of flows first reaches zero, interpolated within the period.</summary>
+    /// <summary>
+    /// Periods until the running total of flows first reaches zero, interpolated within the period, and the first
+    /// later period in which the total is below zero again (a later outlay not yet recovered).
+    /// </summary>
     public static PaybackPeriod Payback(IReadOnlyList<decimal> flows)
     {
         var cumulative = 0m;
         var wentNegative = false;
-        for (var t = 0; t < flows.Count; t++)
+        decimal? payback = null;
+        var paidBackAt = 0;
+        for (var t = 0; t < flows.Count && payback is null; t++)
         {
             var before = cumulative;
             cumulative += flows[t];
@@ -87,11 +136,33 @@ public static class FinancialMath
             else if (wentNegative)
             {
                 // Assume the year's flow arrives evenly: the fraction of the year needed to cover what was still open.
-                return new PaybackPeriod(t - 1 + (-before / flows[t]));
+                payback = t - 1 + (-before / flows[t]);
+                paidBackAt = t;
             }
         }
 
-        return wentNegative ? PaybackPeriod.Never : new PaybackPeriod(0m);
+        if (!wentNegative)
+        {
+            payback = 0m;
+            paidBackAt = -1;
+        }
+
+        if (payback is null)
+        {
+            return PaybackPeriod.Never;
+        }
+
+        var total = 0m;
+        for (var t = 0; t < flows.Count; t++)
+        {
+            total += flows[t];
+            if (t > paidBackAt && total < 0)
+            {
+                return new PaybackPeriod(payback, t);
+            }
+        }
+
+        return new PaybackPeriod(payback);
     }
 
     private static double Bisect(double[] values, double low, double high, double npvLow)

@@ -24,14 +24,14 @@ public sealed record OcdsRelease(
 /// <summary>An organization taking part, with its roles (partyRole codelist).</summary>
 public sealed record OcdsParty(string Id, string Name, IReadOnlyList<string> Roles, OcdsAddress? Address);
 
-/// <summary>A party's address; country from the ISO 3166-1 alpha-2 codelist.</summary>
-public sealed record OcdsAddress(string? Locality, string? Country);
+/// <summary>A party's address; OCDS 1.1 names the country in words (<c>countryName</c>), not by code.</summary>
+public sealed record OcdsAddress(string? Locality, string? CountryName);
 
 /// <summary>A reference to an entry of the parties array.</summary>
 public sealed record OcdsOrganizationReference(string Id, string Name);
 
 /// <summary>Planning with the budget behind the tender.</summary>
-public sealed record OcdsPlanning(OcdsBudget? Budget, string? Rationale);
+public sealed record OcdsPlanning(OcdsBudget Budget);
 
 /// <summary>The budget line that funds the tender.</summary>
 public sealed record OcdsBudget(string? Description, OcdsValue? Amount, string? Project, string? ProjectID);
@@ -62,7 +62,30 @@ public sealed record OcdsTender(
     OcdsOrganizationReference ProcuringEntity);
 
 /// <summary>What the mapping needs to know about the project and its city.</summary>
-public sealed record TenderSource(int ProjectId, string ProjectTitle, int CityId, string CityName, string CountryCode, decimal? BudgetUsd, TenderDraft Tender, IReadOnlyList<string> RequiredStandards);
+public sealed record TenderSource(
+    int ProjectId, string ProjectTitle, int CityId, string CityName, string CountryName, decimal? BudgetUsd, TenderDraft Tender, IReadOnlyList<string> RequiredStandards);
+
+/// <summary>A linked release in a record: where the release lives, its date and tags.</summary>
+public sealed record OcdsLinkedRelease(string Url, string Date, IReadOnlyList<string> Tag);
+
+/// <summary>An OCDS record: every release of one contracting process, oldest first.</summary>
+public sealed record OcdsRecord(string Ocid, IReadOnlyList<OcdsLinkedRelease> Releases);
+
+/// <summary>An OCDS 1.1 record package: the packages it draws on and one record per process.</summary>
+public sealed record OcdsRecordPackage(
+    string Uri, string Version, string PublishedDate, OcdsPublisher Publisher, IReadOnlyList<string> Packages, IReadOnlyList<OcdsRecord> Records);
+
+/// <summary>
+/// The ocid prefix a publisher registers with the Open Contracting Partnership: <c>ocds-</c> and six lowercase
+/// letters or digits (e.g. <c>ocds-213czf</c>).
+/// </summary>
+public static partial class OcidPrefixFormat
+{
+    public static bool IsValid(string? prefix) => prefix is not null && Format().IsMatch(prefix);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^ocds-[a-z0-9]{6}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Format();
+}
 
 /// <summary>Maps a project's tender draft to an OCDS 1.1 release package.</summary>
 public static class OcdsReleaseMapper
@@ -72,6 +95,17 @@ public static class OcdsReleaseMapper
     /// <summary>The ocid: the registered prefix, a hyphen and the project's id, stable across republishing.</summary>
     public static string Ocid(string prefix, int projectId) => $"{prefix}-project-{projectId.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>The release id: the ocid, the stage and the release's number within the process.</summary>
+    public static string ReleaseId(string ocid, int releaseNumber) => $"{ocid}-tender-{releaseNumber.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// <c>planned</c> while the tender period has not started at publication, otherwise <c>active</c>: the 1.1
+    /// tenderStatus codelist has no "closed", and evaluation after the period's end is still the tender process.
+    /// </summary>
+    public static string TenderStatus(DateTimeOffset? tenderStart, DateTimeOffset published) =>
+        tenderStart is { } start && start > published ? "planned" : "active";
+
+    /// <summary>The package for one release; <paramref name="packageUri"/> is this release's own permanent address.</summary>
     public static OcdsReleasePackage Map(TenderSource source, string ocidPrefix, int releaseNumber, DateTimeOffset now, string packageUri)
     {
         var ocid = Ocid(ocidPrefix, source.ProjectId);
@@ -82,20 +116,21 @@ public static class OcdsReleaseMapper
             : $"{tender.Description}\n\nThe solution must meet: {string.Join(", ", source.RequiredStandards)}.";
         var release = new OcdsRelease(
             Ocid: ocid,
-            Id: $"{ocid}-tender-{releaseNumber.ToString(CultureInfo.InvariantCulture)}",
+            Id: ReleaseId(ocid, releaseNumber),
             Date: DateTime(now),
             Tag: ["tender"],
             InitiationType: "tender",
-            Parties: [new OcdsParty(buyer.Id, buyer.Name, ["buyer", "procuringEntity"], new OcdsAddress(source.CityName, source.CountryCode))],
+            Parties: [new OcdsParty(buyer.Id, buyer.Name, ["buyer", "procuringEntity"], new OcdsAddress(source.CityName, source.CountryName))],
             Buyer: buyer,
-            Planning: new OcdsPlanning(
-                source.BudgetUsd is { } budget ? new OcdsBudget("Estimated project budget", new OcdsValue(budget, "USD"), source.ProjectTitle, source.ProjectId.ToString(CultureInfo.InvariantCulture)) : null,
-                null),
+            Planning: source.BudgetUsd is { } budget
+                ? new OcdsPlanning(new OcdsBudget("Estimated project budget", new OcdsValue(budget, "USD"), source.ProjectTitle,
+                    source.ProjectId.ToString(CultureInfo.InvariantCulture)))
+                : null,
             Tender: new OcdsTender(
                 Id: $"{ocid}-tender",
                 Title: tender.Title,
                 Description: description,
-                Status: "active",
+                Status: TenderStatus(tender.TenderStart, now),
                 Value: tender.Value is { } value ? new OcdsValue(value, tender.Currency) : null,
                 ProcurementMethod: tender.ProcurementMethod,
                 MainProcurementCategory: tender.MainProcurementCategory,
@@ -104,6 +139,21 @@ public static class OcdsReleaseMapper
                 ProcuringEntity: buyer),
             Language: "en");
         return new OcdsReleasePackage(packageUri, OcdsVersion, DateTime(now), new OcdsPublisher("CityBridge"), [release]);
+    }
+
+    /// <summary>
+    /// A record package linking every published release of each process (oldest first) by the address of the package
+    /// that holds it, with the release id as fragment, as the 1.1 record schema asks.
+    /// </summary>
+    public static OcdsRecordPackage Record(string recordPackageUri, IReadOnlyList<(string Ocid, string ReleaseId, string PackageUri, DateTimeOffset Date)> releases)
+    {
+        var records = releases.GroupBy(r => r.Ocid)
+            .Select(g => new OcdsRecord(g.Key, g.OrderBy(r => r.Date)
+                .Select(r => new OcdsLinkedRelease($"{r.PackageUri}#{r.ReleaseId}", DateTime(r.Date), ["tender"])).ToList()))
+            .ToList();
+        var published = releases.Count == 0 ? DateTimeOffset.UnixEpoch : releases.Max(r => r.Date);
+        return new OcdsRecordPackage(recordPackageUri, OcdsVersion, DateTime(published), new OcdsPublisher("CityBridge"),
+            releases.Select(r => r.PackageUri).Distinct().ToList(), records);
     }
 
     /// <summary>RFC 3339 in UTC, as OCDS's date-time format requires.</summary>

@@ -44,10 +44,11 @@ public static class ReadinessScorer
             (plan.Scenarios.Count >= 2, "Add a second scenario (e.g. low demand) to compare."));
         var coverage = analysis.TotalNeedUsd <= 0 ? 0m : Math.Clamp(analysis.TotalFundedUsd / analysis.TotalNeedUsd, 0m, 1m);
         var horizon = baseResult?.Years.Count ?? 0;
-        var payback = baseResult?.Payback.Periods switch
+        var payback = baseResult?.Payback switch
         {
-            null => 0m,
-            { } p when p <= horizon / 2m => 1m,
+            null or { Periods: null } => 0m,
+            { NegativeAgainInPeriod: not null } => 0m,
+            { Periods: { } p } when p <= horizon / 2m => 1m,
             _ => 0.5m,
         };
         // 40% for closing the funding gap, 30% for a non-negative NPV, 30% for paying back within the horizon.

@@ -7,14 +7,14 @@ namespace CityBridge.Web.Tests.Readiness;
 
 public sealed class OcdsSchemaValidatorTests
 {
-    private static readonly TenderSource Source = new(42, "Smart street lighting", 5, "Da Nang", "VN", 4_500_000m,
+    private static readonly TenderSource Source = new(42, "Smart street lighting", 5, "Da Nang", "Viet Nam", 4_500_000m,
         new TenderDraft("LED street lights with remote management", "Replace 12 000 lights", "open", "goods", 3_000_000m, "USD",
             new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 3, 15, 10, 0, 0, TimeSpan.Zero),
             [new TenderItem("LED luminaire with controller", 12_000m, "unit")]),
         ["IEC 62443"]);
 
     private static JsonNode ValidPackage() =>
-        JsonSerializer.SerializeToNode(OcdsReleaseMapper.Map(Source, "ocds-citybridge", 1, DateTimeOffset.UnixEpoch, "https://citybridge.example/api/projects/42/tender/release-package.json"), ReadinessJson.Ocds)!;
+        JsonSerializer.SerializeToNode(OcdsReleaseMapper.Map(Source, "ocds-abc123", 1, DateTimeOffset.UnixEpoch, "https://citybridge.example/api/projects/42/tender/release-package.json"), ReadinessJson.Ocds)!;
 
     private static async Task<IReadOnlyList<string>> ValidateAsync(JsonNode package) =>
         (await OcdsSchemaValidator.ShippedAsync()).Validate(package.ToJsonString());
@@ -92,5 +92,50 @@ public sealed class OcdsSchemaValidatorTests
         var errors = (await OcdsSchemaValidator.ShippedAsync()).Validate("{ not json");
 
         Assert.StartsWith("The file is not valid JSON", Assert.Single(errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_package_without_publisher_is_refused_as_the_1_1_package_schema_requires()
+    {
+        var package = ValidPackage();
+        package.AsObject().Remove("publisher");
+
+        Assert.Contains(await ValidateAsync(package), e => e.Contains("required field \"publisher\"", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("uri")]
+    [InlineData("publishedDate")]
+    public async Task A_package_without_uri_or_published_date_is_refused(string field)
+    {
+        var package = ValidPackage();
+        package.AsObject().Remove(field);
+
+        Assert.Contains(await ValidateAsync(package), e => e.Contains($"required field \"{field}\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_party_address_uses_the_1_1_country_name()
+    {
+        var address = ValidPackage()["releases"]![0]!["parties"]![0]!["address"]!;
+
+        Assert.Equal("Viet Nam", address["countryName"]!.GetValue<string>());
+        Assert.Null(address["country"]);
+        Assert.Empty(await ValidateAsync(ValidPackage()));
+    }
+
+    [Fact]
+    public async Task A_record_package_linking_two_releases_meets_the_1_1_record_package_schema()
+    {
+        var record = OcdsReleaseMapper.Record("https://citybridge.example/api/projects/42/tender/record-package.json", [
+            ("ocds-abc123-project-42", "ocds-abc123-project-42-tender-1", "https://citybridge.example/r1.json", DateTimeOffset.UnixEpoch),
+            ("ocds-abc123-project-42", "ocds-abc123-project-42-tender-2", "https://citybridge.example/r2.json", DateTimeOffset.UnixEpoch.AddDays(1)),
+        ]);
+        var json = JsonSerializer.SerializeToNode(record, ReadinessJson.Ocds)!;
+        var validator = await OcdsSchemaValidator.ShippedAsync();
+
+        Assert.Empty(validator.ValidateRecordPackage(json.ToJsonString()));
+        json.AsObject().Remove("publisher");
+        Assert.Contains(validator.ValidateRecordPackage(json.ToJsonString()), e => e.Contains("required field \"publisher\"", StringComparison.Ordinal));
     }
 }

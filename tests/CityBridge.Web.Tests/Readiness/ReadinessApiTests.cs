@@ -59,7 +59,7 @@ public sealed class ReadinessApiTests(AppFixture apps)
         var summary = await app.Client.GetFromJsonAsync<ReadinessSummary>($"/api/projects/{projectId}/readiness", Json);
 
         Assert.Equal(HttpStatusCode.Created, published.StatusCode);
-        Assert.Equal($"ocds-citybridge-project-{projectId}", dto!.Ocid);
+        Assert.Equal($"ocds-cbdemo-project-{projectId}", dto!.Ocid);
         Assert.Equal("application/json", download.Content.Headers.ContentType!.MediaType);
         Assert.Empty((await OcdsSchemaValidator.ShippedAsync()).Validate(json));
         using var document = JsonDocument.Parse(json);
@@ -68,6 +68,44 @@ public sealed class ReadinessApiTests(AppFixture apps)
         Assert.Equal(2, release.GetProperty("tender").GetProperty("items").GetArrayLength());
         Assert.Contains("ISO 24510", release.GetProperty("tender").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(TenderPublisher.PackagePath(projectId), summary!.TenderUrl);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Every_published_release_stays_at_its_own_address_and_the_record_package_links_them(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var projectId = await NewProjectAsync(app);
+        (await app.Staff.PostAsJsonAsync($"/api/projects/{projectId}/readiness/procurement", Tender("USD"), Json)).EnsureSuccessStatusCode();
+
+        var first = await (await app.Staff.PostAsync($"/api/projects/{projectId}/tender/publish", null)).Content.ReadFromJsonAsync<PublishedTenderDto>(Json);
+        var second = await (await app.Staff.PostAsync($"/api/projects/{projectId}/tender/publish", null)).Content.ReadFromJsonAsync<PublishedTenderDto>(Json);
+        var firstAgain = await app.Client.GetAsync(first!.Url);
+        var record = await app.Client.GetStringAsync(TenderPublisher.RecordPath(projectId));
+
+        Assert.Equal(HttpStatusCode.OK, firstAgain.StatusCode);
+        using var firstPackage = JsonDocument.Parse(await firstAgain.Content.ReadAsStringAsync());
+        Assert.Equal(first.ReleaseId, firstPackage.RootElement.GetProperty("releases")[0].GetProperty("id").GetString());
+        Assert.EndsWith(first.Url, firstPackage.RootElement.GetProperty("uri").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(first.ReleaseId, second!.ReleaseId);
+        Assert.Empty((await OcdsSchemaValidator.ShippedAsync()).ValidateRecordPackage(record));
+        using var recordDocument = JsonDocument.Parse(record);
+        var links = recordDocument.RootElement.GetProperty("records")[0].GetProperty("releases").EnumerateArray()
+            .Select(r => r.GetProperty("url").GetString()!).ToList();
+        Assert.Equal(2, links.Count);
+        Assert.EndsWith($"{first.Url}#{first.ReleaseId}", links[0], StringComparison.Ordinal);
+        Assert.EndsWith($"{second.Url}#{second.ReleaseId}", links[1], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync(TenderPublisher.ReleasePath(projectId, "no-such-release"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_app_refuses_to_start_with_an_ocid_prefix_that_is_not_in_the_registered_format()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            TestApp.StartAsync(TestDatabase.Sqlite, demoData: false, new Dictionary<string, string?> { [TenderPublisher.OcidPrefixSetting] = "ocds-citybridge" }));
+
+        Assert.Contains("ocds-citybridge", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("six lowercase letters or digits", failure.Message, StringComparison.Ordinal);
     }
 
     [Theory]

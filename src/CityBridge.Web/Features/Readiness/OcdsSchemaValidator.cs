@@ -4,41 +4,62 @@ using NJsonSchema.Validation;
 namespace CityBridge.Web.Features.Readiness;
 
 /// <summary>
-/// Validates release packages against the official OCDS 1.1 schemas shipped in data/ocds (JSON Schema draft-04),
-/// with the package schema's reference to the release schema URL resolved to the local copy.
+/// Validates release and record packages against the OCDS 1.1.5 schemas shipped in data/ocds (JSON Schema draft-04),
+/// with the schemas' references to <c>https://standard.open-contracting.org/schema/1__1__5/…</c> resolved to the local copies.
 /// </summary>
 public sealed class OcdsSchemaValidator
 {
-    private const string ReleaseSchemaUrl = "https://standard.open-contracting.org/schema/1__1__5/release-schema.json";
+    private const string SchemaBaseUrl = "https://standard.open-contracting.org/schema/1__1__5/";
+
+    private static readonly string[] ReferencedSchemas = ["release-schema.json", "versioned-release-validation-schema.json"];
 
     private readonly JsonSchema _packageSchema;
+    private readonly JsonSchema _recordPackageSchema;
 
     private static readonly Lazy<Task<OcdsSchemaValidator>> Shipped = new(() => LoadAsync(Path.Combine(CityBridge.Web.Data.DataSeeder.ShippedDataFolder, "ocds")));
 
-    private OcdsSchemaValidator(JsonSchema packageSchema) => _packageSchema = packageSchema;
+    private OcdsSchemaValidator(JsonSchema packageSchema, JsonSchema recordPackageSchema)
+    {
+        _packageSchema = packageSchema;
+        _recordPackageSchema = recordPackageSchema;
+    }
 
     /// <summary>The validator for the schemas shipped with the app, loaded once.</summary>
     public static Task<OcdsSchemaValidator> ShippedAsync() => Shipped.Value;
 
     public static async Task<OcdsSchemaValidator> LoadAsync(string ocdsFolder, CancellationToken ct = default)
     {
-        var releaseSchema = await JsonSchema.FromFileAsync(Path.Combine(ocdsFolder, "release-schema.json"), ct);
-        var packageJson = await File.ReadAllTextAsync(Path.Combine(ocdsFolder, "release-package-schema.json"), ct);
-        var packageSchema = await JsonSchema.FromJsonAsync(packageJson, Path.Combine(ocdsFolder, "release-package-schema.json"), schema =>
+        var referenced = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
+        foreach (var file in ReferencedSchemas)
         {
-            var resolver = new LocalUrlResolver(new JsonSchemaAppender(schema, new DefaultTypeNameGenerator()), releaseSchema);
-            return resolver;
-        }, ct);
-        return new OcdsSchemaValidator(packageSchema);
+            referenced[SchemaBaseUrl + file] = await LoadWithLocalReferencesAsync(ocdsFolder, file, referenced, ct);
+        }
+
+        return new OcdsSchemaValidator(
+            await LoadWithLocalReferencesAsync(ocdsFolder, "release-package-schema.json", referenced, ct),
+            await LoadWithLocalReferencesAsync(ocdsFolder, "record-package-schema.json", referenced, ct));
     }
 
-    /// <summary>Every schema error in plain words, with where it is; empty when the package is valid.</summary>
-    public IReadOnlyList<string> Validate(string releasePackageJson)
+    private static async Task<JsonSchema> LoadWithLocalReferencesAsync(string folder, string file, IReadOnlyDictionary<string, JsonSchema> referenced, CancellationToken ct)
+    {
+        var path = Path.Combine(folder, file);
+        var json = await File.ReadAllTextAsync(path, ct);
+        return await JsonSchema.FromJsonAsync(json, path,
+            schema => new LocalUrlResolver(new JsonSchemaAppender(schema, new DefaultTypeNameGenerator()), referenced), ct);
+    }
+
+    /// <summary>Every schema error of a release package in plain words, with where it is; empty when it is valid.</summary>
+    public IReadOnlyList<string> Validate(string releasePackageJson) => Validate(_packageSchema, releasePackageJson);
+
+    /// <summary>Every schema error of a record package in plain words; empty when it is valid.</summary>
+    public IReadOnlyList<string> ValidateRecordPackage(string recordPackageJson) => Validate(_recordPackageSchema, recordPackageJson);
+
+    private static List<string> Validate(JsonSchema schema, string json)
     {
         ICollection<ValidationError> errors;
         try
         {
-            errors = _packageSchema.Validate(releasePackageJson);
+            errors = schema.Validate(json);
         }
         catch (Newtonsoft.Json.JsonReaderException e)
         {
@@ -95,11 +116,11 @@ public sealed class OcdsSchemaValidator
         return path.Length == 0 ? "The package" : $"At {path}";
     }
 
-    private sealed class LocalUrlResolver(JsonSchemaAppender appender, JsonSchema releaseSchema) : JsonReferenceResolver(appender)
+    private sealed class LocalUrlResolver(JsonSchemaAppender appender, IReadOnlyDictionary<string, JsonSchema> referenced) : JsonReferenceResolver(appender)
     {
         public override Task<NJsonSchema.References.IJsonReference> ResolveUrlReferenceAsync(string url, CancellationToken cancellationToken = default) =>
-            url == ReleaseSchemaUrl
-                ? Task.FromResult<NJsonSchema.References.IJsonReference>(releaseSchema)
-                : throw new InvalidOperationException($"The OCDS schemas may only reference the shipped release schema, not {url}.");
+            referenced.TryGetValue(url, out var schema)
+                ? Task.FromResult<NJsonSchema.References.IJsonReference>(schema)
+                : throw new InvalidOperationException($"The OCDS schemas may only reference the shipped 1.1.5 schemas, not {url}.");
     }
 }

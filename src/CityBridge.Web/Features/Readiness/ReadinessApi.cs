@@ -21,6 +21,8 @@ public static class ReadinessApi
 {
     public static RouteGroupBuilder MapReadinessApi(this IEndpointRouteBuilder app)
     {
+        // Fails start-up with a clear message when the configured ocid prefix is not in the registered format.
+        TenderPublisher.ReadOcidPrefix(app.ServiceProvider.GetRequiredService<IConfiguration>());
         var group = app.MapGroup("/api/projects/{projectId:int}").WithTags("readiness").AddEndpointFilter<BrowserSessionCsrfFilter>();
 
         group.MapGet("/readiness", async Task<IResult> (int projectId, HttpContext http, CancellationToken ct) =>
@@ -56,15 +58,19 @@ public static class ReadinessApi
 
         group.MapPost("/readiness/plan", (int projectId, ProjectPlan plan, HttpContext http, CancellationToken ct) =>
             SaveAsync(http, projectId, ReadinessPart.Plan, ReadinessFeature.Normalize(plan), (p, f, _) => ReadinessValidation.Plan(p, f.Catalog), ct))
+            .Produces<AssessmentVersion>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Save a new version of the plan: objectives, stakeholders, phases, ISO 37120/37122 KPIs.");
         group.MapPost("/readiness/finance", (int projectId, FinancePlan plan, HttpContext http, CancellationToken ct) =>
             SaveAsync(http, projectId, ReadinessPart.Finance, ReadinessFeature.Normalize(plan), (p, _, _) => ReadinessValidation.Finance(p), ct))
+            .Produces<AssessmentVersion>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Save a new version of the finance plan: USD rates, funding lines per year, scenarios.");
         group.MapPost("/readiness/procurement", (int projectId, ProcurementAssessment assessment, HttpContext http, CancellationToken ct) =>
             SaveAsync(http, projectId, ReadinessPart.Procurement, ReadinessFeature.Normalize(assessment), (a, f, project) => ReadinessValidation.Procurement(a, f.Catalog.StandardsFor(project.Sectors)), ct))
+            .Produces<AssessmentVersion>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Save a new version of the standards checklist and tender draft.");
         group.MapPost("/readiness/cyber", (int projectId, CyberAssessment assessment, HttpContext http, CancellationToken ct) =>
             SaveAsync(http, projectId, ReadinessPart.Cyber, ReadinessFeature.Normalize(assessment), (a, f, _) => ReadinessValidation.Cyber(a, f.Catalog), ct))
+            .Produces<AssessmentVersion>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Save a new version of the NIST CSF 2.0 self-assessment.");
 
         group.MapPost("/tender/publish", async Task<IResult> (int projectId, HttpContext http, CancellationToken ct) =>
@@ -87,9 +93,10 @@ public static class ReadinessApi
                     statusCode: StatusCodes.Status422UnprocessableEntity, extensions: new Dictionary<string, object?> { ["errors"] = result.Errors });
             }
 
-            var url = TenderPublisher.PackagePath(projectId);
+            var url = TenderPublisher.ReleasePath(projectId, tender.ReleaseId);
             return TypedResults.Created(url, new PublishedTenderDto(tender.Ocid, tender.ReleaseId, tender.PublishedAt, url));
         }).Produces<PublishedTenderDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+          .ProducesProblem(StatusCodes.Status404NotFound)
           .WithSummary("Publish the saved tender as an OCDS 1.1 release package, validated against the official schema first.");
 
         group.MapGet("/tender/release-package.json", async Task<IResult> (int projectId, HttpContext http, CancellationToken ct) =>
@@ -104,7 +111,38 @@ public static class ReadinessApi
             return json is null
                 ? TypedResults.Problem(title: "Not published", detail: $"Project {projectId} has no published tender yet.", statusCode: StatusCodes.Status404NotFound)
                 : TypedResults.Text(json, "application/json", System.Text.Encoding.UTF8);
-        }).WithSummary("The project's latest published tender as an OCDS 1.1 release package (stable URL).");
+        }).Produces<OcdsReleasePackage>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound)
+          .WithSummary("The project's latest published tender as an OCDS 1.1 release package; its uri is the release's own address.");
+
+        group.MapGet("/tender/releases/{releaseId}.json", async Task<IResult> (int projectId, string releaseId, HttpContext http, CancellationToken ct) =>
+        {
+            var feature = new ReadinessFeature(http.RequestServices);
+            if (await feature.Reports.FindProjectAsync(projectId, ct) is null)
+            {
+                return ProjectNotFound(projectId);
+            }
+
+            var json = await (await feature.PublisherAsync()).ReleasePackageAsync(projectId, releaseId, ct);
+            return json is null
+                ? TypedResults.Problem(title: "Not found", detail: $"Project {projectId} has published no release \"{releaseId}\".", statusCode: StatusCodes.Status404NotFound)
+                : TypedResults.Text(json, "application/json", System.Text.Encoding.UTF8);
+        }).Produces<OcdsReleasePackage>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound)
+          .WithSummary("One published release, exactly as published, at its own permanent address.");
+
+        group.MapGet("/tender/record-package.json", async Task<IResult> (int projectId, HttpContext http, CancellationToken ct) =>
+        {
+            var feature = new ReadinessFeature(http.RequestServices);
+            if (await feature.Reports.FindProjectAsync(projectId, ct) is null)
+            {
+                return ProjectNotFound(projectId);
+            }
+
+            var json = await (await feature.PublisherAsync()).RecordPackageAsync(projectId, http.RequestServices.GetRequiredService<Shared.PublicUrls>().Root, ct);
+            return json is null
+                ? TypedResults.Problem(title: "Not published", detail: $"Project {projectId} has no published tender yet.", statusCode: StatusCodes.Status404NotFound)
+                : TypedResults.Text(json, "application/json", System.Text.Encoding.UTF8);
+        }).Produces<OcdsRecordPackage>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound)
+          .WithSummary("An OCDS 1.1 record package linking every release the project has published, oldest first.");
 
         return group;
     }

@@ -111,11 +111,32 @@ public sealed record PublishResult(PublishedTender? Tender, IReadOnlyList<string
 /// <summary>Publishes a project's current tender draft as an OCDS release package after schema validation.</summary>
 public sealed class TenderPublisher(CityBridgeDb db, AssessmentHistory history, OcdsSchemaValidator validator, IConfiguration configuration, TimeProvider clock)
 {
-    public const string DefaultOcidPrefix = "ocds-citybridge";
+    public const string OcidPrefixSetting = "Readiness:OcidPrefix";
 
-    public string OcidPrefix => configuration["Readiness:OcidPrefix"] is { Length: > 0 } prefix ? prefix : DefaultOcidPrefix;
+    /// <summary>A placeholder in the registered format for development; a real publisher registers its own with OCP.</summary>
+    public const string DefaultOcidPrefix = "ocds-cbdemo";
 
+    public string OcidPrefix => ReadOcidPrefix(configuration);
+
+    /// <summary>The configured ocid prefix, or a clear start-up failure when it is not in the registered format.</summary>
+    public static string ReadOcidPrefix(IConfiguration configuration)
+    {
+        var prefix = configuration[OcidPrefixSetting] is { Length: > 0 } configured ? configured : DefaultOcidPrefix;
+        return OcidPrefixFormat.IsValid(prefix)
+            ? prefix
+            : throw new InvalidOperationException(
+                $"{OcidPrefixSetting} is \"{prefix}\", which is not an OCDS ocid prefix: it must be \"ocds-\" followed by six lowercase " +
+                "letters or digits (e.g. ocds-213czf), the prefix the Open Contracting Partnership registered for the publisher. See docs/readiness.md.");
+    }
+
+    /// <summary>The project's latest release package (its permanent release address is inside, as <c>uri</c>).</summary>
     public static string PackagePath(int projectId) => $"/api/projects/{projectId}/tender/release-package.json";
+
+    /// <summary>One published release's own package, kept unchanged at this address for good.</summary>
+    public static string ReleasePath(int projectId, string releaseId) => $"/api/projects/{projectId}/tender/releases/{releaseId}.json";
+
+    /// <summary>The record package linking every release the project has published.</summary>
+    public static string RecordPath(int projectId) => $"/api/projects/{projectId}/tender/record-package.json";
 
     public async Task<PublishResult> PublishAsync(ProjectDto project, Uri siteRoot, CancellationToken ct)
     {
@@ -126,10 +147,13 @@ public sealed class TenderPublisher(CityBridgeDb db, AssessmentHistory history, 
 
         var assessment = AssessmentHistory.Read<ProcurementAssessment>(saved);
         var required = assessment.Checklist.Where(c => c.Status == ChecklistStatus.RequiredInTender).Select(c => c.Standard).ToList();
-        var source = new TenderSource(project.Id, project.Title, project.CityId, project.CityName, project.CountryCode, project.BudgetUsd, assessment.Tender, required);
+        var countryName = await db.Countries.AsNoTracking().Where(c => c.Code == project.CountryCode).Select(c => c.Name).FirstOrDefaultAsync(ct)
+            ?? project.CountryCode;
+        var source = new TenderSource(project.Id, project.Title, project.CityId, project.CityName, countryName, project.BudgetUsd, assessment.Tender, required);
         var count = await db.PublishedTenders.CountAsync(t => t.ProjectId == project.Id, ct);
         var now = clock.GetUtcNow();
-        var package = OcdsReleaseMapper.Map(source, OcidPrefix, count + 1, now, new Uri(siteRoot, PackagePath(project.Id)).ToString());
+        var releaseId = OcdsReleaseMapper.ReleaseId(OcdsReleaseMapper.Ocid(OcidPrefix, project.Id), count + 1);
+        var package = OcdsReleaseMapper.Map(source, OcidPrefix, count + 1, now, new Uri(siteRoot, ReleasePath(project.Id, releaseId)).ToString());
         var json = JsonSerializer.Serialize(package, ReadinessJson.Ocds);
         var errors = validator.Validate(json);
         if (errors.Count > 0)
@@ -146,4 +170,32 @@ public sealed class TenderPublisher(CityBridgeDb db, AssessmentHistory history, 
 
     public Task<string?> LatestPackageAsync(int projectId, CancellationToken ct) =>
         db.PublishedTenders.AsNoTracking().Where(t => t.ProjectId == projectId).OrderByDescending(t => t.Id).Select(t => t.ReleasePackageJson).FirstOrDefaultAsync(ct);
+
+    public Task<string?> ReleasePackageAsync(int projectId, string releaseId, CancellationToken ct) =>
+        db.PublishedTenders.AsNoTracking().Where(t => t.ProjectId == projectId && t.ReleaseId == releaseId)
+            .Select(t => t.ReleasePackageJson).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The record package of every release published for the project, or null before the first; each release is linked
+    /// by the permanent address stored in its own package.
+    /// </summary>
+    public async Task<string?> RecordPackageAsync(int projectId, Uri siteRoot, CancellationToken ct)
+    {
+        var published = await db.PublishedTenders.AsNoTracking().Where(t => t.ProjectId == projectId).OrderBy(t => t.Id)
+            .Select(t => new { t.Ocid, t.ReleaseId, t.PublishedAt, t.ReleasePackageJson }).ToListAsync(ct);
+        if (published.Count == 0)
+        {
+            return null;
+        }
+
+        var releases = published.Select(t => (t.Ocid, t.ReleaseId, PackageUri(t.ReleasePackageJson), t.PublishedAt)).ToList();
+        var record = OcdsReleaseMapper.Record(new Uri(siteRoot, RecordPath(projectId)).ToString(), releases);
+        return JsonSerializer.Serialize(record, ReadinessJson.Ocds);
+    }
+
+    private static string PackageUri(string packageJson)
+    {
+        using var document = JsonDocument.Parse(packageJson);
+        return document.RootElement.GetProperty("uri").GetString()!;
+    }
 }
