@@ -155,8 +155,9 @@ public sealed class KeywordIndex : IDisposable
             {
                 if (dirty)
                 {
-                    dirty = false;
+                    // The flag is cleared only once the refresh is done: a reader that sees it clear must find the new searcher.
                     searchers.MaybeRefreshBlocking();
+                    dirty = false;
                 }
             }
         }
