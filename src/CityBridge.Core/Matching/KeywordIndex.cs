@@ -72,7 +72,7 @@ public sealed class KeywordIndex : IDisposable
     }
 
     /// <summary>The rarest distinct terms of a text that occur in the index, rarest first.</summary>
-    public IReadOnlyList<QueryTerm> QueryTerms(string? text)
+    public IReadOnlyList<QueryTerm> QueryTerms(string? text, int maxTerms = MaxQueryTerms)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -89,7 +89,7 @@ public sealed class KeywordIndex : IDisposable
                 .OrderBy(t => t.DocumentFrequency)
                 .ThenBy(t => t.Stem, StringComparer.Ordinal)
                 .Where((t, rank) => rank < MinQueryTerms || t.DocumentFrequency <= Math.Max(documents * MaxDocumentShare, AlwaysCheapDocuments))
-                .Take(MaxQueryTerms)
+                .Take(maxTerms)
                 .ToList();
         }
         finally
