@@ -35,6 +35,11 @@ internal static class RelevanceBench
         Report("BM25 alone (Lucene)", market, grades, Bm25(market), verbose: false);
         Report("embeddings alone", market, grades, Engine(market, embeddings, new MatchWeights(0, 1, 0, 0, 0, 0, 0)), verbose: false);
         Report("sector overlap alone", market, grades, Engine(market, embeddings, new MatchWeights(1, 0, 0, 0, 0, 0, 0)), verbose: false);
+        if (args.Contains("--scores"))
+        {
+            ScoresByGrade(market, grades, embeddings);
+        }
+
         if (args.Contains("--fit"))
         {
             CrossValidate(market, grades, embeddings);
@@ -73,6 +78,22 @@ internal static class RelevanceBench
         var all = Enumerable.Range(0, grid.Count).OrderByDescending(g => perProject[g].Values.Average()).ThenBy(g => g).First();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cross-validated nDCG@10 of fitted technology weights: {heldOut / market.Projects.Count:0.000}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on all projects: sector {grid[all].Sector} semantic {grid[all].Semantic} keyword {grid[all].Keyword} (in-sample {perProject[all].Values.Average():0.000})"));
+    }
+
+    /// <summary>The engine's scores of the top ten by grade, to set the fit labels' thresholds (MatchFit).</summary>
+    private static void ScoresByGrade(Market market, Dictionary<string, Dictionary<string, int>> grades, EmbeddingStore embeddings)
+    {
+        using var index = MarketMatcher.BuildIndex(market, embeddings, MatchWeights.Default);
+        var ranked = MarketMatcher.RankAll(index, market.Projects, embeddings, 10);
+        var byGrade = ranked.SelectMany(m => m.Providers.Select(p => (Grade: grades.GetValueOrDefault(m.ProjectId)?.GetValueOrDefault(p.ProviderId) ?? 0, p.Score, p.Fit)))
+            .GroupBy(x => x.Grade).OrderBy(g => g.Key);
+        foreach (var g in byGrade)
+        {
+            var scores = g.Select(x => x.Score).Order().ToList();
+            double Q(double q) => scores[(int)(q * (scores.Count - 1))];
+            var labels = string.Join(", ", g.GroupBy(x => x.Fit).OrderBy(l => l.Key).Select(l => $"{l.Key} {l.Count()}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  grade {g.Key}: {scores.Count} pairs in top 10, score p10 {Q(0.1):0.000} p50 {Q(0.5):0.000} p90 {Q(0.9):0.000}; labels: {labels}"));
+        }
     }
 
     /// <summary>Every provider in the engine's order, per project.</summary>

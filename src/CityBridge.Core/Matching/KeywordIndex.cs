@@ -130,6 +130,9 @@ public sealed class KeywordIndex : IDisposable
     public HashSet<string> Stems(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : Analyze(text).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Every distinct word of a text as the analyzer keeps it (stop words dropped), in the order written.</summary>
+    public IReadOnlyList<QueryTerm> Words(string? text) => string.IsNullOrWhiteSpace(text) ? [] : Analyze(text);
+
     private List<QueryTerm> Analyze(string text)
     {
         var terms = new Dictionary<string, QueryTerm>(StringComparer.Ordinal);

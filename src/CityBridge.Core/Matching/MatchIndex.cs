@@ -202,7 +202,10 @@ public sealed class MatchIndex : IDisposable
         var provider = entry.Provider;
         var project = profile.Project;
         var providerStems = keywords.Stems(KeywordText(provider));
-        var sharedWords = terms.Where(t => providerStems.Contains(t.Stem)).Take(3).Select(t => t.Word).ToList();
+        var sharedWords = terms.Where(t => providerStems.Contains(t.Stem)).Take(5).Select(t => t.Word).ToList();
+        // "No key words in common" only when no word at all is shared, not merely none of the rarest query terms.
+        var commonWords = sharedWords.Count > 0 ? [] : keywords.Words(EmbeddingText.ForProject(project)).Where(t => providerStems.Contains(t.Stem)).Take(3).Select(t => t.Word).ToList();
+        var whatItDoes = bestSolution is not null ? provider.Solutions.FirstOrDefault(s => s.Name == bestSolution)?.Description : provider.Description;
         double[] values = [cheap.Sector, semantic, cheap.Keyword, cheap.Country, cheap.Standards, cheap.Stage, cheap.Budget];
         for (var i = 0; i < values.Length; i++)
         {
@@ -213,14 +216,17 @@ public sealed class MatchIndex : IDisposable
         string[] whys =
         [
             MatchSignals.SectorWhy(project.Sectors, entry.SectorMask),
-            projectVector is null ? "the project has no description to compare" : MatchSignals.SemanticWhy(semantic, bestSolution),
-            MatchSignals.KeywordWhy(sharedWords),
+            projectVector is null ? "the project has no description to compare" : MatchSignals.SemanticWhy(semantic, bestSolution, whatItDoes),
+            MatchSignals.KeywordWhy(sharedWords, commonWords),
             MatchSignals.CountryWhy(profile.Country, entry.Countries, cheap.Country),
             MatchSignals.StandardsWhy(project.Standards, entry.Standards),
             MatchSignals.StageWhy(project.Stage, provider.Stages),
             MatchSignals.BudgetWhy(project.BudgetUsd, provider.DealSizeMinUsd, provider.DealSizeMaxUsd, cheap.Budget),
         ];
-        var signals = SignalNames.All.Select((name, i) => new MatchSignal(name, values[i], Math.Round(contributions[i], 6), whys[i])).ToList();
+        var signals = SignalNames.All.Select((name, i) => new MatchSignal(name, values[i], Math.Round(contributions[i], 6), whys[i])
+        {
+            Terms = i == MatchScoring.Keyword ? [.. sharedWords, .. commonWords] : [],
+        }).ToList();
         var score = Math.Round(signals.Sum(s => s.Contribution), 6);
         return new ProviderMatch(provider.Id, score, signals, bestSolution);
     }
