@@ -4,6 +4,13 @@ using CityBridge.Core.Matching;
 
 // Matching at market scale: top-10 latency for one project (warm), a full re-match, and the memory the indexes take.
 // Usage: dotnet run -c Release --project bench/CityBridge.Matching.Bench -- [providers] [projects] [seed]
+// Ranking quality on the labelled market: ... -- relevance [minilm|arctic] [--verbose]
+if (args.FirstOrDefault() == "relevance")
+{
+    RelevanceBench.Run(args[1..]);
+    return;
+}
+
 var providers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var projects = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;

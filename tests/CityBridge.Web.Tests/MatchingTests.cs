@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CityBridge.Core.Domain;
+using CityBridge.Core.Matching;
 using CityBridge.Testing;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Accounts;
@@ -123,6 +124,43 @@ public sealed class MatchingTests(AppFixture apps)
         Assert.True(staffView.Single(i => i.OrganizationId == hidden).Hidden);
         var staffOnProviderPage = (await app.Staff.GetFromJsonAsync<CollectionResponse<MatchItem>>($"/api/organizations/{hidden}/matches", AppFixture.Json))!.Items;
         Assert.True(staffOnProviderPage.Single(i => i.ProjectId == project).Hidden);
+    }
+
+    [Fact]
+    public async Task With_no_marks_the_matching_page_says_so_instead_of_showing_zero_percent()
+    {
+        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite);
+        await using (var db = app.NewDb())
+        {
+            db.MatchMarks.RemoveRange(db.MatchMarks);
+            await db.SaveChangesAsync();
+        }
+
+        var html = System.Net.WebUtility.HtmlDecode(await app.Staff.GetStringAsync("/Matching"));
+
+        Assert.Contains("No marks yet", html, StringComparison.Ordinal);
+        Assert.Contains("Fitting needs marks on at least 2 projects", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0 %", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0%", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("apply-fitted", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Suggestions_carry_a_fit_label_and_the_project_page_shows_it_with_what_fits(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var makassar = await ProjectIdAsync(app, "Non-revenue water reduction programme");
+        var items = await EventuallyAsync(app.Staff, $"/api/projects/{makassar}/matches", i => i.Count >= 10);
+
+        var html = System.Net.WebUtility.HtmlDecode(await app.Staff.GetStringAsync($"/Projects/Details/{makassar}"));
+
+        Assert.All(items, i => Assert.Equal(MatchFit.Of(i.Score), i.Fit));
+        Assert.NotEqual(FitLabel.Weak, items[0].Fit);
+        Assert.Contains(MatchFit.Describe(items[0].Fit), html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"fits-because\"", html, StringComparison.Ordinal);
+        Assert.Contains("<mark>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("similarity", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -72,7 +72,7 @@ public sealed class KeywordIndex : IDisposable
     }
 
     /// <summary>The rarest distinct terms of a text that occur in the index, rarest first.</summary>
-    public IReadOnlyList<QueryTerm> QueryTerms(string? text)
+    public IReadOnlyList<QueryTerm> QueryTerms(string? text, int maxTerms = MaxQueryTerms)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -89,7 +89,7 @@ public sealed class KeywordIndex : IDisposable
                 .OrderBy(t => t.DocumentFrequency)
                 .ThenBy(t => t.Stem, StringComparer.Ordinal)
                 .Where((t, rank) => rank < MinQueryTerms || t.DocumentFrequency <= Math.Max(documents * MaxDocumentShare, AlwaysCheapDocuments))
-                .Take(MaxQueryTerms)
+                .Take(maxTerms)
                 .ToList();
         }
         finally
@@ -130,6 +130,9 @@ public sealed class KeywordIndex : IDisposable
     public HashSet<string> Stems(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : Analyze(text).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Every distinct word of a text as the analyzer keeps it (stop words dropped), in the order written.</summary>
+    public IReadOnlyList<QueryTerm> Words(string? text) => string.IsNullOrWhiteSpace(text) ? [] : Analyze(text);
+
     private List<QueryTerm> Analyze(string text)
     {
         var terms = new Dictionary<string, QueryTerm>(StringComparer.Ordinal);
@@ -155,8 +158,9 @@ public sealed class KeywordIndex : IDisposable
             {
                 if (dirty)
                 {
-                    dirty = false;
+                    // The flag is cleared only once the refresh is done: a reader that sees it clear must find the new searcher.
                     searchers.MaybeRefreshBlocking();
+                    dirty = false;
                 }
             }
         }

@@ -99,12 +99,17 @@ public sealed class MatchIndex : IDisposable
         var terms = keywords.QueryTerms(EmbeddingText.ForProject(project));
         var bm25 = ArrayPool<float>.Shared.Rent(count);
         var partial = ArrayPool<double>.Shared.Rent(count);
+        var gate = ArrayPool<double>.Shared.Rent(count);
         var touched = new List<int>();
         try
         {
             Array.Clear(bm25, 0, count);
             var maxBm25 = keywords.Score(terms, bm25, touched);
-            var kthPartial = new PriorityQueue<int, double>(top + 1);
+            // score = (partial + semanticShare × semantic) × gate, where partial is the technology fit without the
+            // semantic signal and gate = technology share + the context's weighted values (MatchScoring).
+            var share = MatchScoring.TechnologyShare(w);
+            var semanticShare = projectVector is null || share <= 0 ? 0 : w[MatchScoring.Semantic] / share;
+            var kthLower = new PriorityQueue<int, double>(top + 1);
             for (var i = 0; i < count; i++)
             {
                 if (!hot.IsAlive(i))
@@ -113,34 +118,34 @@ public sealed class MatchIndex : IDisposable
                     continue;
                 }
 
-                var value = profile.Partial(hot, i, entries[i]!, maxBm25 > 0 ? bm25[i] / maxBm25 : 0, w);
-                partial[i] = value;
-                if (kthPartial.Count < top)
+                (partial[i], gate[i]) = profile.Partial(hot, i, entries[i]!, maxBm25 > 0 ? bm25[i] / maxBm25 : 0, w);
+                var lower = partial[i] * gate[i];
+                if (kthLower.Count < top)
                 {
-                    kthPartial.Enqueue(i, value);
+                    kthLower.Enqueue(i, lower);
                 }
-                else if (kthPartial.TryPeek(out _, out var lowest) && value > lowest)
+                else if (kthLower.TryPeek(out _, out var lowest) && lower > lowest)
                 {
-                    kthPartial.DequeueEnqueue(i, value);
+                    kthLower.DequeueEnqueue(i, lower);
                 }
             }
 
-            if (kthPartial.Count == 0)
+            if (kthLower.Count == 0)
             {
                 return [];
             }
-            // Nobody whose partial score plus a perfect semantic score is below the k-th best partial can make the top.
-            kthPartial.TryPeek(out _, out var floor);
-            var semanticWeight = projectVector is null ? 0 : w[1];
-            // Candidates go into buckets by partial score (a counting sort): visiting the buckets from the top gives the
-            // best-first order the early stop needs, in linear time.
+            // Nobody whose score with a perfect semantic value is below the k-th best score without it can make the top.
+            kthLower.TryPeek(out _, out var floor);
+            double Upper(int i) => (partial[i] + semanticShare) * gate[i];
+            // Candidates go into buckets by their upper bound (a counting sort): visiting the buckets from the top gives
+            // the best-first order the early stop needs, in linear time.
             const int Buckets = 256;
             var buckets = new List<int>?[Buckets];
             for (var i = 0; i < count; i++)
             {
-                if (partial[i] + semanticWeight >= floor - CutOffSlack)
+                if (partial[i] > double.NegativeInfinity && Upper(i) >= floor - CutOffSlack)
                 {
-                    var bucket = Math.Clamp((int)(partial[i] * Buckets), 0, Buckets - 1);
+                    var bucket = Math.Clamp((int)(Upper(i) * Buckets), 0, Buckets - 1);
                     (buckets[bucket] ??= []).Add(i);
                 }
             }
@@ -148,14 +153,16 @@ public sealed class MatchIndex : IDisposable
             var candidates = buckets.Reverse().Where(b => b is not null).SelectMany(b => b!);
             var best = new PriorityQueue<int, double>(top + 1);
             var examined = new List<(int Ordinal, double Full)>();
+            var bucketWidth = 1.0 / Buckets;
             foreach (var i in candidates)
             {
-                if (best.Count == top && best.TryPeek(out _, out var cut) && partial[i] + semanticWeight < cut - CutOffSlack)
+                // Inside a bucket the order is by ordinal, so the stop allows for a whole bucket's width.
+                if (best.Count == top && best.TryPeek(out _, out var cut) && Upper(i) + bucketWidth < cut - CutOffSlack)
                 {
                     break;
                 }
 
-                var full = partial[i] + semanticWeight * (projectVector is null ? 0 : entries[i]!.Semantic(projectVector).Value);
+                var full = (partial[i] + (semanticShare * (projectVector is null ? 0 : entries[i]!.Semantic(projectVector).Value))) * gate[i];
                 examined.Add((i, full));
                 best.Enqueue(i, full);
                 if (best.Count > top)
@@ -163,6 +170,7 @@ public sealed class MatchIndex : IDisposable
                     best.Dequeue();
                 }
             }
+
             var threshold = best.TryPeek(out _, out var last) ? last - CutOffSlack : double.NegativeInfinity;
             return examined
                 .Where(e => e.Full >= threshold)
@@ -181,6 +189,7 @@ public sealed class MatchIndex : IDisposable
 
             ArrayPool<float>.Shared.Return(bm25);
             ArrayPool<double>.Shared.Return(partial);
+            ArrayPool<double>.Shared.Return(gate);
         }
     }
 
@@ -193,28 +202,37 @@ public sealed class MatchIndex : IDisposable
         var provider = entry.Provider;
         var project = profile.Project;
         var providerStems = keywords.Stems(KeywordText(provider));
-        var sharedWords = terms.Where(t => providerStems.Contains(t.Stem)).Take(3).Select(t => t.Word).ToList();
-        MatchSignal[] signals =
+        var sharedWords = terms.Where(t => providerStems.Contains(t.Stem)).Take(5).Select(t => t.Word).ToList();
+        // "No key words in common" only when no word at all is shared, not merely none of the rarest query terms.
+        var commonWords = sharedWords.Count > 0 ? [] : keywords.Words(EmbeddingText.ForProject(project)).Where(t => providerStems.Contains(t.Stem)).Take(3).Select(t => t.Word).ToList();
+        var whatItDoes = bestSolution is not null ? provider.Solutions.FirstOrDefault(s => s.Name == bestSolution)?.Description : provider.Description;
+        double[] values = [cheap.Sector, semantic, cheap.Keyword, cheap.Country, cheap.Standards, cheap.Stage, cheap.Budget];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Math.Round(Math.Clamp(values[i], 0, 1), 4);
+        }
+
+        var contributions = MatchScoring.Contributions(w, values);
+        string[] whys =
         [
-            Signal(SignalNames.Sector, cheap.Sector, w[0], MatchSignals.SectorWhy(project.Sectors, entry.SectorMask)),
-            Signal(SignalNames.Semantic, semantic, w[1], projectVector is null ? "the project has no description to compare" : MatchSignals.SemanticWhy(semantic, bestSolution)),
-            Signal(SignalNames.Keyword, cheap.Keyword, w[2], MatchSignals.KeywordWhy(sharedWords)),
-            Signal(SignalNames.Country, cheap.Country, w[3], MatchSignals.CountryWhy(profile.Country, entry.Countries, cheap.Country)),
-            Signal(SignalNames.Standards, cheap.Standards, w[4], MatchSignals.StandardsWhy(project.Standards, entry.Standards)),
-            Signal(SignalNames.Stage, cheap.Stage, w[5], MatchSignals.StageWhy(project.Stage, provider.Stages)),
-            Signal(SignalNames.Budget, cheap.Budget, w[6], MatchSignals.BudgetWhy(project.BudgetUsd, provider.DealSizeMinUsd, provider.DealSizeMaxUsd, cheap.Budget)),
+            MatchSignals.SectorWhy(project.Sectors, entry.SectorMask),
+            projectVector is null ? "the project has no description to compare" : MatchSignals.SemanticWhy(semantic, bestSolution, whatItDoes),
+            MatchSignals.KeywordWhy(sharedWords, commonWords),
+            MatchSignals.CountryWhy(profile.Country, entry.Countries, cheap.Country),
+            MatchSignals.StandardsWhy(project.Standards, entry.Standards),
+            MatchSignals.StageWhy(project.Stage, provider.Stages),
+            MatchSignals.BudgetWhy(project.BudgetUsd, provider.DealSizeMinUsd, provider.DealSizeMaxUsd, cheap.Budget),
         ];
+        var signals = SignalNames.All.Select((name, i) => new MatchSignal(name, values[i], Math.Round(contributions[i], 6), whys[i])
+        {
+            Terms = i == MatchScoring.Keyword ? [.. sharedWords, .. commonWords] : [],
+        }).ToList();
         var score = Math.Round(signals.Sum(s => s.Contribution), 6);
         return new ProviderMatch(provider.Id, score, signals, bestSolution);
     }
 
-    private static MatchSignal Signal(string name, double value, double weight, string why)
-    {
-        var rounded = Math.Round(Math.Clamp(value, 0, 1), 4);
-        return new MatchSignal(name, rounded, Math.Round(weight * rounded, 6), why);
-    }
-
-    private static string KeywordText(MatchProvider provider) =>
+    /// <summary>The provider text the keyword signal searches: its name, description and solutions.</summary>
+    public static string KeywordText(MatchProvider provider) =>
         string.Join(". ", new[] { provider.Name, provider.Description }
             .Concat(provider.Solutions.SelectMany(s => new[] { s.Name, s.Description }))
             .Where(t => !string.IsNullOrWhiteSpace(t)));
@@ -281,11 +299,16 @@ public sealed class MatchIndex : IDisposable
             return new CheapSignalValues(MatchSignals.Sector(sectorBits, hot.Sectors[i]), keyword, country, standards, stage, budget);
         }
 
-        /// <summary>The weighted sum of every signal but the semantic one.</summary>
-        public double Partial(HotColumns hot, int i, Entry entry, double keyword, double[] w)
+        /// <summary>
+        /// The technology fit without the semantic signal, and the gate the fit is multiplied by: the technology share
+        /// plus the context signals' weighted values (see <see cref="MatchScoring"/>).
+        /// </summary>
+        public (double Partial, double Gate) Partial(HotColumns hot, int i, Entry entry, double keyword, double[] w)
         {
             var v = Values(hot, i, entry, keyword);
-            return (w[0] * v.Sector) + (w[2] * v.Keyword) + (w[3] * v.Country) + (w[4] * v.Standards) + (w[5] * v.Stage) + (w[6] * v.Budget);
+            var share = MatchScoring.TechnologyShare(w);
+            var partial = share <= 0 ? 1 : ((w[0] * v.Sector) + (w[2] * v.Keyword)) / share;
+            return (partial, share + (w[3] * v.Country) + (w[4] * v.Standards) + (w[5] * v.Stage) + (w[6] * v.Budget));
         }
     }
 

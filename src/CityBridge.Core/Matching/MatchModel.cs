@@ -38,10 +38,27 @@ public sealed record MatchProject(
     decimal? BudgetUsd);
 
 /// <summary>One reason in a score: the signal's value in [0, 1], its weighted share of the score and why, in plain words.</summary>
-public sealed record MatchSignal(string Name, double Value, double Contribution, string Why);
+public sealed record MatchSignal(string Name, double Value, double Contribution, string Why)
+{
+    /// <summary>The words of the project that the provider's text uses too, as the project wrote them (keyword signal only), for highlighting.</summary>
+    public IReadOnlyList<string> Terms { get; init; } = [];
+
+    /// <summary>Equal when every field is, the terms compared word by word.</summary>
+    public bool Equals(MatchSignal? other) =>
+        other is not null && Name == other.Name && Value.Equals(other.Value) && Contribution.Equals(other.Contribution) && Why == other.Why && Terms.SequenceEqual(other.Terms);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Value, Contribution, Why);
+}
 
 /// <summary>A provider ranked for a project: the score is the sum of the signals' contributions.</summary>
-public sealed record ProviderMatch(string ProviderId, double Score, IReadOnlyList<MatchSignal> Signals, string? BestSolution);
+public sealed record ProviderMatch(string ProviderId, double Score, IReadOnlyList<MatchSignal> Signals, string? BestSolution)
+{
+    /// <summary>Strong, possible or weak, from the score (thresholds in <see cref="MatchFit"/>); weak matches can be folded away.</summary>
+    public FitLabel Fit => MatchFit.Of(Score);
+
+    /// <summary>The match in plain words: what fits, what counts against it.</summary>
+    public MatchExplanation Explain() => MatchExplanation.Of(Score, Signals);
+}
 
 /// <summary>The ranked providers of one project.</summary>
 public sealed record ProjectMatches(string ProjectId, IReadOnlyList<ProviderMatch> Providers);

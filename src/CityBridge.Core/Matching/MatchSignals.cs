@@ -208,21 +208,42 @@ internal static class MatchSignals
             : $"{Money(b)} is outside the provider's usual deals ({range})";
     }
 
-    public static string SemanticWhy(double value, string? bestSolution)
+    /// <summary>Semantic values from here read as "closely fits" (MiniLM cosines of texts about the same technology).</summary>
+    public const double CloseFrom = 0.5;
+
+    /// <summary>What the provider does and how close it is to the project, in words (no similarity numbers).</summary>
+    public static string SemanticWhy(double value, string? bestSolution, string? whatItDoes)
     {
-        var level = value switch
+        var subject = bestSolution is null ? "what it does" : $"its {bestSolution}";
+        var does = string.IsNullOrWhiteSpace(whatItDoes) ? "" : $" ({Shorten(whatItDoes)})";
+        return value switch
         {
-            >= 0.6 => "the descriptions are closely related",
-            >= 0.4 => "the descriptions are related",
-            >= 0.2 => "the descriptions are loosely related",
-            _ => "the descriptions have little in common",
+            >= CloseFrom => $"{subject}{does} closely fits what the project describes",
+            >= MatchExplanation.UnrelatedBelow => $"{subject}{does} is related to what the project describes",
+            _ => $"{subject}{does} is about something else than the project",
         };
-        var similarity = value.ToString("0.00", Invariant);
-        return bestSolution is null ? $"{level} (similarity {similarity})" : $"{level} (similarity {similarity}; best fit: {bestSolution})";
     }
 
-    public static string KeywordWhy(IReadOnlyList<string> sharedWords) =>
-        sharedWords.Count == 0 ? "no key words in common" : $"both mention {Listing(sharedWords)}";
+    /// <summary>The words two texts share: key words when the project's rarest terms occur, everyday words only otherwise.</summary>
+    public static string KeywordWhy(IReadOnlyList<string> sharedKeyWords, IReadOnlyList<string> sharedCommonWords) =>
+        sharedKeyWords.Count > 0 ? $"both mention {Listing(sharedKeyWords)}"
+        : sharedCommonWords.Count > 0 ? $"shares only common words with the project: {Listing(sharedCommonWords)}"
+        : "no key words in common";
+
+    /// <summary>The first sentence of a text, cut at a word near 120 characters.</summary>
+    private static string Shorten(string text)
+    {
+        var trimmed = text.Trim();
+        var stop = trimmed.IndexOfAny(['.', ';', ':']);
+        var sentence = stop > 0 ? trimmed[..stop] : trimmed;
+        if (sentence.Length <= 120)
+        {
+            return sentence;
+        }
+
+        var cut = sentence.LastIndexOf(' ', 117);
+        return sentence[..(cut > 40 ? cut : 117)] + "…";
+    }
 
     private static string Money(decimal amount) => amount >= 1_000_000
         ? string.Create(Invariant, $"US${amount / 1_000_000:0.#} million")

@@ -1,14 +1,18 @@
 namespace CityBridge.Core.Matching;
 
-/// <summary>How much each signal counts. Any non-negative numbers; the engine scales them to sum to 1.</summary>
+/// <summary>
+/// How much each signal counts. Any non-negative numbers; the engine scales them to sum to 1. Sector, semantic and keyword
+/// make the technology fit that decides the order; the others refine it in proportion to that fit (<see cref="MatchScoring"/>).
+/// The defaults' technology weights are the ones 5-fold cross-validation picked on the labelled benchmark (docs/benchmarks.md).
+/// </summary>
 public sealed record MatchWeights(
-    double Sector = 0.30,
-    double Semantic = 0.25,
-    double Keyword = 0.15,
-    double Country = 0.10,
-    double Standards = 0.10,
-    double Stage = 0.05,
-    double Budget = 0.05)
+    double Sector = 0.10,
+    double Semantic = 0.85,
+    double Keyword = 0.05,
+    double Country = 0.05,
+    double Standards = 0.04,
+    double Stage = 0.03,
+    double Budget = 0.03)
 {
     /// <summary>The documented defaults (docs/matching.md).</summary>
     public static MatchWeights Default { get; } = new();

@@ -79,7 +79,9 @@ public sealed class RelevanceSetTests(EmbeddedMarket market) : IClassFixture<Emb
         Assert.Equal("meets ISO 24510 that the project asks for", Why(best, SignalNames.Standards));
         Assert.Equal("the project is procuring now", Why(best, SignalNames.Stage));
         Assert.Contains("leak", Why(best, SignalNames.Keyword), StringComparison.Ordinal);
-        Assert.Contains("best fit: LeakWatch", Why(best, SignalNames.Semantic), StringComparison.Ordinal);
+        Assert.StartsWith("its LeakWatch (Acoustic sensors that find leaks in water mains before they burst)", Why(best, SignalNames.Semantic), StringComparison.Ordinal);
+        Assert.DoesNotContain(best.Signals, s => s.Why.Contains("similarity", StringComparison.Ordinal));
+        Assert.Contains(best.Signals.Single(s => s.Name == SignalNames.Keyword).Terms, t => t.StartsWith("leak", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
 
     public RelevanceScores? Tried { get; private set; }
 
+    /// <summary>Weights fitted to the marks with their held-out nDCG before and after; null when too few projects have marks.</summary>
+    public WeightFit? Fit { get; private set; }
+
     public RematchStatus Status { get; private set; } = null!;
 
     public int StoredMatches { get; private set; }
@@ -65,6 +68,45 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
         return Page();
     }
 
+    /// <summary>
+    /// Applies the weights fitted to the marks, only when they rank held-out marks better than the weights in force; the
+    /// fit is recomputed here, so the page's figures cannot be replayed with other weights.
+    /// </summary>
+    public async Task<IActionResult> OnPostApplyFittedAsync(CancellationToken ct)
+    {
+        var actor = await this.ActorAsync(ct);
+        var (weights, version) = await MatchQueries.SettingsAsync(db, ct);
+        var fit = WeightFitting.Fit(await MatchQueries.MarkedPairsAsync(db, ct), weights);
+        if (!actor.MayWrite)
+        {
+            ModelState.AddModelError(string.Empty, "Your account may not change the weights.");
+        }
+        else if (fit is null || !fit.IsBetter)
+        {
+            ModelState.AddModelError(string.Empty, "The fitted weights do not rank the held-out marks better than the weights in force, so they were not applied.");
+        }
+        else
+        {
+            var result = await MatchSettingsStore.SaveAsync(db, MatchingApi.ToDto(Rounded(fit.Fitted), version), actor, clock, ct);
+            if (!result.Conflict)
+            {
+                await engine.RequestRematchAsync(db, ct);
+                TempData["Flash"] = "Fitted weights applied. Every project is being re-matched with them.";
+                return RedirectToPage();
+            }
+
+            ModelState.AddModelError(string.Empty, "Someone changed the weights meanwhile. Reload to see theirs.");
+        }
+
+        Weights = WeightsForm.From(weights, version);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Fitted weights with at most three decimals, as a person would type them.</summary>
+    public static MatchWeights Rounded(MatchWeights w) => new(
+        Math.Round(w.Sector, 3), Math.Round(w.Semantic, 3), Math.Round(w.Keyword, 3), Math.Round(w.Country, 3), Math.Round(w.Standards, 3), Math.Round(w.Stage, 3), Math.Round(w.Budget, 3));
+
     public async Task<IActionResult> OnPostRematchAsync(CancellationToken ct)
     {
         await engine.RequestRematchAsync(db, ct);
@@ -82,7 +124,10 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Current = await MatchQueries.EvaluateAsync(db, await MatchQueries.WeightsAsync(db, ct), ct);
+        var weights = await MatchQueries.WeightsAsync(db, ct);
+        var pairs = await MatchQueries.MarkedPairsAsync(db, ct);
+        Current = MatchQueries.Evaluate(pairs, weights);
+        Fit = WeightFitting.Fit(pairs, weights);
         StoredMatches = await db.Matches.CountAsync(ct);
         Status = await engine.StatusAsync(db, ct);
     }

@@ -10,7 +10,14 @@ namespace CityBridge.Web.Features.Matching;
 /// <summary>One suggested pair as pages and the API show it.</summary>
 public sealed record MatchItem(
     int ProjectId, string ProjectTitle, string CityName, int OrganizationId, string OrganizationName, int Rank, double Score, string? BestSolution,
-    IReadOnlyList<MatchSignal> Signals, bool Pinned, bool Hidden, bool Endorsed, bool? MyMark);
+    IReadOnlyList<MatchSignal> Signals, bool Pinned, bool Hidden, bool Endorsed, bool? MyMark)
+{
+    /// <summary>Strong, possible or weak (thresholds in MatchFit, docs/matching.md); lists may fold the weak ones.</summary>
+    public FitLabel Fit => MatchFit.Of(Score);
+
+    /// <summary>What fits, the words both texts use and what counts against the provider, in plain words.</summary>
+    public MatchExplanation Explanation => MatchExplanation.Of(Score, Signals);
+}
 
 /// <summary>An open event as a provider sees it: its best-fitting registered city project.</summary>
 public sealed record OpenEventFit(int EventId, string Name, string? Venue, double? BestFit, string? BestProject, int CitiesRegistered);
@@ -167,8 +174,11 @@ public static class MatchQueries
 
     public static async Task<MatchWeights> WeightsAsync(CityBridgeDb db, CancellationToken ct) => (await SettingsAsync(db, ct)).Weights;
 
-    /// <summary>Precision@5 and nDCG@10 of the given weights over everyone's marks (the latest mark per person and pair).</summary>
-    public static async Task<RelevanceScores> EvaluateAsync(CityBridgeDb db, MatchWeights weights, CancellationToken ct)
+    /// <summary>
+    /// Every judged pair with its latest mark (when several people mark one pair, the latest judgement counts) and its
+    /// signal values: from the stored match, or from the mark itself when the pair has left the top list.
+    /// </summary>
+    public static async Task<List<MarkedPair>> MarkedPairsAsync(CityBridgeDb db, CancellationToken ct)
     {
         // SQLite cannot order by DateTimeOffset: order the (few) marks here.
         var marks = (await db.MatchMarks.AsNoTracking().ToListAsync(ct)).OrderBy(m => m.MarkedAt).ThenBy(m => m.Id).ToList();
@@ -177,27 +187,28 @@ public static class MatchQueries
         var stored = (await db.Matches.AsNoTracking().Where(m => projectIds.Contains(m.ProjectId)).ToListAsync(ct))
             .Where(m => pairs.Contains((m.ProjectId, m.OrganizationId)))
             .ToDictionary(m => (m.ProjectId, m.OrganizationId), m => m.SignalsJson);
-        var values = marks
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return marks
             .GroupBy(m => (m.ProjectId, m.OrganizationId))
-            .ToDictionary(g => g.Key, g => stored.GetValueOrDefault(g.Key) ?? g.Select(m => m.SignalsJson).LastOrDefault(j => j is not null));
-        var w = weights.Normalized();
-        double Score(string project, string provider)
-        {
-            var json = values.GetValueOrDefault((int.Parse(project, System.Globalization.CultureInfo.InvariantCulture), int.Parse(provider, System.Globalization.CultureInfo.InvariantCulture)));
-            if (json is null)
+            .Select(g =>
             {
-                return 0;
-            }
+                var json = stored.GetValueOrDefault(g.Key) ?? g.Select(m => m.SignalsJson).LastOrDefault(j => j is not null);
+                IReadOnlyDictionary<string, double> values = json is null ? new Dictionary<string, double>() : MatchingEngine.ReadSignals(json).ToDictionary(s => s.Name, s => s.Value);
+                return new MarkedPair(g.Key.ProjectId.ToString(invariant), g.Key.OrganizationId.ToString(invariant), g.Last().Relevant, values);
+            })
+            .ToList();
+    }
 
-            var signals = MatchingEngine.ReadSignals(json).ToDictionary(s => s.Name, s => s.Value);
-            return SignalNames.All.Select((name, i) => w[i] * signals.GetValueOrDefault(name)).Sum();
-        }
+    /// <summary>Precision@5 and nDCG@10 of the given weights over everyone's marks (the latest mark per pair).</summary>
+    public static async Task<RelevanceScores> EvaluateAsync(CityBridgeDb db, MatchWeights weights, CancellationToken ct) =>
+        Evaluate(await MarkedPairsAsync(db, ct), weights);
 
-        // When several people mark one pair, the latest judgement counts (marks are ordered oldest first).
-        var judgements = marks.Select(m => new RelevanceMark(
-            m.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            m.OrganizationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            m.Relevant));
-        return RelevanceEvaluation.Evaluate(judgements, Score);
+    public static RelevanceScores Evaluate(IReadOnlyList<MarkedPair> pairs, MatchWeights weights)
+    {
+        var w = weights.Normalized();
+        var values = pairs.ToDictionary(p => (p.ProjectId, p.ProviderId), p => p.Values);
+        return RelevanceEvaluation.Evaluate(
+            pairs.Select(p => new RelevanceMark(p.ProjectId, p.ProviderId, p.Relevant)),
+            (project, provider) => MatchScoring.Score(w, values[(project, provider)]));
     }
 }
