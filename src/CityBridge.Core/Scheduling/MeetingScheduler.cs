@@ -60,9 +60,9 @@ public static class MeetingScheduler
         SlotModel? model = null;
 
         // Level 1 (and 2 in repair mode): weight, then moves, on the aggregated MIP.
-        using (var mip = variables <= MipVariableLimit && !weightProven ? AggregatedMip.Create(index, AggregatedMip.EventCapacity(index)) : null)
+        using (var mip = variables <= MipVariableLimit && (!weightProven || index.HasCurrent) ? AggregatedMip.Create(index, AggregatedMip.EventCapacity(index)) : null)
         {
-            if (mip is not null)
+            if (mip is not null && !weightProven)
             {
                 var weight = mip.MaximiseWeight(Remaining(options, clock) * WeightShare, cancellationToken);
                 if (weight.Status == AggregatedMip.MipStatus.Infeasible)
