@@ -23,7 +23,7 @@ public static class MeetingScheduler
     private const int MipVariableLimit = 40_000;
 
     // Share of the remaining budget for the weight level and, in repair mode, for the move level.
-    private const double WeightShare = 0.6;
+    private const double WeightShare = 0.8;
     private const double MovesShare = 0.5;
 
     // Share of the budget the LP bound may take; GLOP solves the middle benchmark event's relaxation in a few seconds,
