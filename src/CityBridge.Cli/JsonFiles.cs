@@ -44,6 +44,9 @@ internal static class JsonFiles
         await JsonSerializer.SerializeAsync(stream, document, Options, ct);
     }
 
+    /// <summary>The document as indented JSON, with the same options as the files.</summary>
+    public static string Serialize<T>(T document) => JsonSerializer.Serialize(document, Options);
+
     /// <summary>Fails with "path: reason"; typed so it can stand where a value is expected.</summary>
     public static T Fail<T>(string path, string reason) => throw new InvalidInputException($"{path}: {reason}");
 

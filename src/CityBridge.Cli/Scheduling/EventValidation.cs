@@ -59,6 +59,20 @@ internal static class EventValidation
             slots.Add(new Slot(ids[i], start, end, slot.Session!));
         }
 
+        // Idle gaps are counted over a session's slots in order, so a session must be one unbroken run of slots.
+        var closed = new HashSet<string>();
+        for (var i = 1; i < slots.Count; i++)
+        {
+            if (slots[i].Session != slots[i - 1].Session)
+            {
+                closed.Add(slots[i - 1].Session);
+                if (closed.Contains(slots[i].Session))
+                {
+                    Fail($"slots[{i}].session", $"the slots of session '{slots[i].Session}' are not consecutive (slot '{slots[i - 1].Id}' of session '{slots[i - 1].Session}' comes between them)");
+                }
+            }
+        }
+
         return slots;
     }
 
@@ -91,7 +105,15 @@ internal static class EventValidation
             pinned = new FixedPlacement(slot, location);
         }
 
-        return new Meeting(id, members, (int)weight, m.Required ?? false, References(m.AllowedSlots, $"{path}.allowedSlots", slotIds, "slot"), pinned);
+        CurrentPlacement? current = null;
+        if (m.Current is { } c)
+        {
+            // A published slot or table that no longer exists is not an error: the meeting simply has to move.
+            var slot = string.IsNullOrWhiteSpace(c.Slot) ? Fail<string>($"{path}.current.slot", "is required") : c.Slot;
+            current = new CurrentPlacement(slot, c.Location);
+        }
+
+        return new Meeting(id, members, (int)weight, m.Required ?? false, References(m.AllowedSlots, $"{path}.allowedSlots", slotIds, "slot"), pinned, current);
     }
 
     /// <summary>Non-empty, unique ids of a list; a null entry or id fails with its index.</summary>

@@ -13,8 +13,16 @@ internal sealed record LocationDocument(string? Id);
 
 internal sealed record ParticipantDocument(string? Id, List<string?>? AvailableSlots, string? Location);
 
-internal sealed record MeetingDocument(string? Id, List<string?>? Participants, long? Weight, bool? Required, List<string?>? AllowedSlots, FixedDocument? Fixed);
+internal sealed record MeetingDocument(
+    string? Id,
+    List<string?>? Participants,
+    long? Weight,
+    bool? Required,
+    List<string?>? AllowedSlots,
+    FixedDocument? Fixed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FixedDocument? Current = null);
 
+/// <summary>A place in the schedule: <c>fixed</c> (pinned) or <c>current</c> (published, may move).</summary>
 internal sealed record FixedDocument(string? Slot, string? Location);
 
 internal sealed record AssignmentDocument(string? Meeting, string? Slot, string? Location);
@@ -27,7 +35,14 @@ internal sealed record ScheduleDocument(
     long ScheduledWeight,
     int IdleGaps,
     long UpperBoundWeight,
-    double SolveSeconds);
+    double SolveSeconds,
+    int? IdleGapsLowerBound = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? Moved = null);
+
+/// <summary>The `schedule tables` answer (schedule-tables-v1).</summary>
+internal sealed record TablesDocument(string Format, int Tables, long MaxWeight, OneFewerDocument? OneFewer);
+
+internal sealed record OneFewerDocument(int Tables, long UpperBoundWeight);
 
 /// <summary>Reads and writes schedule-v1 files; every input problem becomes an <see cref="InvalidInputException"/>.</summary>
 internal static class ScheduleJson
@@ -62,7 +77,9 @@ internal static class ScheduleJson
     public static IReadOnlyList<Assignment> Assignments(ScheduleDocument document) =>
         document.Scheduled.Select(a => new Assignment(a.Meeting!, a.Slot!, a.Location)).ToList();
 
-    public static async Task WriteScheduleAsync(FileInfo file, ScheduleResult result, CancellationToken ct)
+    public const string TablesFormatTag = "schedule-tables-v1";
+
+    public static async Task WriteScheduleAsync(FileInfo file, ScheduleResult result, bool repair, CancellationToken ct)
     {
         var document = new ScheduleDocument(
             FormatTag,
@@ -72,7 +89,9 @@ internal static class ScheduleJson
             result.ScheduledWeight,
             result.IdleGaps,
             result.UpperBoundWeight,
-            Math.Round(result.SolveSeconds, 2));
+            Math.Round(result.SolveSeconds, 2),
+            result.Status is ScheduleStatus.Optimal or ScheduleStatus.Feasible ? result.IdleGapsLowerBound : null,
+            repair ? result.Moved.ToList() : null);
         await WriteAsync(file, document, ct);
     }
 
@@ -89,7 +108,8 @@ internal static class ScheduleJson
                 m.Weight,
                 m.Required,
                 m.AllowedSlots?.Select(s => (string?)s).ToList(),
-                m.Fixed is null ? null : new FixedDocument(m.Fixed.Slot, m.Fixed.Location))).ToList());
+                m.Fixed is null ? null : new FixedDocument(m.Fixed.Slot, m.Fixed.Location),
+                m.Current is null ? null : new FixedDocument(m.Current.Slot, m.Current.Location))).ToList());
         return WriteAsync(file, document, ct);
     }
 

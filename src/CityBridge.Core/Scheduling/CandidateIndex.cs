@@ -20,6 +20,9 @@ internal sealed class CandidateIndex
         ParticipantsOf = new int[problem.Meetings.Count][];
         CandidateSlots = new int[problem.Meetings.Count][];
         BoundTable = new int[problem.Meetings.Count];
+        CurrentSlot = Enumerable.Repeat(-1, problem.Meetings.Count).ToArray();
+        CurrentTable = Enumerable.Repeat(AnyTable, problem.Meetings.Count).ToArray();
+        CanStay = new bool[problem.Meetings.Count];
         MeetingsOf = Enumerable.Range(0, problem.Participants.Count).Select(_ => new List<int>()).ToArray();
 
         var availability = problem.Participants
@@ -64,7 +67,20 @@ internal sealed class CandidateIndex
             CandidateSlots[m] = slots
                 .Where(s => ParticipantsOf[m].All(p => availability[p] is null || availability[p]!.Contains(s)))
                 .ToArray();
+
+            if (meeting.Current is { } current && slotIndex.TryGetValue(current.Slot, out var currentSlot))
+            {
+                CurrentSlot[m] = currentSlot;
+                var table = current.Location is not null && locationIndex.TryGetValue(current.Location, out var t) ? t : AnyTable;
+                CurrentTable[m] = problem.Locations.Count == 0 ? AnyTable : table;
+                // It can keep its place when that slot is still a candidate and its table still exists and fits a bound table.
+                var tableFits = problem.Locations.Count == 0 || current.Location is null ||
+                    (table != AnyTable && (BoundTable[m] == AnyTable || BoundTable[m] == table));
+                CanStay[m] = tableFits && Array.IndexOf(CandidateSlots[m], currentSlot) >= 0;
+            }
         }
+
+        HasCurrent = CurrentSlot.Any(s => s >= 0);
     }
 
     public ScheduleProblem Problem { get; }
@@ -86,6 +102,24 @@ internal sealed class CandidateIndex
 
     /// <summary>The table index a meeting must use, or <see cref="AnyTable"/>.</summary>
     public int[] BoundTable { get; }
+
+    /// <summary>Slot index of each meeting's published place, -1 when it has none (or names an unknown slot).</summary>
+    public int[] CurrentSlot { get; }
+
+    /// <summary>Table index of each meeting's published place, <see cref="AnyTable"/> when only the slot counts.</summary>
+    public int[] CurrentTable { get; }
+
+    /// <summary>True when the meeting has a published place it can still take.</summary>
+    public bool[] CanStay { get; }
+
+    /// <summary>True when some meeting has a published place (repair mode).</summary>
+    public bool HasCurrent { get; }
+
+    /// <summary>
+    /// True when keeping the published place needs a table of its own choosing: an unbound meeting with a current table.
+    /// A bound meeting's table is decided by the binding, so it stays exactly when it keeps its slot.
+    /// </summary>
+    public bool StayNeedsTable(int m) => CanStay[m] && TableCount > 0 && CurrentTable[m] != AnyTable && BoundTable[m] == AnyTable;
 
     public bool MustSchedule(int m) => Problem.Meetings[m].Required || Problem.Meetings[m].Fixed is not null;
 
@@ -122,7 +156,18 @@ internal sealed class CandidateIndex
             }
         }
 
+        // Meetings left in their published slot get their published table back when no bound meeting took it.
+        var keptTable = Enumerable.Repeat(AnyTable, MeetingCount).ToArray();
+        for (var m = 0; m < MeetingCount; m++)
+        {
+            if (StayNeedsTable(m) && slotOfMeeting[m] == CurrentSlot[m] && usedTables.Add((CurrentSlot[m], CurrentTable[m])))
+            {
+                keptTable[m] = CurrentTable[m];
+            }
+        }
+
         var nextFreeTable = new int[SlotCount];
+        var moved = new List<string>();
         long weight = 0;
         for (var m = 0; m < MeetingCount; m++)
         {
@@ -131,13 +176,18 @@ internal sealed class CandidateIndex
             if (slot < 0)
             {
                 unscheduled.Add(meeting.Id);
+                if (meeting.Current is not null)
+                {
+                    moved.Add(meeting.Id);
+                }
+
                 continue;
             }
 
             string? location = null;
             if (TableCount > 0)
             {
-                var table = BoundTable[m];
+                var table = BoundTable[m] != AnyTable ? BoundTable[m] : keptTable[m];
                 if (table == AnyTable)
                 {
                     while (usedTables.Contains((slot, nextFreeTable[slot])))
@@ -153,11 +203,20 @@ internal sealed class CandidateIndex
 
             weight += meeting.Weight;
             scheduled.Add(new Assignment(meeting.Id, Problem.Slots[slot].Id, location));
+            if (meeting.Current is { } current && (current.Slot != Problem.Slots[slot].Id || (current.Location is not null && TableCount > 0 && current.Location != location)))
+            {
+                moved.Add(meeting.Id);
+            }
         }
 
         var gaps = IdleGapCounter.Count(Problem, scheduled);
-        return new ScheduleResult(status, scheduled, unscheduled, weight, gaps, Math.Max(upperBound, weight), seconds);
+        return new ScheduleResult(status, scheduled, unscheduled, weight, gaps, Math.Max(upperBound, weight), seconds) { Moved = moved };
     }
+
+    /// <summary>How many meetings with a published place would keep it (slot, and table where it matters) under these slots.</summary>
+    public int Stays(int[] slotOfMeeting) => ToResult(slotOfMeeting, ScheduleStatus.Feasible, 0, 0) is var r
+        ? Problem.Meetings.Count(m => m.Current is not null) - r.Moved.Count
+        : 0;
 
     /// <summary>True when every required and fixed meeting has a slot.</summary>
     public bool PlacesEveryMustMeeting(int[] slotOfMeeting) =>

@@ -26,6 +26,7 @@ public static class ConstructionHeuristic
             .Where(m => index.CandidateSlots[m].Length > 0)
             .OrderByDescending(m => meetings[m].Fixed is not null)
             .ThenByDescending(m => meetings[m].Required)
+            .ThenByDescending(m => index.CanStay[m]) // repair: published meetings first, back in their place
             .ThenByDescending(m => meetings[m].Weight)
             .ThenBy(m => index.CandidateSlots[m].Length) // the least flexible first, while there is room
             .ToList();
@@ -49,6 +50,11 @@ public static class ConstructionHeuristic
 
     private static int BestSlot(CandidateIndex index, PlacementBoard board, int m)
     {
+        if (index.CanStay[m] && board.CanPlace(m, index.CurrentSlot[m]))
+        {
+            return index.CurrentSlot[m];
+        }
+
         var best = -1;
         var bestCost = int.MaxValue;
         foreach (var slot in index.CandidateSlots[m])
@@ -103,7 +109,7 @@ public static class ConstructionHeuristic
                 .Distinct()
                 .Take(2)
                 .ToList();
-            if (blockers.Count != 1 || index.Problem.Meetings[blockers[0]].Fixed is not null)
+            if (blockers.Count != 1 || index.Problem.Meetings[blockers[0]].Fixed is not null || index.CurrentSlot[blockers[0]] == slot)
             {
                 continue;
             }

@@ -1,7 +1,11 @@
 namespace CityBridge.Core.Scheduling;
 
 /// <summary>Shape of a generated matchmaking event.</summary>
-public sealed record EventShape(int Participants, int Requests, int Slots = 24, int? Tables = null, int Sessions = 4, int Seed = 1);
+/// <remarks>
+/// <paramref name="MaxWeight"/> null draws weights 1–10 (mostly 1–3); a value draws them uniformly from 1 to it.
+/// <paramref name="MustShare"/> is the share (0–1) of greedily placed meetings promoted to required or fixed, two thirds required.
+/// </remarks>
+public sealed record EventShape(int Participants, int Requests, int Slots = 24, int? Tables = null, int Sessions = 4, int Seed = 1, int? MaxWeight = null, double MustShare = 0.03);
 
 /// <summary>
 /// Deterministic, realistic test events: city delegates request meetings with providers, popular providers draw
@@ -37,7 +41,7 @@ public static class EventGenerator
 
         var meetings = Requests(shape, random, cityCount, providerCount);
         var draft = new ScheduleProblem(slots, locations, participants, meetings);
-        return PromoteSomePlacedMeetings(draft, random);
+        return PromoteSomePlacedMeetings(draft, random, shape.MustShare);
     }
 
     private static List<Slot> Slots(int count, int sessions)
@@ -81,15 +85,15 @@ public static class EventGenerator
                 continue;
             }
 
-            var weight = 1 + (random.Next(10) < 7 ? random.Next(3) : random.Next(3, 10));
+            var weight = shape.MaxWeight is { } max ? 1 + random.Next(Math.Max(max, 1)) : 1 + (random.Next(10) < 7 ? random.Next(3) : random.Next(3, 10));
             meetings.Add(new Meeting($"m{meetings.Count + 1:D6}", [$"city-{city:D5}", $"provider-{provider:D5}"], weight));
         }
 
         return meetings;
     }
 
-    /// <summary>Marks about 2% of the greedily placed meetings required and 1% fixed at their greedy place.</summary>
-    private static ScheduleProblem PromoteSomePlacedMeetings(ScheduleProblem draft, Random random)
+    /// <summary>Marks a share of the greedily placed meetings required (two thirds) and fixed at their greedy place (one third); 3 % by default.</summary>
+    private static ScheduleProblem PromoteSomePlacedMeetings(ScheduleProblem draft, Random random, double share)
     {
         var placed = GreedyScheduler.Schedule(draft).Scheduled.ToDictionary(a => a.Meeting);
         var meetings = draft.Meetings.Select(meeting =>
@@ -99,12 +103,11 @@ public static class EventGenerator
                 return meeting;
             }
 
-            return random.Next(100) switch
-            {
-                0 => meeting with { Fixed = new FixedPlacement(at.Slot, at.Location) },
-                1 or 2 => meeting with { Required = true },
-                _ => meeting,
-            };
+            // One draw per placed meeting whatever the share, so the default share reproduces the earlier events.
+            var draw = random.Next(100) / 100.0;
+            return draw < share / 3 ? meeting with { Fixed = new FixedPlacement(at.Slot, at.Location) }
+                : draw < share ? meeting with { Required = true }
+                : meeting;
         }).ToList();
         return draft with { Meetings = meetings };
     }

@@ -27,6 +27,8 @@ internal static class IdleGapLocalSearch
         private readonly int[] _sessionStart;
         private readonly int[] _sessionEnd;
         private readonly int[] _movable;
+        private readonly bool[] _pinned;
+        private readonly HashSet<(int Table, int Slot)> _reserved;
         private readonly Random _random = new(1);
 
         public Search(CandidateIndex index, int[] slotOfMeeting)
@@ -50,8 +52,20 @@ internal static class IdleGapLocalSearch
                 _sessionEnd[index.SlotSession[s]] = s;
             }
 
+            // Fixed meetings never move; in repair mode neither do meetings in their published slot, so moves never grow.
+            _pinned = Enumerable.Range(0, index.MeetingCount)
+                .Select(m => index.Problem.Meetings[m].Fixed is not null || (index.CurrentSlot[m] >= 0 && slotOfMeeting[m] == index.CurrentSlot[m]))
+                .ToArray();
+            // The published tables of meetings that keep their place: a bound meeting moving there would push them off it.
+            _reserved = Enumerable.Range(0, index.MeetingCount)
+                .Where(m => index.StayNeedsTable(m) && slotOfMeeting[m] == index.CurrentSlot[m])
+                .Select(m => (index.CurrentTable[m], index.CurrentSlot[m]))
+                .ToHashSet();
+            _reserved.ExceptWith(Enumerable.Range(0, index.MeetingCount)
+                .Where(m => slotOfMeeting[m] >= 0 && index.BoundTable[m] != CandidateIndex.AnyTable)
+                .Select(m => (index.BoundTable[m], slotOfMeeting[m])));
             _movable = Enumerable.Range(0, index.MeetingCount)
-                .Where(m => slotOfMeeting[m] >= 0 && index.Problem.Meetings[m].Fixed is null && index.CandidateSlots[m].Length > 1)
+                .Where(m => slotOfMeeting[m] >= 0 && !_pinned[m] && index.CandidateSlots[m].Length > 1)
                 .ToArray();
         }
 
@@ -109,7 +123,7 @@ internal static class IdleGapLocalSearch
             {
                 var meeting = chain[i];
                 var other = _board.SlotOfMeeting[meeting] == a ? b : a;
-                if (_index.Problem.Meetings[meeting].Fixed is not null || Array.IndexOf(_index.CandidateSlots[meeting], other) < 0)
+                if (_pinned[meeting] || Array.IndexOf(_index.CandidateSlots[meeting], other) < 0)
                 {
                     return null;
                 }
@@ -134,6 +148,11 @@ internal static class IdleGapLocalSearch
             var sessions = new[] { _index.SlotSession[a], _index.SlotSession[b] }.Distinct().ToArray();
             var before = participants.Sum(p => sessions.Sum(s => Gaps(p, s)));
             var origin = chain.Select(m => _board.SlotOfMeeting[m]).ToArray();
+            if (_reserved.Count > 0 && chain.Select((m, i) => (_index.BoundTable[m], origin[i] == a ? b : a)).Any(_reserved.Contains))
+            {
+                return null;
+            }
+
             foreach (var m in chain)
             {
                 _board.Remove(m);

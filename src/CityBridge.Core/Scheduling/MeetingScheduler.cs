@@ -5,18 +5,26 @@ using Google.OrTools.Sat;
 namespace CityBridge.Core.Scheduling;
 
 /// <summary>
-/// Optimal meeting scheduler on OR-Tools CP-SAT: first maximises the scheduled weight, then, with the weight held
-/// at the best found, minimises idle gaps. Warm-started by <see cref="ConstructionHeuristic"/>; gaps are first closed
-/// by <see cref="IdleGapLocalSearch"/>, since a schedule without gaps needs no proof for the second objective.
+/// Optimal meeting scheduler, lexicographic: required and fixed meetings placed, then maximum weight, then (repair mode)
+/// fewest moved meetings, then fewest idle gaps. The weight and move levels are mixed-integer programs on the aggregated
+/// model (<see cref="AggregatedMip"/>, CBC); the gap level is a local search (<see cref="IdleGapLocalSearch"/>) followed
+/// by CP-SAT with the weight and kept meetings held, whose bound is the proven <see cref="ScheduleResult.IdleGapsLowerBound"/>.
+/// Events too large for the MIP within the budget use the LP bound and CP-SAT for the weight. Every level runs until it
+/// is proven or the budget is spent; nothing returns early with an unimproved schedule.
 /// </summary>
 public static class MeetingScheduler
 {
-    // Below this budget the model is not worth building: answer with the heuristic.
-    private static readonly TimeSpan MinimumSolveTime = TimeSpan.FromSeconds(0.5);
-
     // Measured on 2 cores: loading and presolving CP-SAT takes roughly a second per 20,000 slot variables,
     // so a model this much larger than the budget could not even return its hint in time.
     private const int VariablesPerSecondOfBudget = 20_000;
+
+    // Largest model handed to CBC: the 150-participant / 600-request benchmark event has about 13,000 slot variables and
+    // is proven in about a second; the 1,000 / 5,000 event (100,000) is left to the LP bound and CP-SAT.
+    private const int MipVariableLimit = 40_000;
+
+    // Share of the remaining budget for the weight level and, in repair mode, for the move level.
+    private const double WeightShare = 0.8;
+    private const double MovesShare = 0.5;
 
     // Share of the budget the LP bound may take; GLOP solves the middle benchmark event's relaxation in a few seconds,
     // the large one's in 100 s or more on a busy 2-core machine, and on that event the bound is what CP-SAT cannot give.
@@ -26,120 +34,164 @@ public static class MeetingScheduler
     private const double LocalSearchShare = 0.3;
     private const int LocalSearchSteps = 2_000_000;
 
+    // CP-SAT is not started with less than this left; the local search gets the time instead.
+    private static readonly TimeSpan MinimumCpSatTime = TimeSpan.FromSeconds(0.3);
+
     /// <summary>Schedules the problem within the options' time limit; cancelling stops the search and keeps the best schedule.</summary>
     public static ScheduleResult Schedule(ScheduleProblem problem, SchedulerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SchedulerOptions();
         var clock = Stopwatch.StartNew();
         var index = new CandidateIndex(problem);
-        var cheapBound = index.CheapUpperBound();
+        var upperBound = index.CheapUpperBound();
 
         if (ObviousInfeasibility(index) is { } obvious)
         {
             return Infeasible(index, obvious, clock);
         }
 
-        var heuristic = ConstructionHeuristic.Build(index);
-        var heuristicComplete = index.PlacesEveryMustMeeting(heuristic);
-        Remaining(options, clock, out var remaining);
+        var bestSlots = ConstructionHeuristic.Build(index);
+        var complete = index.PlacesEveryMustMeeting(bestSlots);
+        var best = index.ToResult(bestSlots, complete ? ScheduleStatus.Feasible : ScheduleStatus.Unknown, upperBound, 0);
+        options.Progress?.Invoke(new ScheduleProgress(best.ScheduledWeight, upperBound, best.Gap, clock.Elapsed.TotalSeconds));
         var variables = index.CandidateSlots.Sum(c => (long)c.Length);
-        if (remaining < MinimumSolveTime || cancellationToken.IsCancellationRequested)
-        {
-            return index.ToConstructedResult(heuristic, clock.Elapsed.TotalSeconds);
-        }
+        var weightProven = complete && best.ScheduledWeight >= upperBound;
+        var movesProven = !index.HasCurrent;
+        SlotModel? model = null;
 
-        // The LP relaxation usually proves a much tighter bound than counting; when the warm start already reaches it,
-        // the weight is proven optimal without a CP-SAT weight phase. GLOP's time limit does not cover building the LP,
-        // which costs about as much as loading CP-SAT: skip it where that alone would not fit the budget.
-        if (variables <= remaining.TotalSeconds * VariablesPerSecondOfBudget &&
-            LinearRelaxationBound.Compute(index, remaining * LinearRelaxationShare, cancellationToken) is { } relaxed)
+        // Level 1 (and 2 in repair mode): weight, then moves, on the aggregated MIP.
+        using (var mip = variables <= MipVariableLimit && (!weightProven || index.HasCurrent) ? AggregatedMip.Create(index, AggregatedMip.EventCapacity(index)) : null)
         {
-            cheapBound = Math.Min(cheapBound, relaxed);
-        }
-
-        var constructed = index.ToResult(heuristic, heuristicComplete ? ScheduleStatus.Feasible : ScheduleStatus.Unknown, cheapBound, 0);
-        options.Progress?.Invoke(new ScheduleProgress(constructed.ScheduledWeight, cheapBound, constructed.Gap, clock.Elapsed.TotalSeconds));
-        Remaining(options, clock, out remaining);
-        if (heuristicComplete && constructed.ScheduledWeight >= cheapBound && constructed.IdleGaps == 0)
-        {
-            // Weight at a proven bound and no gap left to close: nothing to search.
-            return constructed with { Status = ScheduleStatus.Optimal, SolveSeconds = clock.Elapsed.TotalSeconds };
-        }
-
-        if (remaining < MinimumSolveTime || cancellationToken.IsCancellationRequested || variables > remaining.TotalSeconds * VariablesPerSecondOfBudget)
-        {
-            var (closed, _) = CloseGaps(index, constructed, heuristic, remaining * LocalSearchShare, cheapBound, cancellationToken);
-            return closed with { SolveSeconds = clock.Elapsed.TotalSeconds };
-        }
-
-        var model = new SlotModel(index, enforceRequiredByAssumption: false);
-        // CP-SAT's time limit does not cover loading and presolving the model: leave room for it in each phase.
-        var loading = TimeSpan.FromSeconds(variables / (double)VariablesPerSecondOfBudget);
-        ScheduleResult best;
-        int[] bestSlots;
-        bool weightProven;
-        long upperBound;
-        if (heuristicComplete && constructed.ScheduledWeight >= cheapBound)
-        {
-            // The warm start already reaches a proven bound: no weight phase needed.
-            (best, bestSlots, weightProven, upperBound) = (constructed, heuristic, true, cheapBound);
-        }
-        else
-        {
-            model.Hint(heuristic);
-            model.MaximiseWeight();
-            Remaining(options, clock, out remaining);
-            var phaseOne = Solve(model, options, (remaining * 0.7) - loading, cheapBound, clock, cancellationToken);
-            if (phaseOne.Status == CpSolverStatus.Infeasible)
+            if (mip is not null && !weightProven)
             {
-                return Infeasible(index, DiagnoseInfeasibility(index, options, clock), clock);
-            }
-
-            if (phaseOne.Status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-            {
-                // Without a solution CP-SAT's bound field is not meaningful: keep the bound proven before the search.
-                return constructed with { SolveSeconds = clock.Elapsed.TotalSeconds };
-            }
-
-            weightProven = phaseOne.Status == CpSolverStatus.Optimal;
-            upperBound = weightProven ? phaseOne.Weight : Math.Min(cheapBound, phaseOne.Bound);
-            best = index.ToResult(phaseOne.Slots, ScheduleStatus.Feasible, upperBound, 0);
-            bestSlots = phaseOne.Slots;
-            var fromHeuristic = index.ToResult(heuristic, ScheduleStatus.Feasible, upperBound, 0);
-            if (heuristicComplete && (fromHeuristic.ScheduledWeight, -fromHeuristic.IdleGaps).CompareTo((best.ScheduledWeight, -best.IdleGaps)) > 0)
-            {
-                (best, bestSlots) = (fromHeuristic, heuristic); // the search lost to its own warm start: keep the better one
-            }
-
-            // The LP bound can prove the weight optimal where CP-SAT's own bound could not.
-            weightProven |= best.ScheduledWeight >= cheapBound;
-        }
-
-        Remaining(options, clock, out remaining);
-        (best, bestSlots) = CloseGaps(index, best, bestSlots, remaining * LocalSearchShare, upperBound, cancellationToken);
-        var gapsProven = best.IdleGaps == 0;
-        Remaining(options, clock, out remaining);
-        if (!gapsProven && remaining >= MinimumSolveTime && !cancellationToken.IsCancellationRequested && model.AddIdleGapObjective(best.ScheduledWeight))
-        {
-            model.Hint(bestSlots);
-            // The gap flags make this model several times larger than the slot variables alone.
-            var gapLoading = TimeSpan.FromSeconds(model.Model.Model.Variables.Count / (double)VariablesPerSecondOfBudget);
-            Remaining(options, clock, out remaining);
-            var phaseTwo = Solve(model, options, remaining - gapLoading, cheapBound, clock, cancellationToken);
-            if (phaseTwo.Status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
-            {
-                var improved = index.ToResult(phaseTwo.Slots, ScheduleStatus.Feasible, upperBound, 0);
-                if (improved.ScheduledWeight >= best.ScheduledWeight && improved.IdleGaps <= best.IdleGaps)
+                var weight = mip.MaximiseWeight(Remaining(options, clock) * WeightShare, cancellationToken);
+                if (weight.Status == AggregatedMip.MipStatus.Infeasible)
                 {
-                    best = improved;
+                    return Infeasible(index, DiagnoseInfeasibility(index, options, clock), clock);
                 }
 
-                gapsProven = phaseTwo.Status == CpSolverStatus.Optimal;
+                if (weight.Status is AggregatedMip.MipStatus.Optimal or AggregatedMip.MipStatus.Feasible)
+                {
+                    upperBound = Math.Min(upperBound, weight.Bound);
+                    Keep(index, ref best, ref bestSlots, weight.Slots, upperBound);
+                    complete = true;
+                    weightProven = best.ScheduledWeight >= upperBound;
+                    options.Progress?.Invoke(new ScheduleProgress(best.ScheduledWeight, upperBound, best.Gap, clock.Elapsed.TotalSeconds));
+                }
+            }
+
+            if (mip is not null && index.HasCurrent && complete)
+            {
+                var stays = mip.MaximiseStays(best.ScheduledWeight, Remaining(options, clock) * MovesShare, cancellationToken);
+                if (stays.Status is AggregatedMip.MipStatus.Optimal or AggregatedMip.MipStatus.Feasible)
+                {
+                    Keep(index, ref best, ref bestSlots, stays.Slots, upperBound);
+                    movesProven = stays.Status == AggregatedMip.MipStatus.Optimal && best.Moved.Count == index.Problem.Meetings.Count(m => m.Current is not null) - stays.Value;
+                }
             }
         }
 
-        var status = weightProven && gapsProven ? ScheduleStatus.Optimal : ScheduleStatus.Feasible;
-        return best with { Status = status, SolveSeconds = clock.Elapsed.TotalSeconds };
+        if (!weightProven && variables > MipVariableLimit)
+        {
+            // Too large for the MIP: the LP relaxation bounds the weight, CP-SAT searches for it within the budget.
+            var remaining = Remaining(options, clock);
+            if (variables <= remaining.TotalSeconds * VariablesPerSecondOfBudget &&
+                LinearRelaxationBound.Compute(index, remaining * LinearRelaxationShare, cancellationToken) is { } relaxed)
+            {
+                upperBound = Math.Min(upperBound, relaxed);
+                best = best with { UpperBoundWeight = Math.Max(upperBound, best.ScheduledWeight) };
+                weightProven = complete && best.ScheduledWeight >= upperBound;
+                options.Progress?.Invoke(new ScheduleProgress(best.ScheduledWeight, upperBound, best.Gap, clock.Elapsed.TotalSeconds));
+            }
+
+            remaining = Remaining(options, clock);
+            if (!weightProven && variables <= remaining.TotalSeconds * VariablesPerSecondOfBudget && !cancellationToken.IsCancellationRequested)
+            {
+                model = new SlotModel(index, enforceRequiredByAssumption: false);
+                model.Hint(bestSlots);
+                model.MaximiseWeight();
+                var loading = TimeSpan.FromSeconds(variables / (double)VariablesPerSecondOfBudget);
+                var phaseOne = Solve(model, options, (remaining * 0.7) - loading, upperBound, clock, cancellationToken);
+                if (phaseOne.Status == CpSolverStatus.Infeasible)
+                {
+                    return Infeasible(index, DiagnoseInfeasibility(index, options, clock), clock);
+                }
+
+                if (phaseOne.Status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+                {
+                    upperBound = phaseOne.Status == CpSolverStatus.Optimal ? phaseOne.Weight : Math.Min(upperBound, (long)Math.Floor(phaseOne.Bound + 1e-6));
+                    Keep(index, ref best, ref bestSlots, phaseOne.Slots, upperBound);
+                    complete = true;
+                    weightProven = best.ScheduledWeight >= upperBound;
+                }
+            }
+        }
+
+        if (!complete)
+        {
+            // No schedule places every required meeting (and none was proven impossible): report what the heuristic did.
+            return best with { Status = ScheduleStatus.Unknown, SolveSeconds = clock.Elapsed.TotalSeconds };
+        }
+
+        // Last level: idle gaps with the weight (and the kept meetings) held.
+        var gapBound = 0;
+        var stayCount = index.HasCurrent ? index.Problem.Meetings.Count(m => m.Current is not null) - best.Moved.Count : 0;
+        var cpSatFits = model is not null || variables <= Remaining(options, clock).TotalSeconds * VariablesPerSecondOfBudget / 2;
+        var searchShare = cpSatFits ? LocalSearchShare : 1.0;
+        (best, bestSlots) = CloseGaps(index, best, bestSlots, Remaining(options, clock) * searchShare, upperBound, cancellationToken);
+        if (best.IdleGaps > 0 && cpSatFits && Remaining(options, clock) >= MinimumCpSatTime && !cancellationToken.IsCancellationRequested)
+        {
+            model ??= new SlotModel(index, enforceRequiredByAssumption: false);
+            if (model.AddIdleGapObjective(best.ScheduledWeight))
+            {
+                model.HoldStays(stayCount);
+                model.Hint(bestSlots);
+                // The gap flags make this model several times larger than the slot variables alone.
+                var gapLoading = TimeSpan.FromSeconds(model.Model.Model.Variables.Count / (double)VariablesPerSecondOfBudget / 4);
+                var phaseTwo = Solve(model, options, Remaining(options, clock) - gapLoading, upperBound, clock, cancellationToken);
+                if (phaseTwo.Status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+                {
+                    var improved = index.ToResult(phaseTwo.Slots, ScheduleStatus.Feasible, upperBound, 0);
+                    if (improved.ScheduledWeight >= best.ScheduledWeight && improved.Moved.Count <= best.Moved.Count && improved.IdleGaps <= best.IdleGaps)
+                    {
+                        (best, bestSlots) = (improved, phaseTwo.Slots);
+                    }
+
+                    gapBound = phaseTwo.Status == CpSolverStatus.Optimal ? best.IdleGaps : (int)Math.Clamp(Math.Ceiling(phaseTwo.Bound - 1e-6), 0, best.IdleGaps);
+                }
+            }
+        }
+
+        if (best.IdleGaps == 0)
+        {
+            gapBound = 0;
+        }
+
+        var optimal = weightProven && movesProven && gapBound == best.IdleGaps;
+        return best with
+        {
+            Status = optimal ? ScheduleStatus.Optimal : ScheduleStatus.Feasible,
+            UpperBoundWeight = Math.Max(upperBound, best.ScheduledWeight),
+            IdleGapsLowerBound = gapBound,
+            SolveSeconds = clock.Elapsed.TotalSeconds,
+        };
+    }
+
+    /// <summary>Takes the candidate slots when they are lexicographically better: weight, then fewer moved, then fewer gaps.</summary>
+    private static void Keep(CandidateIndex index, ref ScheduleResult best, ref int[] bestSlots, int[] candidate, long upperBound)
+    {
+        if (!index.PlacesEveryMustMeeting(candidate))
+        {
+            return;
+        }
+
+        var result = index.ToResult(candidate, ScheduleStatus.Feasible, upperBound, 0);
+        var incumbentComplete = index.PlacesEveryMustMeeting(bestSlots);
+        if (!incumbentComplete ||
+            (result.ScheduledWeight, -result.Moved.Count, -result.IdleGaps).CompareTo((best.ScheduledWeight, -best.Moved.Count, -best.IdleGaps)) > 0)
+        {
+            (best, bestSlots) = (result, candidate);
+        }
     }
 
     /// <summary>Runs the gap-closing local search on a schedule with gaps; returns the better of the two.</summary>
@@ -154,10 +206,12 @@ public static class MeetingScheduler
         // Kempe-chain moves reach gap-free agendas that CP-SAT's neighbourhoods rarely find; zero gaps needs no proof.
         var closer = IdleGapLocalSearch.Improve(index, slots, limit, LocalSearchSteps, cancellationToken);
         var improved = index.ToResult(closer, current.Status, upperBound, 0);
-        return improved.ScheduledWeight >= current.ScheduledWeight && improved.IdleGaps < current.IdleGaps ? (improved, closer) : (current, slots);
+        return improved.ScheduledWeight >= current.ScheduledWeight && improved.Moved.Count <= current.Moved.Count && improved.IdleGaps < current.IdleGaps
+            ? (improved, closer)
+            : (current, slots);
     }
 
-    private sealed record PhaseOutcome(CpSolverStatus Status, int[] Slots, long Weight, long Bound);
+    private sealed record PhaseOutcome(CpSolverStatus Status, int[] Slots, long Weight, double Bound);
 
     private static PhaseOutcome Solve(SlotModel model, SchedulerOptions options, TimeSpan limit, long cheapBound, Stopwatch clock, CancellationToken cancellationToken)
     {
@@ -171,17 +225,16 @@ public static class MeetingScheduler
         // Progress speaks of weight, so only the weight phase reports it.
         var callback = model.IsMaximisingWeight && options.Progress is not null ? new ProgressReporter(options.Progress, cheapBound, clock) : null;
         var status = solver.Solve(model.Model, callback);
-        var bound = double.IsFinite(solver.BestObjectiveBound) ? (long)Math.Floor(solver.BestObjectiveBound + 1e-6) : long.MaxValue;
+        var bound = double.IsFinite(solver.BestObjectiveBound) ? solver.BestObjectiveBound : model.IsMaximisingWeight ? double.MaxValue : 0;
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
-            return new PhaseOutcome(status, [], 0, model.IsMaximisingWeight ? bound : long.MaxValue);
+            return new PhaseOutcome(status, [], 0, model.IsMaximisingWeight ? double.MaxValue : 0);
         }
 
         return new PhaseOutcome(status, model.ReadSlots(solver), model.ReadWeight(solver), bound);
     }
 
-    private static void Remaining(SchedulerOptions options, Stopwatch clock, out TimeSpan remaining) =>
-        remaining = options.TimeLimit - clock.Elapsed;
+    private static TimeSpan Remaining(SchedulerOptions options, Stopwatch clock) => options.TimeLimit - clock.Elapsed;
 
     private static ScheduleResult Infeasible(CandidateIndex index, string reason, Stopwatch clock)
     {
@@ -190,10 +243,16 @@ public static class MeetingScheduler
     }
 
     /// <summary>Reasons visible without search: a must-schedule meeting with no possible slot, or a participant with more of them than slots.</summary>
-    private static string? ObviousInfeasibility(CandidateIndex index)
+    internal static string? ObviousInfeasibility(CandidateIndex index)
     {
         var meetings = index.Problem.Meetings;
         var stuck = Enumerable.Range(0, index.MeetingCount).Where(m => index.MustSchedule(m) && index.CandidateSlots[m].Length == 0).ToList();
+        var pinned = stuck.Select(m => FixedPlaceReason(index.Problem, meetings[m])).OfType<string>().ToList();
+        if (pinned.Count > 0)
+        {
+            return string.Join("; ", pinned);
+        }
+
         if (stuck.Count > 0)
         {
             return "no slot fits " + string.Join(", ", stuck.Select(m => $"{Kind(meetings[m])} meeting '{meetings[m].Id}'")) +
@@ -215,7 +274,7 @@ public static class MeetingScheduler
     }
 
     /// <summary>Asks CP-SAT for a small set of required meetings that cannot be placed together.</summary>
-    private static string DiagnoseInfeasibility(CandidateIndex index, SchedulerOptions options, Stopwatch clock)
+    internal static string DiagnoseInfeasibility(CandidateIndex index, SchedulerOptions options, Stopwatch clock)
     {
         var model = new SlotModel(index, enforceRequiredByAssumption: true);
         var solver = new CpSolver
@@ -229,6 +288,36 @@ public static class MeetingScheduler
             ? "the required and fixed meetings cannot all be placed together (proven by the solver)"
             : "these required or fixed meetings cannot all be placed together: " +
                 string.Join(", ", core.Select(m => $"'{meetings[m].Id}' ({string.Join(", ", meetings[m].Participants)})"));
+    }
+
+    /// <summary>Why a fixed meeting cannot keep its pinned place, naming the participant and the slot; null when something else blocks it.</summary>
+    private static string? FixedPlaceReason(ScheduleProblem problem, Meeting meeting)
+    {
+        if (meeting.Fixed is not { } pinned)
+        {
+            return null;
+        }
+
+        var participants = problem.Participants.ToDictionary(p => p.Id);
+        var absent = meeting.Participants.FirstOrDefault(p => participants[p].AvailableSlots is { } available && !available.Contains(pinned.Slot));
+        if (absent is not null)
+        {
+            return $"fixed meeting '{meeting.Id}' is pinned to slot '{pinned.Slot}', where participant '{absent}' is not available";
+        }
+
+        if (meeting.AllowedSlots is { } allowed && !allowed.Contains(pinned.Slot))
+        {
+            return $"fixed meeting '{meeting.Id}' is pinned to slot '{pinned.Slot}', which is not among its allowed slots";
+        }
+
+        var tables = meeting.Participants.Where(p => participants[p].Location is not null).Select(p => $"participant '{p}' has its own table '{participants[p].Location}'").ToList();
+        var distinct = meeting.Participants.Select(p => participants[p].Location).Append(pinned.Location).OfType<string>().Distinct().Count();
+        if (distinct > 1)
+        {
+            return $"fixed meeting '{meeting.Id}' in slot '{pinned.Slot}'{(pinned.Location is null ? string.Empty : $" at '{pinned.Location}'")} cannot be held: {string.Join(" and ", tables)}";
+        }
+
+        return null;
     }
 
     private static string Kind(Meeting meeting) => meeting.Fixed is not null ? "fixed" : "required";

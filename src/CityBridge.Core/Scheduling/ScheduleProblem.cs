@@ -12,14 +12,21 @@ public sealed record Participant(string Id, IReadOnlyList<string>? AvailableSlot
 /// <summary>The published place of a meeting that must not move.</summary>
 public sealed record FixedPlacement(string Slot, string? Location);
 
-/// <summary>A requested meeting between two or more participants.</summary>
+/// <summary>
+/// The place a meeting has in the published schedule (repair mode). Unlike <see cref="FixedPlacement"/> it may move;
+/// a null location means only the slot is known (or the event has no locations).
+/// </summary>
+public sealed record CurrentPlacement(string Slot, string? Location);
+
+/// <summary>A requested meeting between two or more participants; <paramref name="Current"/> is its published place when re-planning.</summary>
 public sealed record Meeting(
     string Id,
     IReadOnlyList<string> Participants,
     int Weight = 1,
     bool Required = false,
     IReadOnlyList<string>? AllowedSlots = null,
-    FixedPlacement? Fixed = null);
+    FixedPlacement? Fixed = null,
+    CurrentPlacement? Current = null);
 
 /// <summary>A scheduling problem as described by schedule-v1; the input is assumed already validated.</summary>
 public sealed record ScheduleProblem(
@@ -62,6 +69,12 @@ public sealed record ScheduleResult(
     double SolveSeconds,
     string? InfeasibleReason = null)
 {
+    /// <summary>A proven lower bound on the idle gaps at the scheduled weight (equal to <see cref="IdleGaps"/> when that level is proven).</summary>
+    public int IdleGapsLowerBound { get; init; }
+
+    /// <summary>Meetings that had a <see cref="Meeting.Current"/> place and are now elsewhere or unscheduled (repair mode), in input order.</summary>
+    public IReadOnlyList<string> Moved { get; init; } = [];
+
     /// <summary>Relative distance between the scheduled weight and the proven bound, 0 when proven.</summary>
     public double Gap => UpperBoundWeight <= 0 ? 0 : (UpperBoundWeight - ScheduledWeight) / (double)UpperBoundWeight;
 }

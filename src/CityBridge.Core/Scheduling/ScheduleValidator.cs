@@ -24,6 +24,7 @@ public static class ScheduleValidator
         var participants = problem.Participants.ToDictionary(p => p.Id);
         var meetings = problem.Meetings.ToDictionary(m => m.Id);
 
+        CheckSessions(problem, violations);
         var placed = new Dictionary<string, Assignment>();
         var participantSlot = new Dictionary<(string Participant, string Slot), string>();
         var locationSlot = new Dictionary<(string Location, string Slot), string>();
@@ -113,6 +114,26 @@ public static class ScheduleValidator
         }
 
         return violations;
+    }
+
+    /// <summary>Idle gaps are only defined when every session is one unbroken run of slots in slot order.</summary>
+    private static void CheckSessions(ScheduleProblem problem, List<string> violations)
+    {
+        var closed = new HashSet<string>();
+        for (var i = 1; i < problem.Slots.Count; i++)
+        {
+            var (before, slot) = (problem.Slots[i - 1], problem.Slots[i]);
+            if (slot.Session == before.Session)
+            {
+                continue;
+            }
+
+            closed.Add(before.Session);
+            if (closed.Contains(slot.Session))
+            {
+                violations.Add($"the slots of session '{slot.Session}' are not consecutive: slot '{before.Id}' of session '{before.Session}' comes between them");
+            }
+        }
     }
 
     private static void CheckLocation(

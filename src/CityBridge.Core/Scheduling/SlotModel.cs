@@ -12,6 +12,8 @@ internal sealed class SlotModel
     private readonly (int Slot, BoolVar Var)[][] _choices;
     private readonly Dictionary<int, int> _meetingOfAssumption = [];
     private readonly List<AgendaFlags> _agendas = [];
+    private readonly List<BoolVar> _stays = [];
+    private readonly List<(BoolVar Stay, int Meeting)> _tableStays = [];
     private LinearExpr? _weight;
 
     public SlotModel(CandidateIndex index, bool enforceRequiredByAssumption)
@@ -54,6 +56,24 @@ internal sealed class SlotModel
                 if (index.BoundTable[m] != CandidateIndex.AnyTable)
                 {
                     Add(byTableSlot, (index.BoundTable[m], slot), x);
+                }
+            }
+
+            if (index.CanStay[m])
+            {
+                var kept = _choices[m].First(c => c.Slot == index.CurrentSlot[m]).Var;
+                if (index.StayNeedsTable(m))
+                {
+                    // Staying means the published table too, which no bound meeting or other stayer may then take.
+                    var stay = Model.NewBoolVar($"stay_{m}");
+                    Model.AddImplication(stay, kept);
+                    Add(byTableSlot, (index.CurrentTable[m], index.CurrentSlot[m]), stay);
+                    _stays.Add(stay);
+                    _tableStays.Add((stay, m));
+                }
+                else
+                {
+                    _stays.Add(kept);
                 }
             }
         }
@@ -132,6 +152,15 @@ internal sealed class SlotModel
         return true;
     }
 
+    /// <summary>Keeps at least this many meetings in their published place (repair mode).</summary>
+    public void HoldStays(int stays)
+    {
+        if (_stays.Count > 0 && stays > 0)
+        {
+            Model.Add(LinearExpr.Sum(_stays) >= stays);
+        }
+    }
+
     public void Hint(int[] slotOfMeeting)
     {
         Model.ClearHints();
@@ -141,6 +170,15 @@ internal sealed class SlotModel
             {
                 Model.AddHint(x, slotOfMeeting[m] == slot);
             }
+        }
+
+        var boundTaken = Enumerable.Range(0, _choices.Length)
+            .Where(m => slotOfMeeting[m] >= 0 && _index.BoundTable[m] != CandidateIndex.AnyTable)
+            .Select(m => (_index.BoundTable[m], slotOfMeeting[m]))
+            .ToHashSet();
+        foreach (var (stay, m) in _tableStays)
+        {
+            Model.AddHint(stay, slotOfMeeting[m] == _index.CurrentSlot[m] && !boundTaken.Contains((_index.CurrentTable[m], _index.CurrentSlot[m])));
         }
 
         // A hint that leaves the gap flags open is not a complete solution, and CP-SAT then starts from far worse ones.
