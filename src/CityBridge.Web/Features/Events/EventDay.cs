@@ -115,7 +115,7 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
     }
 
     /// <summary>Either side or staff mark a meeting held or a no-show, from its start on.</summary>
-    public async Task<EventRefusal?> MarkAsync(int eventId, Actor actor, int meetingId, MeetingAttendance attendance, CancellationToken ct)
+    public async Task<EventRefusal?> MarkAsync(int eventId, Actor actor, int meetingId, MeetingAttendance? marked, CancellationToken ct)
     {
         var (meeting, e, refusal) = await MeetingForAsync(eventId, actor, meetingId, ct);
         if (refusal is not null)
@@ -123,9 +123,9 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
             return refusal;
         }
 
-        if (attendance == MeetingAttendance.Unknown && !EventWorkflow.MayManage(actor))
+        if (marked is not { } attendance || (attendance == MeetingAttendance.Unknown && !EventWorkflow.MayManage(actor)))
         {
-            return new EventRefusal(400, "Mark the meeting held or a no-show.", "attendance");
+            return new EventRefusal(400, "Mark the meeting Held or NoShow.", "attendance");
         }
 
         var slots = EventWorkflow.Slots(e!);
@@ -146,7 +146,7 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
     }
 
     /// <summary>One side rates a meeting in two taps; a wanted follow-up opens or moves on an opportunity in the pipeline.</summary>
-    public async Task<EventRefusal?> RateAsync(int eventId, Actor actor, int meetingId, bool useful, bool followUp, CancellationToken ct)
+    public async Task<EventRefusal?> RateAsync(int eventId, Actor actor, int meetingId, bool? rated, bool followUp, CancellationToken ct)
     {
         var me = await flow.MyRegistrationAsync(eventId, actor, ct);
         var meeting = await db.EventMeetings.FirstOrDefaultAsync(m => m.Id == meetingId && m.EventId == eventId, ct);
@@ -158,6 +158,11 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
         if (me is null || !actor.MayWrite || (meeting.FirstRegistrationId != me.Id && meeting.SecondRegistrationId != me.Id))
         {
             return EventRefusal.Denied(actor, "Only the two people who met rate a meeting.");
+        }
+
+        if (rated is not { } useful)
+        {
+            return new EventRefusal(400, "Say whether the meeting was useful.", "useful");
         }
 
         if (meeting.Attendance != MeetingAttendance.Held)

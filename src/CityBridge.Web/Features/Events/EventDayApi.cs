@@ -9,7 +9,7 @@ public sealed record CheckInInput(string? Code);
 
 public sealed record AttendanceInput(MeetingAttendance? Attendance);
 
-public sealed record FeedbackInput(bool? Useful, bool? FollowUpWanted);
+public sealed record MeetingFeedbackInput(bool? Useful, bool? FollowUpWanted);
 
 public sealed record FillInput(int MeetingId, int SlotIndex, int Table);
 
@@ -29,7 +29,7 @@ public static class EventDayApi
         var feeds = app.MapGroup("/api/calendar-feed").WithTags("calendar").AddEndpointFilter<BrowserSessionCsrfFilter>();
         feeds.MapGet("/", GetFeedAsync).WithSummary("Your personal calendar feed's address, if you have one.");
         feeds.MapPost("/", RenewFeedAsync).WithSummary("Create or replace your calendar feed's secret address; the old one stops working.");
-        feeds.MapDelete("/", RevokeFeedAsync).WithSummary("Revoke your calendar feed.");
+        feeds.MapPost("/revoke", RevokeFeedAsync).WithSummary("Revoke your calendar feed.");
 
         app.MapGet("/api/programs/{id:int}/agenda.ics", ProgramCalendarAsync).WithTags("programs")
             .WithSummary("A program's sessions as an iCalendar file.");
@@ -97,27 +97,13 @@ public static class EventDayApi
         return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.Ok(found);
     }
 
-    private static async Task<IResult> MarkAsync(int id, int meetingId, AttendanceInput input, EventDay day, CurrentActor current, CancellationToken ct)
-    {
-        if (input.Attendance is not { } attendance)
-        {
-            return EventsApi.Refused(new EventRefusal(400, "Say Held or NoShow.", "attendance"));
-        }
+    private static async Task<IResult> MarkAsync(int id, int meetingId, AttendanceInput input, EventDay day, CurrentActor current, CancellationToken ct) =>
+        await day.MarkAsync(id, await current.GetAsync(ct), meetingId, input.Attendance, ct) is { } refusal ? EventsApi.Refused(refusal) : TypedResults.NoContent();
 
-        return await day.MarkAsync(id, await current.GetAsync(ct), meetingId, attendance, ct) is { } refusal ? EventsApi.Refused(refusal) : TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> RateAsync(int id, int meetingId, FeedbackInput input, EventDay day, CurrentActor current, CancellationToken ct)
-    {
-        if (input.Useful is not { } useful)
-        {
-            return EventsApi.Refused(new EventRefusal(400, "Say whether the meeting was useful.", "useful"));
-        }
-
-        return await day.RateAsync(id, await current.GetAsync(ct), meetingId, useful, input.FollowUpWanted ?? false, ct) is { } refusal
+    private static async Task<IResult> RateAsync(int id, int meetingId, MeetingFeedbackInput input, EventDay day, CurrentActor current, CancellationToken ct) =>
+        await day.RateAsync(id, await current.GetAsync(ct), meetingId, input.Useful, input.FollowUpWanted ?? false, ct) is { } refusal
             ? EventsApi.Refused(refusal)
             : TypedResults.NoContent();
-    }
 
     private static async Task<IResult> FreedAsync(int id, EventDay day, CityBridgeDb db, CurrentActor current, CancellationToken ct)
     {

@@ -41,8 +41,8 @@ public sealed record TimeZonePicker(string Name, string Id, string? Selected, IR
             .Where(l => canonical.TryGetValue(l.ZoneId, out var c) && c == l.ZoneId)
             .GroupBy(l => l.ZoneId).Select(g => g.First())
             .Select(l => new ZoneChoice(l.ZoneId, Describe(l.ZoneId, l.CountryName)))
-            .Append(new ZoneChoice("UTC", "UTC (coordinated universal time)"));
-        return [.. zones.GroupBy(z => z.Id.Contains('/', StringComparison.Ordinal) ? z.Id[..z.Id.IndexOf('/', StringComparison.Ordinal)] : "Other")
+            .Append(new ZoneChoice("Etc/UTC", "UTC (coordinated universal time) · Etc/UTC"));
+        return [.. zones.GroupBy(z => z.Id.StartsWith("Etc/", StringComparison.Ordinal) ? "Other" : z.Id[..z.Id.IndexOf('/', StringComparison.Ordinal)])
             .OrderBy(g => g.Key == "Other" ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.OrderBy(z => z.Label, StringComparer.Ordinal).GroupBy(_ => g.Key).Single())];
     }
