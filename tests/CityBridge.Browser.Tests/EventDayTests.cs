@@ -59,6 +59,71 @@ public sealed class EventDayTests(BrowserFixture fixture)
         return page;
     }
 
+    /// <summary>An event with one session on <paramref name="day"/>, AquaSense and Da Nang's agreed meeting placed, and the schedule published.</summary>
+    private async Task<int> PublishedMeetingAsync(DateOnly day, string name)
+    {
+        var app = fixture.App;
+        var input = new EventInput
+        {
+            Name = $"{name} {Guid.NewGuid().ToString("N")[..6]}",
+            Venue = "Hall B",
+            TimeZone = "Asia/Jakarta",
+            Tables = 2,
+            Sessions = [new SessionInput("Morning", day, new TimeOnly(9, 0), new TimeOnly(10, 0))],
+        };
+        var eventId = (await (await app.Staff.PostAsJsonAsync("/api/events", input, Json)).Content.ReadFromJsonAsync<EventDto>(Json))!.Id;
+        var official = await app.ClientForAsync(AccountSeeder.DemoDaNangOfficialEmail);
+        var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
+        (await official.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), Json)).EnsureSuccessStatusCode();
+        (await provider.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), Json)).EnsureSuccessStatusCode();
+        var daNang = (await provider.GetFromJsonAsync<CollectionResponse<Registrant>>($"/api/events/{eventId}/registrants", Json))!.Items.Single();
+        var request = await provider.PostAsJsonAsync($"/api/events/{eventId}/requests", new RequestInput(daNang.Id, 2, null), Json);
+        var requestId = (await request.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
+        (await official.PostAsync($"/api/events/{eventId}/requests/{requestId}/accept", null)).EnsureSuccessStatusCode();
+        (await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/schedule", new ScheduleInput(3, false), Json)).EnsureSuccessStatusCode();
+        await using (var db = app.NewDb())
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (await db.EventMeetings.AnyAsync(m => m.EventId == eventId && m.SlotIndex == null) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(250);
+            }
+        }
+
+        (await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/schedule/publish", new PublishInput(true), Json)).EnsureSuccessStatusCode();
+        return eventId;
+    }
+
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(390)]
+    public async Task Moving_a_session_under_a_published_meeting_shows_the_meeting_and_saves_only_when_staff_choose_to_replan(int width)
+    {
+        var eventId = await PublishedMeetingAsync(new DateOnly(2027, 8, 3), "Edited matchmaking");
+        var staff = await PageAsync(AccountSeeder.DemoStaffEmail, width);
+        await staff.GotoAsync($"/Events/Edit/{eventId}");
+        await staff.GetByLabel("Meeting sessions").FillAsync("2027-08-03 14:00-15:00 Afternoon");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save event" }).ClickAsync();
+
+        await Assertions.Expect(staff.GetByTestId("affected")).ToContainTextAsync("Maria Alvarez, AquaSense Analytics");
+        await Assertions.Expect(staff.GetByTestId("affected")).ToContainTextAsync("no longer a meeting slot");
+        await AssertNoSidewaysScrollAsync(staff);
+        await ScreenshotAsync(staff, "edit-affected");
+        await using (var db = fixture.App.NewDb())
+        {
+            Assert.NotNull(await db.EventMeetings.Where(m => m.EventId == eventId).Select(m => m.SlotIndex).SingleAsync());
+        }
+
+        await staff.GetByLabel("Save and re-plan these meetings").CheckAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save event" }).ClickAsync();
+
+        await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToHaveTextAsync("Event saved.");
+        await using var check = fixture.App.NewDb();
+        var meeting = await check.EventMeetings.SingleAsync(m => m.EventId == eventId);
+        Assert.Null(meeting.SlotIndex);
+        Assert.Equal(1, meeting.Sequence);
+    }
+
     [Theory]
     [InlineData(1366)]
     [InlineData(390)]
@@ -134,36 +199,7 @@ public sealed class EventDayTests(BrowserFixture fixture)
     [Fact]
     public async Task After_a_meeting_a_participant_marks_it_held_and_rates_it_in_two_taps_and_staff_see_the_funnel()
     {
-        var app = fixture.App;
-        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
-        var input = new EventInput
-        {
-            Name = $"Yesterday's matchmaking {Guid.NewGuid().ToString("N")[..6]}",
-            Venue = "Hall B",
-            TimeZone = "Asia/Jakarta",
-            Tables = 2,
-            Sessions = [new SessionInput("Morning", yesterday, new TimeOnly(9, 0), new TimeOnly(10, 0))],
-        };
-        var eventId = (await (await app.Staff.PostAsJsonAsync("/api/events", input, Json)).Content.ReadFromJsonAsync<EventDto>(Json))!.Id;
-        var official = await app.ClientForAsync(AccountSeeder.DemoDaNangOfficialEmail);
-        var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
-        (await official.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), Json)).EnsureSuccessStatusCode();
-        (await provider.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), Json)).EnsureSuccessStatusCode();
-        var daNang = (await provider.GetFromJsonAsync<CollectionResponse<Registrant>>($"/api/events/{eventId}/registrants", Json))!.Items.Single();
-        var request = await provider.PostAsJsonAsync($"/api/events/{eventId}/requests", new RequestInput(daNang.Id, 2, null), Json);
-        var requestId = (await request.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
-        (await official.PostAsync($"/api/events/{eventId}/requests/{requestId}/accept", null)).EnsureSuccessStatusCode();
-        (await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/schedule", new ScheduleInput(3, false), Json)).EnsureSuccessStatusCode();
-        await using (var db = app.NewDb())
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (await db.EventMeetings.AnyAsync(m => m.EventId == eventId && m.SlotIndex == null) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(250);
-            }
-        }
-
-        (await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/schedule/publish", new PublishInput(true), Json)).EnsureSuccessStatusCode();
+        var eventId = await PublishedMeetingAsync(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), "Yesterday's matchmaking");
 
         var page = await PageAsync(AccountSeeder.DemoDaNangOfficialEmail, 390);
         await page.GotoAsync($"/Events/Agenda/{eventId}");
