@@ -62,6 +62,9 @@ public static class CityBridgeApp
         services.AddSingleton<Features.Matching.MatchingEngine>();
         services.AddHostedService<Features.Matching.MatchingWorker>();
         services.AddScoped<Features.Events.EventWorkflow>();
+        services.AddScoped<Features.Events.EventDay>();
+        services.AddScoped<Features.Events.CalendarFeeds>();
+        services.AddScoped<Features.Events.EventEdits>();
         services.AddSingleton<Features.Jobs.JobLeases>();
         services.AddSingleton<Features.Events.EventScheduling>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Events.EventScheduling>());
@@ -87,6 +90,9 @@ public static class CityBridgeApp
             o.Conventions.AuthorizePage("/Events/Schedule", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Events/Tables", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Events/Agenda");
+            o.Conventions.AuthorizePage("/Events/CheckIn", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Events/Funnel", AccountsRegistration.StaffPolicy);
+            o.Conventions.AuthorizePage("/Events/Calendar");
             o.Conventions.AuthorizePage("/Programs/Edit", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Programs/Registrations", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Programs/Report", AccountsRegistration.StaffPolicy);
@@ -175,6 +181,7 @@ public static class CityBridgeApp
         Features.Readiness.ReadinessApi.MapReadinessApi(app);
         Features.Matching.MatchingApi.MapMatchingApi(app);
         Features.Events.EventsApi.MapEventsApi(app);
+        Features.Events.EventDayApi.MapEventDayApi(app);
         Features.Programs.ProgramsApi.MapProgramsApi(app);
         app.MapRazorPages().WithStaticAssets();
         return app;

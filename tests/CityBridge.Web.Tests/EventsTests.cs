@@ -83,7 +83,7 @@ public sealed class EventsTests(AppFixture apps)
         Assert.Equal(HttpStatusCode.Conflict, (await provider.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), AppFixture.Json)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/events/{eventId}/registrants")).StatusCode);
         var registrants = (await provider.GetFromJsonAsync<CollectionResponse<Registrant>>($"/api/events/{eventId}/registrants", AppFixture.Json))!.Items;
-        var daNang = registrants.Single(r => r.Name.Contains("Da Nang", StringComparison.Ordinal));
+        var daNang = registrants.Single(r => r.OrganizationName?.Contains("Da Nang", StringComparison.Ordinal) == true);
 
         var badPriority = await provider.PostAsJsonAsync($"/api/events/{eventId}/requests", new RequestInput(daNang.Id, 7, null), AppFixture.Json);
         var request = await provider.PostAsJsonAsync($"/api/events/{eventId}/requests", new RequestInput(daNang.Id, 3, "Smart meters for your central districts"), AppFixture.Json);

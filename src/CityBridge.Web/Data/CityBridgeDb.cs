@@ -43,6 +43,8 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     public DbSet<Features.Events.MeetingRequest> MeetingRequests => Set<Features.Events.MeetingRequest>();
     public DbSet<Features.Events.EventMeeting> EventMeetings => Set<Features.Events.EventMeeting>();
     public DbSet<Features.Events.SchedulingJob> SchedulingJobs => Set<Features.Events.SchedulingJob>();
+    public DbSet<Features.Events.MeetingFeedback> MeetingFeedback => Set<Features.Events.MeetingFeedback>();
+    public DbSet<Features.Events.CalendarFeed> CalendarFeeds => Set<Features.Events.CalendarFeed>();
     public DbSet<Features.Programs.TradeProgram> Programs => Set<Features.Programs.TradeProgram>();
     public DbSet<Features.Programs.ProgramSession> ProgramSessions => Set<Features.Programs.ProgramSession>();
     public DbSet<Features.Programs.ProgramRegistration> ProgramRegistrations => Set<Features.Programs.ProgramRegistration>();

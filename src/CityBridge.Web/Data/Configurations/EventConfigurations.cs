@@ -23,6 +23,8 @@ internal sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.UserId).HasMaxLength(450);
         builder.HasOne<MatchmakingEvent>().WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.EventId, r.UserId }).IsUnique();
+        builder.Property(r => r.CheckInCode).HasMaxLength(20);
+        builder.HasIndex(r => r.CheckInCode).IsUnique();
     }
 }
 
@@ -47,6 +49,30 @@ internal sealed class EventMeetingConfiguration : IEntityTypeConfiguration<Event
         builder.HasOne<EventRegistration>().WithMany().HasForeignKey(m => m.FirstRegistrationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<EventRegistration>().WithMany().HasForeignKey(m => m.SecondRegistrationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => m.RequestId).IsUnique();
+        builder.Property(m => m.Attendance).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class MeetingFeedbackConfiguration : IEntityTypeConfiguration<MeetingFeedback>
+{
+    public void Configure(EntityTypeBuilder<MeetingFeedback> builder)
+    {
+        builder.HasOne<EventMeeting>().WithMany().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<EventRegistration>().WithMany().HasForeignKey(f => f.RegistrationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Core.Domain.Opportunity>().WithMany().HasForeignKey(f => f.OpportunityId).OnDelete(DeleteBehavior.SetNull);
+        // One rating per side of a meeting; a second tap changes it.
+        builder.HasIndex(f => new { f.MeetingId, f.RegistrationId }).IsUnique();
+    }
+}
+
+internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeed> builder)
+    {
+        builder.Property(f => f.UserId).HasMaxLength(450);
+        builder.Property(f => f.Token).HasMaxLength(64);
+        builder.HasIndex(f => f.UserId).IsUnique();
+        builder.HasIndex(f => f.Token).IsUnique();
     }
 }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.Events;
 
-public sealed class DetailsModel(EventWorkflow flow) : PageModel
+public sealed class DetailsModel(EventWorkflow flow, EventDay day) : PageModel
 {
     public EventDto Event { get; private set; } = null!;
 
@@ -20,6 +20,8 @@ public sealed class DetailsModel(EventWorkflow flow) : PageModel
     public IReadOnlyList<EventSession> Sessions { get; private set; } = [];
 
     public string? Problem { get; private set; }
+
+    public IReadOnlyList<ZoneChoice> LikelyZones { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -68,6 +70,7 @@ public sealed class DetailsModel(EventWorkflow flow) : PageModel
         if (Me is not null)
         {
             Requests = await flow.RequestsAsync(id, Me.Id, ct);
+            LikelyZones = await day.LikelyZonesAsync(e.TimeZone, Me.OrganizationId, ct);
         }
 
         return true;

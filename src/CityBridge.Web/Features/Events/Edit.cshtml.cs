@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CityBridge.Web.Features.Events;
 
 /// <summary>Staff create or change an event; sessions are one per line: "2026-12-01 09:00-12:00 Morning meetings".</summary>
-public sealed class EditModel(CityBridgeDb db) : PageModel
+public sealed class EditModel(CityBridgeDb db, EventEdits edits) : PageModel
 {
     [BindProperty]
     public EventInput Input { get; set; } = new();
@@ -16,6 +16,11 @@ public sealed class EditModel(CityBridgeDb db) : PageModel
     public string? SessionLines { get; set; }
 
     public int? Id { get; private set; }
+
+    /// <summary>Placed meetings the posted change would move, shown for staff to decide.</summary>
+    public IReadOnlyList<AffectedMeeting> Affected { get; private set; } = [];
+
+    public string Local(DateTimeOffset instant) => EventWorkflow.ShownAt(instant, EventWorkflow.ZoneOf(Input.TimeZone), "");
 
     /// <summary>Programs an event can belong to, for the picker.</summary>
     public IReadOnlyList<(int Id, string Name)> Programs { get; private set; } = [];
@@ -106,6 +111,17 @@ public sealed class EditModel(CityBridgeDb db) : PageModel
                 ModelState.AddModelError(string.Empty, "Someone changed this event since you opened it. Reload to see their changes.");
                 return Page();
             }
+
+            // Never move a published meeting silently: show the affected ones until staff choose to re-plan them.
+            var affected = await edits.AffectedAsync(e, Input, ct);
+            if (affected.Count > 0 && !Input.ReplanAffected)
+            {
+                Affected = affected;
+                ModelState.AddModelError(string.Empty, "Decide what happens to the meetings below before saving.");
+                return Page();
+            }
+
+            await edits.ApplyAsync(e, Input, ct);
         }
 
         Input.ApplyTo(e);

@@ -44,6 +44,9 @@ public sealed class EventInput
 
     public Guid? Version { get; set; }
 
+    /// <summary>Staff saw which placed meetings the change affects and want them re-planned; without it such a change is refused.</summary>
+    public bool ReplanAffected { get; set; }
+
     /// <summary>Every problem, by field name as the API and the form use it.</summary>
     public ValidationErrors Validate()
     {

@@ -72,6 +72,11 @@ public sealed class EventRegistration
     public List<int> AvailableSessionIds { get; set; } = [];
 
     public DateTimeOffset RegisteredAt { get; set; }
+
+    /// <summary>The code on the participant's agenda (QR and text) that staff scan or type at the desk.</summary>
+    public string? CheckInCode { get; set; }
+
+    public DateTimeOffset? CheckedInAt { get; set; }
 }
 
 public enum MeetingRequestStatus
@@ -131,5 +136,61 @@ public sealed class EventMeeting
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>RFC 5545 SEQUENCE: raised each time the meeting moves or is cancelled, so calendars take the change.</summary>
+    public int Sequence { get; set; }
+
+    /// <summary>Last change that participants' calendars must see (RFC 5545 LAST-MODIFIED).</summary>
+    public DateTimeOffset? ChangedAt { get; set; }
+
+    public MeetingAttendance Attendance { get; set; }
+
+    public DateTimeOffset? AttendanceAt { get; set; }
+
+    /// <summary>Records a move or cancellation participants must see: a higher sequence and the change time.</summary>
+    public void Revise(DateTimeOffset at)
+    {
+        Sequence++;
+        ChangedAt = at;
+    }
+
     public static int WeightOf(int priority) => priority switch { >= 3 => 9, 2 => 3, _ => 1 };
+}
+
+/// <summary>Whether a meeting took place, as marked by either side or by staff on the day.</summary>
+public enum MeetingAttendance
+{
+    Unknown,
+    Held,
+    NoShow,
+}
+
+/// <summary>One side's two-tap rating after a meeting: was it useful, do they want a follow-up.</summary>
+public sealed class MeetingFeedback
+{
+    public int Id { get; set; }
+
+    public int MeetingId { get; set; }
+
+    public int RegistrationId { get; set; }
+
+    public bool Useful { get; set; }
+
+    public bool FollowUpWanted { get; set; }
+
+    /// <summary>The opportunity a wanted follow-up opened or updated, when the two sides had a project to attach it to.</summary>
+    public int? OpportunityId { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+}
+
+/// <summary>A user's secret calendar-feed token: whoever has the URL reads the feed, so the user can replace or revoke it.</summary>
+public sealed class CalendarFeed
+{
+    public int Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public required string Token { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
 }

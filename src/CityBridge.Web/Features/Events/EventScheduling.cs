@@ -172,18 +172,37 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, JobLeases lease
         }
 
         var placed = result.Scheduled.ToDictionary(a => a.Meeting);
+        var now = clock.GetUtcNow();
+        var moved = new List<EventMeeting>();
         foreach (var meeting in meetings)
         {
-            if (placed.TryGetValue($"m{meeting.Id}", out var a))
+            var (slot, table) = placed.TryGetValue($"m{meeting.Id}", out var a)
+                ? (int.Parse(a.Slot[1..], CultureInfo.InvariantCulture), a.Location is null ? (int?)null : int.Parse(a.Location[1..], CultureInfo.InvariantCulture))
+                : ((int?)null, (int?)null);
+            if (slot == meeting.SlotIndex && table == meeting.Table)
             {
-                meeting.SlotIndex = int.Parse(a.Slot[1..], CultureInfo.InvariantCulture);
-                meeting.Table = a.Location is null ? null : int.Parse(a.Location[1..], CultureInfo.InvariantCulture);
+                continue;
+            }
+
+            // A meeting that had a place and moves (or loses it) gets a higher calendar SEQUENCE; a first placement does not.
+            if (meeting.SlotIndex is not null)
+            {
+                meeting.Revise(now);
+                moved.Add(meeting);
+            }
+            else if (meeting.Sequence > 0)
+            {
+                // Taken out by an edit of the event and placed again: the people must hear the new time.
+                meeting.Revise(now);
+                moved.Add(meeting);
             }
             else
             {
-                meeting.SlotIndex = null;
-                meeting.Table = null;
+                meeting.ChangedAt = now;
             }
+
+            meeting.SlotIndex = slot;
+            meeting.Table = table;
         }
 
         var summary = string.Create(CultureInfo.InvariantCulture,
@@ -194,6 +213,12 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, JobLeases lease
         if (await leases.Owned(db.SchedulingJobs, job.Id).ExecuteUpdateAsync(u => u.SetProperty(j => j.LeaseUntilMs, until), CancellationToken.None) == 0)
         {
             return (SchedulingJob.Failed, "Another instance took this run over; its schedule is the one kept.");
+        }
+
+        if (e.SchedulePublished)
+        {
+            // Only the people whose published meetings moved are told, in the transaction that moves them.
+            await EventDay.NotifyMovedAsync(db, e, moved, clock, CancellationToken.None);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);

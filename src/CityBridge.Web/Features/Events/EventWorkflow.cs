@@ -30,13 +30,14 @@ public static class RefusalPages
 }
 
 /// <summary>A registrant as another participant sees them, with how well they fit the viewer (from the matching engine).</summary>
-public sealed record Registrant(int Id, string Name, string? OrganizationName, int? OrganizationId, double? Fit);
+public sealed record Registrant(int Id, string Name, string? OrganizationName, int? OrganizationId, double? Fit, string? Reason = null);
 
 /// <summary>A request between two registrants, named for display.</summary>
 public sealed record RequestView(int Id, int FromId, string FromName, int ToId, string ToName, int Priority, string? Message, MeetingRequestStatus Status);
 
 /// <summary>One meeting on an agenda or a staff list.</summary>
-public sealed record MeetingView(int Id, int FirstId, string FirstName, int SecondId, string SecondName, int Weight, int? SlotIndex, DateTimeOffset? Start, DateTimeOffset? End, string? Session, int? Table, bool Pinned);
+public sealed record MeetingView(int Id, int FirstId, string FirstName, int SecondId, string SecondName, int Weight, int? SlotIndex, DateTimeOffset? Start, DateTimeOffset? End, string? Session, int? Table, bool Pinned,
+    int Sequence = 0, DateTimeOffset? ChangedAt = null, bool Cancelled = false, MeetingAttendance Attendance = MeetingAttendance.Unknown);
 
 /// <summary>The rules and queries of matchmaking events, shared by pages and API so both enforce the same things.</summary>
 public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
@@ -96,6 +97,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
             OrganizationName = organization,
             TimeZone = timeZone,
             RegisteredAt = clock.GetUtcNow(),
+            CheckInCode = EventDay.NewCheckInCode(),
         });
         await db.SaveChangesAsync(ct);
         return null;
@@ -137,35 +139,48 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
         var fits = (await (from m in db.Matches.AsNoTracking()
                            join p in db.Projects on m.ProjectId equals p.Id
                            where cityIds.Contains(p.CityId) && orgIds.Contains(m.OrganizationId)
-                           select new { p.CityId, m.OrganizationId, m.Score }).ToListAsync(ct))
-            .GroupBy(x => (x.CityId, x.OrganizationId)).ToDictionary(g => g.Key, g => g.Max(x => x.Score));
+                           select new { p.CityId, m.OrganizationId, m.Score, m.SignalsJson }).ToListAsync(ct))
+            .GroupBy(x => (x.CityId, x.OrganizationId))
+            .ToDictionary(g => g.Key, g =>
+            {
+                var top = g.MaxBy(x => x.Score)!;
+                return (top.Score, Reason: TopReason(top.SignalsJson));
+            });
 
-        double? Fit(EventRegistration other)
+        (double Score, string? Reason)? Fit(EventRegistration other)
         {
             if (viewer?.OrganizationId is not { } mine || other.OrganizationId is not { } theirs)
             {
                 return null;
             }
 
-            double? best = null;
+            (double Score, string? Reason)? best = null;
             if (cityOf.TryGetValue(mine, out var myCity) && fits.TryGetValue((myCity, theirs), out var a))
             {
                 best = a;
             }
 
-            if (cityOf.TryGetValue(theirs, out var theirCity) && fits.TryGetValue((theirCity, mine), out var b))
+            if (cityOf.TryGetValue(theirs, out var theirCity) && fits.TryGetValue((theirCity, mine), out var b) && b.Score > (best?.Score ?? -1))
             {
-                best = Math.Max(best ?? 0, b);
+                best = b;
             }
 
             return best;
         }
 
         return registrations.Where(r => r.Id != viewer?.Id)
-            .Select(r => new Registrant(r.Id, r.DisplayName, r.OrganizationName, r.OrganizationId, Fit(r)))
+            .Select(r =>
+            {
+                var fit = Fit(r);
+                return new Registrant(r.Id, PersonName(r), r.OrganizationName, r.OrganizationId, fit?.Score, fit?.Reason);
+            })
             .OrderByDescending(r => r.Fit ?? -1).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
+
+    /// <summary>The strongest signal's explanation, as the one-line reason for a fit.</summary>
+    private static string? TopReason(string signalsJson) =>
+        Matching.MatchingEngine.ReadSignals(signalsJson).OrderByDescending(s => s.Contribution).FirstOrDefault()?.Why;
 
     public async Task<(MeetingRequest? Request, EventRefusal? Refusal)> RequestAsync(int eventId, Actor actor, int toRegistrationId, int priority, string? message, CancellationToken ct)
     {
@@ -275,11 +290,12 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
     }
 
     /// <summary>Meetings of the event (or of one registrant), with their slot times, ordered by time.</summary>
-    public async Task<List<MeetingView>> MeetingsAsync(MatchmakingEvent e, int? registrationId, CancellationToken ct)
+    public async Task<List<MeetingView>> MeetingsAsync(MatchmakingEvent e, int? registrationId, CancellationToken ct, bool withCancelled = false)
     {
         var slots = Slots(e);
         var names = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == e.Id).ToDictionaryAsync(r => r.Id, r => Label(r), ct);
-        var query = db.EventMeetings.AsNoTracking().Where(m => m.EventId == e.Id && !m.Cancelled);
+        // Cancelled meetings that had a slot stay listed for calendars, which must be told to drop them.
+        var query = db.EventMeetings.AsNoTracking().Where(m => m.EventId == e.Id && (!m.Cancelled || (withCancelled && m.SlotIndex != null)));
         if (registrationId is { } id)
         {
             query = query.Where(m => m.FirstRegistrationId == id || m.SecondRegistrationId == id);
@@ -290,7 +306,8 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
             {
                 var slot = m.SlotIndex is { } i && i < slots.Count ? slots[i] : null;
                 return new MeetingView(m.Id, m.FirstRegistrationId, names[m.FirstRegistrationId], m.SecondRegistrationId, names[m.SecondRegistrationId], m.Weight,
-                    slot?.Index, slot?.Start.ToDateTimeOffset(), slot?.End.ToDateTimeOffset(), slot?.Session, slot is null ? null : m.Table, m.Pinned);
+                    slot?.Index, slot?.Start.ToDateTimeOffset(), slot?.End.ToDateTimeOffset(), slot?.Session, slot is null ? null : m.Table, m.Pinned,
+                    m.Sequence, m.ChangedAt, m.Cancelled, m.Attendance);
             })
             .OrderBy(m => m.Start ?? DateTimeOffset.MaxValue).ThenBy(m => m.Table).ThenBy(m => m.Id)
             .ToList();
@@ -335,7 +352,9 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
                 return new EventRefusal(400, "Only a meeting with a slot can be pinned; schedule first.");
             case "pin": meeting.Pinned = true; break;
             case "unpin": meeting.Pinned = false; break;
-            case "cancel": meeting.Cancelled = true; meeting.Pinned = false; break;
+            case "cancel" when meeting.Cancelled:
+                return new EventRefusal(409, "This meeting is already cancelled.");
+            case "cancel": meeting.Cancelled = true; meeting.Pinned = false; meeting.Revise(clock.GetUtcNow()); break;
             default: return new EventRefusal(400, "Change must be pin, unpin or cancel.", "change");
         }
 
@@ -355,14 +374,49 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
             return (null, new EventRefusal(404, $"There is no event with id {eventId}."));
         }
 
-        if (await MyRegistrationAsync(eventId, actor, ct) is not { } me || (!e.SchedulePublished && !actor.IsStaff))
+        if (await MyRegistrationAsync(eventId, actor, ct) is not { } me)
         {
-            return (null, EventRefusal.Denied(actor, "Your calendar is ready once you are registered and the schedule is published."));
+            return (null, EventRefusal.Denied(actor, "Your calendar is ready once you are registered."));
         }
 
-        var ics = EventCalendar.Write(e, await MeetingsAsync(e, me.Id, ct), me.Id, clock.GetUtcNow());
+        if (!e.SchedulePublished && !actor.IsStaff)
+        {
+            // Before the schedule is out, the file holds the event's sessions so the days are blocked in the calendar.
+            var sessions = EventCalendar.Sessions(EventsApi.ToDto(e), Slots(e)).ToList();
+            var early = EventCalendar.Write(e.Name, $"event-{e.Id}-registration-{me.Id}", sessions, clock.GetUtcNow());
+            return (System.Text.Encoding.UTF8.GetBytes(early), null);
+        }
+
+        var dto = EventsApi.ToDto(e);
+        List<CalendarItem> items = [.. EventCalendar.Meetings(dto, await MeetingsAsync(e, me.Id, ct, withCancelled: true), me.Id)];
+        if (items.Count == 0)
+        {
+            items.AddRange(EventCalendar.Sessions(dto, Slots(e)));
+        }
+
+        var ics = EventCalendar.Write(e.Name, $"event-{e.Id}-registration-{me.Id}", items, clock.GetUtcNow());
         return (System.Text.Encoding.UTF8.GetBytes(ics), null);
     }
 
-    public static string Label(EventRegistration r) => r.OrganizationName is null ? r.DisplayName : $"{r.DisplayName} ({r.OrganizationName})";
+    /// <summary>"Andi Rahman, Makassar City Government": the person once, then the organization.</summary>
+    public static string Label(EventRegistration r) => r.OrganizationName is null ? r.DisplayName : $"{PersonName(r)}, {r.OrganizationName}";
+
+    /// <summary>The person's name without a trailing "(place)" when the organization already says where they are from.</summary>
+    public static string PersonName(EventRegistration r)
+    {
+        var name = r.DisplayName.Trim();
+        var open = name.LastIndexOf(" (", StringComparison.Ordinal);
+        return r.OrganizationName is not null && open > 0 && name.EndsWith(')') ? name[..open] : name;
+    }
+
+    public static string PriorityWord(int priority) => priority switch { >= 3 => "Must meet", 2 => "Want to meet", _ => "Nice to meet" };
+
+    /// <summary>The words both the participants list and the requests list use for a request's state.</summary>
+    public static string StatusWord(MeetingRequestStatus status) => status switch
+    {
+        MeetingRequestStatus.Requested => "Waiting for an answer",
+        MeetingRequestStatus.Accepted => "Accepted",
+        MeetingRequestStatus.Declined => "Declined",
+        _ => "Cancelled",
+    };
 }

@@ -64,7 +64,7 @@ public static class EventsApi
             return TypedResults.Created($"/api/events/{e.Id}", ToDto(e));
         }).ProducesValidationProblem().WithSummary("Create an event (staff).");
 
-        events.MapPut("/{id:int}", async Task<IResult> (int id, EventInput input, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
+        events.MapPut("/{id:int}", async Task<IResult> (int id, EventInput input, CityBridgeDb db, EventEdits edits, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
             if (!EventWorkflow.MayManage(actor))
@@ -89,6 +89,13 @@ public static class EventsApi
                 return Refused(new EventRefusal(409, "The event was changed since you read it; reload and try again."));
             }
 
+            var affected = await edits.AffectedAsync(e, input, ct);
+            if (affected.Count > 0 && !input.ReplanAffected)
+            {
+                return Refused(new EventRefusal(409, $"This change would move {affected.Count} placed meetings ({string.Join("; ", affected.Select(a => $"meeting {a.MeetingId}: {a.Why}"))}); send replanAffected: true to take them out of the schedule for re-planning."));
+            }
+
+            await edits.ApplyAsync(e, input, ct);
             input.ApplyTo(e);
             try
             {

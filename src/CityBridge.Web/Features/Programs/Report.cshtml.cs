@@ -1,11 +1,17 @@
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Events;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Programs;
 
-public sealed class ReportModel(ProgramReport report) : PageModel
+public sealed class ReportModel(ProgramReport report, EventDay day, CityBridgeDb db) : PageModel
 {
     public ProgramReportView Report { get; private set; } = null!;
+
+    /// <summary>The meeting funnel of each matchmaking event of the program.</summary>
+    public IReadOnlyList<EventFunnel> Funnels { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -15,6 +21,13 @@ public sealed class ReportModel(ProgramReport report) : PageModel
         }
 
         Report = view;
+        var funnels = new List<EventFunnel>();
+        foreach (var e in await db.Events.AsNoTracking().Where(e => e.ProgramId == id).OrderBy(e => e.Name).ToListAsync(ct))
+        {
+            funnels.Add(await day.FunnelAsync(e, ct));
+        }
+
+        Funnels = funnels;
         return Page();
     }
 }

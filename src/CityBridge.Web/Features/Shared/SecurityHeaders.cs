@@ -23,7 +23,10 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Only the check-in desk may use the camera, to scan participants' codes.
+            headers["Permissions-Policy"] = context.Request.Path.StartsWithSegments("/Events/CheckIn")
+                ? "camera=(self), microphone=(), geolocation=()"
+                : "camera=(), microphone=(), geolocation=()";
             return Task.CompletedTask;
         });
         await next(context);

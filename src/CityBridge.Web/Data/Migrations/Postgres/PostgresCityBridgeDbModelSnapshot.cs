@@ -863,6 +863,38 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("CityBridge.Web.Features.Events.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("CityBridge.Web.Features.Events.EventMeeting", b =>
                 {
                     b.Property<int>("Id")
@@ -871,8 +903,19 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("AttendanceAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Cancelled")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -890,6 +933,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("SecondRegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
                     b.Property<int?>("SlotIndex")
@@ -927,6 +973,13 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("integer[]");
 
+                    b.Property<string>("CheckInCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -955,6 +1008,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CheckInCode")
+                        .IsUnique();
 
                     b.HasIndex("EventId", "UserId")
                         .IsUnique();
@@ -1057,6 +1113,44 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.HasIndex("ProgramId");
 
                     b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("CityBridge.Web.Features.Events.MeetingFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("FollowUpWanted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OpportunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Useful")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("MeetingId", "RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingFeedback");
                 });
 
             modelBuilder.Entity("CityBridge.Web.Features.Events.MeetingRequest", b =>
@@ -2224,6 +2318,26 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CityBridge.Web.Features.Events.MeetingFeedback", b =>
+                {
+                    b.HasOne("CityBridge.Web.Features.Events.EventMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CityBridge.Core.Domain.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CityBridge.Web.Features.Events.EventRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CityBridge.Web.Features.Events.MeetingRequest", b =>

@@ -800,14 +800,55 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("CityBridge.Web.Features.Events.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("CityBridge.Web.Features.Events.EventMeeting", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AttendanceAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Cancelled")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -825,6 +866,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SecondRegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SlotIndex")
@@ -860,6 +904,13 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CheckInCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -888,6 +939,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CheckInCode")
+                        .IsUnique();
 
                     b.HasIndex("EventId", "UserId")
                         .IsUnique();
@@ -986,6 +1040,42 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProgramId");
 
                     b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("CityBridge.Web.Features.Events.MeetingFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FollowUpWanted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OpportunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Useful")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("MeetingId", "RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingFeedback");
                 });
 
             modelBuilder.Entity("CityBridge.Web.Features.Events.MeetingRequest", b =>
@@ -2119,6 +2209,26 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CityBridge.Web.Features.Events.MeetingFeedback", b =>
+                {
+                    b.HasOne("CityBridge.Web.Features.Events.EventMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CityBridge.Core.Domain.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CityBridge.Web.Features.Events.EventRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CityBridge.Web.Features.Events.MeetingRequest", b =>

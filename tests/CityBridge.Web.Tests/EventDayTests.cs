@@ -1,0 +1,271 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CityBridge.Testing;
+using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Events;
+using CityBridge.Web.Features.Programs;
+using CityBridge.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityBridge.Web.Tests;
+
+/// <summary>Calendars, the personal feed, check-in, attendance, ratings, the funnel and safe edits of matchmaking events.</summary>
+[Collection(AppCollection.Name)]
+public sealed class EventDayTests(AppFixture apps)
+{
+    /// <summary>An event with one session on <paramref name="day"/> (09:00-10:00 Jakarta), AquaSense and Da Nang registered, and their agreed meeting.</summary>
+    private static async Task<(int EventId, HttpClient Official, HttpClient Provider, int MeetingId)> AgreedMeetingAsync(TestApp app, DateOnly day, string name)
+    {
+        var input = new EventInput
+        {
+            Name = Unique.Name(name),
+            Venue = "Test hall",
+            TimeZone = "Asia/Jakarta",
+            SlotMinutes = 20,
+            BreakMinutes = 10,
+            Tables = 2,
+            Sessions = [new SessionInput("Morning", day, new TimeOnly(9, 0), new TimeOnly(10, 0))],
+        };
+        var created = await app.Staff.PostAsJsonAsync("/api/events", input, AppFixture.Json);
+        var eventId = (await created.Content.ReadFromJsonAsync<EventDto>(AppFixture.Json))!.Id;
+        var official = await app.ClientForAsync(AccountSeeder.DemoDaNangOfficialEmail);
+        var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
+        (await official.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), AppFixture.Json)).EnsureSuccessStatusCode();
+        (await provider.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), AppFixture.Json)).EnsureSuccessStatusCode();
+        var registrants = (await provider.GetFromJsonAsync<CollectionResponse<Registrant>>($"/api/events/{eventId}/registrants", AppFixture.Json))!.Items;
+        var daNang = registrants.Single(r => r.OrganizationName?.Contains("Da Nang", StringComparison.Ordinal) == true);
+        var request = await provider.PostAsJsonAsync($"/api/events/{eventId}/requests", new RequestInput(daNang.Id, 3, "Leak detection"), AppFixture.Json);
+        var requestId = (await request.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
+        (await official.PostAsync($"/api/events/{eventId}/requests/{requestId}/accept", null)).EnsureSuccessStatusCode();
+        await using var db = app.NewDb();
+        var meetingId = await db.EventMeetings.Where(m => m.RequestId == requestId).Select(m => m.Id).SingleAsync();
+        return (eventId, official, provider, meetingId);
+    }
+
+    private static async Task ScheduleAsync(HttpClient staff, int eventId)
+    {
+        var started = await staff.PostAsJsonAsync($"/api/events/{eventId}/schedule", new ScheduleInput(3, false), AppFixture.Json);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        SchedulingRun run;
+        do
+        {
+            await Task.Delay(200);
+            run = (await staff.GetFromJsonAsync<SchedulingRun>($"/api/events/{eventId}/schedule", AppFixture.Json))!;
+        }
+        while (run.State is SchedulingJob.Queued or SchedulingJob.Running or SchedulingJob.Stopping && DateTime.UtcNow < deadline);
+
+        Assert.Equal(SchedulingJob.Finished, run.State);
+    }
+
+    private static async Task<IcsComponent> MeetingEventAsync(HttpClient client, int eventId, int meetingId)
+    {
+        var calendar = IcsChecker.Parse(await client.GetStringAsync($"/api/events/{eventId}/agenda.ics"));
+        return calendar.All("VEVENT").Single(e => e.Value("UID") == EventCalendar.MeetingUid(eventId, meetingId));
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_registrant_without_meetings_gets_the_event_sessions_never_an_empty_calendar(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var created = await app.Staff.PostAsJsonAsync("/api/events", new EventInput
+        {
+            Name = Unique.Name("Empty calendar"),
+            TimeZone = "Asia/Bangkok",
+            Sessions = [new SessionInput("Only session", new DateOnly(2027, 6, 1), new TimeOnly(13, 0), new TimeOnly(14, 0))],
+        }, AppFixture.Json);
+        var eventId = (await created.Content.ReadFromJsonAsync<EventDto>(AppFixture.Json))!.Id;
+        var official = await app.ClientForAsync(AccountSeeder.DemoMakassarOfficialEmail);
+        (await official.PostAsJsonAsync($"/api/events/{eventId}/registrations", new RegistrationInput(null), AppFixture.Json)).EnsureSuccessStatusCode();
+
+        var calendar = IcsChecker.Parse(await official.GetStringAsync($"/api/events/{eventId}/agenda.ics"));
+
+        var session = Assert.Single(calendar.All("VEVENT"));
+        Assert.Equal("20270601T060000Z", session.Value("DTSTART"));
+        Assert.Contains("Only session", session.Value("SUMMARY"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_session_edit_under_a_published_meeting_is_refused_until_staff_replan_and_then_the_calendar_sequence_rises(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var (eventId, official, _, meetingId) = await AgreedMeetingAsync(app, new DateOnly(2027, 4, 6), "Replan");
+        await ScheduleAsync(app.Staff, eventId);
+        (await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/schedule/publish", new PublishInput(true), AppFixture.Json)).EnsureSuccessStatusCode();
+        var before = await MeetingEventAsync(official, eventId, meetingId);
+        var dto = (await app.Staff.GetFromJsonAsync<EventDto>($"/api/events/{eventId}", AppFixture.Json))!;
+        var edit = new EventInput { Name = dto.Name, Venue = dto.Venue, TimeZone = dto.TimeZone, SlotMinutes = dto.SlotMinutes, BreakMinutes = dto.BreakMinutes, Tables = dto.Tables, Version = dto.Version };
+        edit.Sessions = [new SessionInput("Morning", new DateOnly(2027, 4, 6), new TimeOnly(11, 5), new TimeOnly(12, 5))];
+
+        var refused = await app.Staff.PutAsJsonAsync($"/api/events/{eventId}", edit, AppFixture.Json);
+        await using (var db = app.NewDb())
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("would move 1 placed meetings", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.NotNull((await db.EventMeetings.SingleAsync(m => m.Id == meetingId)).SlotIndex);
+        }
+
+        edit.ReplanAffected = true;
+        edit.Version = null;
+        (await app.Staff.PutAsJsonAsync($"/api/events/{eventId}", edit, AppFixture.Json)).EnsureSuccessStatusCode();
+        await ScheduleAsync(app.Staff, eventId);
+        var after = await MeetingEventAsync(official, eventId, meetingId);
+
+        Assert.Equal("0", before.Value("SEQUENCE"));
+        Assert.True(int.Parse(after.Value("SEQUENCE")!, System.Globalization.CultureInfo.InvariantCulture) >= 2);
+        Assert.NotEqual(before.Value("DTSTART"), after.Value("DTSTART"));
+        Assert.StartsWith("20270406T04", after.Value("DTSTART"), StringComparison.Ordinal);
+        Assert.NotNull(after.Value("LAST-MODIFIED"));
+        await using var check = app.NewDb();
+        var told = await check.Outbox.Where(m => m.Subject.StartsWith("Your meeting at") && m.Subject.Contains(edit.Name)).Select(m => m.To).ToListAsync();
+        Assert.Equal([AccountSeeder.DemoDaNangOfficialEmail, AccountSeeder.DemoProviderEmail], told.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_cancelled_meeting_stays_in_the_calendar_as_cancelled_with_a_higher_sequence(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var (eventId, official, _, meetingId) = await AgreedMeetingAsync(app, new DateOnly(2027, 4, 7), "Cancel");
+        await ScheduleAsync(app.Staff, eventId);
+        (await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/schedule/publish", new PublishInput(true), AppFixture.Json)).EnsureSuccessStatusCode();
+
+        (await app.Staff.PostAsync($"/api/events/{eventId}/meetings/{meetingId}/cancel", null)).EnsureSuccessStatusCode();
+        var cancelled = await MeetingEventAsync(official, eventId, meetingId);
+
+        Assert.Equal("CANCELLED", cancelled.Value("STATUS"));
+        Assert.Equal("1", cancelled.Value("SEQUENCE"));
+        Assert.Equal(HttpStatusCode.Conflict, (await app.Staff.PostAsync($"/api/events/{eventId}/meetings/{meetingId}/cancel", null)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task The_personal_feed_holds_meetings_and_program_sessions_and_a_replaced_or_revoked_address_stops_working(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var (eventId, _, provider, meetingId) = await AgreedMeetingAsync(app, new DateOnly(2027, 4, 8), "Feed");
+        await ScheduleAsync(app.Staff, eventId);
+        (await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/schedule/publish", new PublishInput(true), AppFixture.Json)).EnsureSuccessStatusCode();
+        var official = await app.ClientForAsync(AccountSeeder.DemoMakassarOfficialEmail);
+
+        var first = (await (await official.PostAsync("/api/calendar-feed", null)).Content.ReadFromJsonAsync<CalendarFeedView>(AppFixture.Json))!;
+        var providerFeed = (await (await provider.PostAsync("/api/calendar-feed", null)).Content.ReadFromJsonAsync<CalendarFeedView>(AppFixture.Json))!;
+        var officialCalendar = IcsChecker.Parse(await app.Client.GetStringAsync(first.Https.AbsolutePath));
+        var providerCalendar = IcsChecker.Parse(await app.Client.GetStringAsync(providerFeed.Https.AbsolutePath));
+        var second = (await (await official.PostAsync("/api/calendar-feed", null)).Content.ReadFromJsonAsync<CalendarFeedView>(AppFixture.Json))!;
+        var oldAddress = await app.Client.GetAsync(first.Https.AbsolutePath);
+        (await official.PostAsync("/api/calendar-feed/revoke", null)).EnsureSuccessStatusCode();
+        var revoked = await app.Client.GetAsync(second.Https.AbsolutePath);
+
+        Assert.Equal("webcal", first.Webcal.Scheme);
+        Assert.Contains(providerCalendar.All("VEVENT"), e => e.Value("UID") == EventCalendar.MeetingUid(eventId, meetingId));
+        // Makassar's official is approved for the demo workshop: its sessions are in the feed.
+        Assert.Contains(officialCalendar.All("VEVENT"), e => e.Value("UID")!.StartsWith("citybridge-program-", StringComparison.Ordinal));
+        Assert.NotEqual(first.Https, second.Https);
+        Assert.Equal(HttpStatusCode.NotFound, oldAddress.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, revoked.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_program_agenda_is_a_calendar_with_one_event_per_session(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        await using var db = app.NewDb();
+        var program = await db.Programs.Include(p => p.Sessions).SingleAsync(p => p.Name == DemoPrograms.WorkshopName);
+
+        var calendar = IcsChecker.Parse(await app.Client.GetStringAsync($"/api/programs/{program.Id}/agenda.ics"));
+
+        Assert.Equal(program.Sessions.Select(s => $"citybridge-program-{program.Id}-session-{s.Id}@citybridge").Order(),
+            calendar.All("VEVENT").Select(e => e.Value("UID")!).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Staff_check_a_participant_in_by_the_code_on_their_agenda_and_participants_cannot(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var (eventId, official, _, _) = await AgreedMeetingAsync(app, new DateOnly(2027, 4, 9), "Check-in");
+        await using var db = app.NewDb();
+        var userId = await db.Users.Where(u => u.Email == AccountSeeder.DemoDaNangOfficialEmail).Select(u => u.Id).SingleAsync();
+        var code = await db.EventRegistrations.Where(r => r.EventId == eventId && r.UserId == userId).Select(r => r.CheckInCode).SingleAsync();
+        var typed = $"{code![..4].ToLowerInvariant()}-{code[4..]}";
+
+        var byOfficial = await official.PostAsJsonAsync($"/api/events/{eventId}/checkin", new CheckInInput(code), AppFixture.Json);
+        var unknown = await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/checkin", new CheckInInput("ZZZZ9999"), AppFixture.Json);
+        var first = await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/checkin", new CheckInInput(typed), AppFixture.Json);
+        var again = (await (await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/checkin", new CheckInInput(code), AppFixture.Json)).Content.ReadFromJsonAsync<CheckInView>(AppFixture.Json))!;
+
+        Assert.Equal(HttpStatusCode.Forbidden, byOfficial.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var found = (await first.Content.ReadFromJsonAsync<CheckInView>(AppFixture.Json))!;
+        Assert.Equal("Linh Tran", found.Name);
+        Assert.False(found.AlreadyCheckedIn);
+        Assert.True(again.AlreadyCheckedIn);
+        Assert.Equal(found.CheckedInAt, again.CheckedInAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_held_meeting_rated_for_follow_up_opens_an_opportunity_and_fills_the_funnel(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
+        var (eventId, official, provider, meetingId) = await AgreedMeetingAsync(app, yesterday, "Held");
+        await ScheduleAsync(app.Staff, eventId);
+        (await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/schedule/publish", new PublishInput(true), AppFixture.Json)).EnsureSuccessStatusCode();
+        var outsider = await app.ClientForAsync(AccountSeeder.DemoMakassarOfficialEmail);
+
+        var rateTooEarly = await official.PostAsJsonAsync($"/api/events/{eventId}/meetings/{meetingId}/feedback", new MeetingFeedbackInput(true, true), AppFixture.Json);
+        var markByOutsider = await outsider.PostAsJsonAsync($"/api/events/{eventId}/meetings/{meetingId}/attendance", new AttendanceInput(MeetingAttendance.Held), AppFixture.Json);
+        var marked = await provider.PostAsJsonAsync($"/api/events/{eventId}/meetings/{meetingId}/attendance", new AttendanceInput(MeetingAttendance.Held), AppFixture.Json);
+        var rated = await official.PostAsJsonAsync($"/api/events/{eventId}/meetings/{meetingId}/feedback", new MeetingFeedbackInput(true, true), AppFixture.Json);
+        var funnel = (await app.Staff.GetFromJsonAsync<EventFunnel>($"/api/events/{eventId}/funnel", AppFixture.Json))!;
+        var csv = await app.Staff.GetStringAsync($"/api/events/{eventId}/funnel.csv");
+
+        Assert.Equal(HttpStatusCode.Conflict, rateTooEarly.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, markByOutsider.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, marked.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, rated.StatusCode);
+        await using var db = app.NewDb();
+        var feedback = await db.MeetingFeedback.SingleAsync(f => f.MeetingId == meetingId);
+        var opportunity = await db.Opportunities.Include(o => o.Project).ThenInclude(p => p!.City).SingleAsync(o => o.Id == feedback.OpportunityId);
+        Assert.Equal("Da Nang", opportunity.Project!.City!.Name);
+        Assert.Contains("Follow-up wanted after a meeting at", opportunity.Notes, StringComparison.Ordinal);
+        Assert.Equal((1, 1, 1, 1, 0, 1, 1), (funnel.RequestsSent, funnel.Accepted, funnel.Scheduled, funnel.Held, funnel.NoShows, funnel.FollowUps, funnel.Opportunities));
+        Assert.Contains("Requests sent,1\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("No-show rate,0.000", csv, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_meeting_cannot_be_marked_before_it_starts(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var (eventId, official, _, meetingId) = await AgreedMeetingAsync(app, new DateOnly(2027, 4, 10), "Future");
+        await ScheduleAsync(app.Staff, eventId);
+
+        var early = await official.PostAsJsonAsync($"/api/events/{eventId}/meetings/{meetingId}/attendance", new AttendanceInput(MeetingAttendance.NoShow), AppFixture.Json);
+        var empty = await official.PostAsJsonAsync($"/api/events/{eventId}/meetings/{meetingId}/attendance", new AttendanceInput(null), AppFixture.Json);
+
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+    }
+
+    [Fact]
+    public void The_time_zone_picker_offers_only_canonical_ids_grouped_by_region_with_the_likely_ones_first()
+    {
+        var all = TimeZonePicker.Regions.SelectMany(g => g).Select(z => z.Id).ToList();
+        var canonical = NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.CanonicalIdMap;
+
+        Assert.All(all, id => Assert.Equal(id, canonical[id]));
+        Assert.DoesNotContain("Asia/Saigon", all);
+        Assert.DoesNotContain("US/Eastern", all);
+        Assert.Contains("Asia/Jakarta", all);
+        Assert.Contains(TimeZonePicker.Regions, g => g.Key == "Asia" && g.Any(z => z.Id == "Asia/Singapore"));
+        Assert.Equal(["Asia/Singapore", "Asia/Ho_Chi_Minh"], TimeZonePicker.Likely("Asia/Singapore", "Asia/Saigon", "Asia/Singapore").Select(z => z.Id));
+    }
+}
