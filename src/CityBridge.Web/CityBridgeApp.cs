@@ -71,6 +71,7 @@ public static class CityBridgeApp
             }
         });
         services.AddScoped<Features.Programs.ProgramWorkflow>();
+        Features.My.MyRegistration.AddMyCityBridge(services, builder.Configuration);
         services.AddScoped<Features.Programs.ProgramItinerary>();
         services.AddScoped<Features.Programs.ProgramReport>();
         services.AddScoped<Features.Dashboard.DashboardFacts>();
@@ -172,6 +173,7 @@ public static class CityBridgeApp
         Features.Matching.MatchingApi.MapMatchingApi(app);
         Features.Events.EventsApi.MapEventsApi(app);
         Features.Programs.ProgramsApi.MapProgramsApi(app);
+        Features.My.MyApi.MapMyApi(app);
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -45,7 +45,7 @@ public sealed class SignInModel(SignInManager<CityBridgeUser> signIn) : PageMode
         return Page();
     }
 
-    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/My";
 }
 
 public sealed class SignInInput

@@ -39,7 +39,7 @@ public sealed record RequestView(int Id, int FromId, string FromName, int ToId, 
 public sealed record MeetingView(int Id, int FirstId, string FirstName, int SecondId, string SecondName, int Weight, int? SlotIndex, DateTimeOffset? Start, DateTimeOffset? End, string? Session, int? Table, bool Pinned);
 
 /// <summary>The rules and queries of matchmaking events, shared by pages and API so both enforce the same things.</summary>
-public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
+public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.MeetingNotices notices)
 {
     public static bool MayManage(Actor actor) => actor.IsStaff && actor.MayWrite;
 
@@ -206,6 +206,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
             CreatedAt = clock.GetUtcNow(),
         };
         db.MeetingRequests.Add(request);
+        await notices.RequestReceivedAsync(request, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -253,6 +254,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
             });
         }
 
+        await notices.AnsweredAsync(request, ct);
         try
         {
             // The unique request id on meetings and the status check make a double accept (two tabs, two instances) fail, not duplicate.
@@ -335,7 +337,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
                 return new EventRefusal(400, "Only a meeting with a slot can be pinned; schedule first.");
             case "pin": meeting.Pinned = true; break;
             case "unpin": meeting.Pinned = false; break;
-            case "cancel": meeting.Cancelled = true; meeting.Pinned = false; break;
+            case "cancel": meeting.Cancelled = true; meeting.Pinned = false; await notices.MeetingCancelledAsync(meeting, ct); break;
             default: return new EventRefusal(400, "Change must be pin, unpin or cancel.", "change");
         }
 
