@@ -96,6 +96,7 @@ public static class CityBridgeApp
             o.Conventions.AuthorizePage("/Programs/Registrations", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Programs/Report", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Programs/Mine");
+            o.Conventions.AuthorizeFolder("/My");
             o.Conventions.AuthorizePage("/Contacts/Privacy", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Pipeline");
             o.Conventions.AuthorizeFolder("/DataExchange", AccountsRegistration.StaffPolicy);

@@ -139,7 +139,7 @@ public static class MyApi
     }
 }
 
-/// <summary>Registers the workspace: its services, background pass, API and page authorization.</summary>
+/// <summary>Registers the workspace's services and background pass (its pages need a sign-in: CityBridgeApp's page conventions).</summary>
 public static class MyRegistration
 {
     public static IServiceCollection AddMyCityBridge(this IServiceCollection services, IConfiguration configuration)
@@ -158,7 +158,6 @@ public static class MyRegistration
         services.AddScoped<WorkspaceQueries>();
         services.AddSingleton<NoticePass>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticePass>());
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/My"));
         return services;
     }
 }

@@ -242,12 +242,12 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
             join a in db.EventRegistrations on m.FirstRegistrationId equals a.Id
             join b in db.EventRegistrations on m.SecondRegistrationId equals b.Id
             where !m.Cancelled && (a.UserId == actor.UserId || b.UserId == actor.UserId)
-            select new { Meeting = m, Me = a.UserId == actor.UserId ? a : b, Other = a.UserId == actor.UserId ? b : a }).ToListAsync(ct);
+            select new { Meeting = m, A = a, B = b }).ToListAsync(ct);
         var eventIds = rows.Select(r => r.Meeting.EventId).Distinct().ToList();
         var events = await db.Events.AsNoTracking().Include(e => e.Sessions)
             .Where(e => eventIds.Contains(e.Id) && e.Sessions.Any(s => s.Date >= since)).ToDictionaryAsync(e => e.Id, ct);
         var now = clock.GetUtcNow();
-        return rows.Where(r => events.ContainsKey(r.Meeting.EventId)).Select(r => new { r.Meeting, r.Me, r.Other, Event = events[r.Meeting.EventId] }).Select(r =>
+        return rows.Where(r => events.ContainsKey(r.Meeting.EventId)).Select(r => new { r.Meeting, Me = r.A.UserId == actor.UserId ? r.A : r.B, Other = r.A.UserId == actor.UserId ? r.B : r.A, Event = events[r.Meeting.EventId] }).Select(r =>
         {
             var slot = r.Event.SchedulePublished && r.Meeting.SlotIndex is { } i ? EventWorkflow.Slots(r.Event).ElementAtOrDefault(i) : null;
             var zone = EventWorkflow.ZoneOf(r.Me.TimeZone ?? r.Event.TimeZone);
@@ -279,13 +279,9 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
         var today = Today;
         var interests = await db.Interests.AsNoTracking().Where(i => i.Status == Interests.InterestStatus.New).OrderByDescending(i => i.Id)
             .Select(i => new { i.Id, i.FullName, i.OrganizationName, Total = db.Interests.Count(x => x.Status == Interests.InterestStatus.New) }).Take(5).ToListAsync(ct);
-        var registrations = await (
-            from r in db.ProgramRegistrations.AsNoTracking()
-            where r.Status == RegistrationStatus.Applied
-            group r by r.ProgramId into g
-            join p in db.Programs on g.Key equals p.Id
-            orderby p.StartDate
-            select new { p.Id, p.Name, Waiting = g.Count() }).ToListAsync(ct);
+        var registrations = await db.Programs.AsNoTracking()
+            .Select(p => new { p.Id, p.Name, p.StartDate, Waiting = db.ProgramRegistrations.Count(r => r.ProgramId == p.Id && r.Status == RegistrationStatus.Applied) })
+            .Where(p => p.Waiting > 0).OrderBy(p => p.StartDate).ThenBy(p => p.Id).ToListAsync(ct);
         var events = await db.Events.AsNoTracking().Where(e => e.Sessions.Any(s => s.Date >= today))
             .Select(e => new
             {
