@@ -66,7 +66,7 @@ public sealed class MyCityBridgeTests(AppFixture apps)
         var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
         var eventId = await EventWithBothSidesAsync(app, official, provider, daysAhead: 2);
 
-        var requested = await official.PostAsync($"/api/my/matches/{projectId}/{aquaSense}/meeting-request", null);
+        var requested = await official.PostAsync($"/api/projects/{projectId}/matches/{aquaSense}/meeting-request", null);
         var providerPage = (await provider.GetFromJsonAsync<Workspace>("/api/my", AppFixture.Json))!;
         var waiting = Assert.Single(providerPage.RequestsWaiting, r => r.EventId == eventId);
 
@@ -209,7 +209,7 @@ public sealed class MyCityBridgeTests(AppFixture apps)
         var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
         var outsider = await app.ClientForAsync(AccountSeeder.DemoDaNangOfficialEmail);
 
-        var started = await provider.PostAsync($"/api/my/matches/{projectId}/{aquaSense}/opportunity", null);
+        var started = await provider.PostAsync($"/api/projects/{projectId}/matches/{aquaSense}/opportunity", null);
         var id = (int)(await started.Content.ReadFromJsonAsync<CreatedId>(AppFixture.Json))!.Id;
         var wonWithoutValue = await provider.PutAsJsonAsync($"/api/my/opportunities/{id}", new OpportunityStageInput(OpportunityStage.Won, null), AppFixture.Json);
         var byOutsider = await outsider.PutAsJsonAsync($"/api/my/opportunities/{id}", new OpportunityStageInput(OpportunityStage.Lost, null), AppFixture.Json);

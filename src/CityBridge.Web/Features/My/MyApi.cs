@@ -26,8 +26,8 @@ public static class MyApi
     // POST /api/my/conversations                           open (or find) the thread of a match's two sides
     // GET  /api/my/conversations/{id}                      one thread
     // POST /api/my/conversations/{id}/messages             write in a thread
-    // POST /api/my/matches/{projectId}/{organizationId}/meeting-request
-    // POST /api/my/matches/{projectId}/{organizationId}/opportunity
+    // POST /api/projects/{projectId}/matches/{organizationId}/meeting-request   (beside the match's mark and curation)
+    // POST /api/projects/{projectId}/matches/{organizationId}/opportunity
     // PUT  /api/my/opportunities/{id}                      stage and deal size
     // GET  /api/my/notices, PUT /api/my/notices            which notices the user gets
     public static void MapMyApi(this IEndpointRouteBuilder app)
@@ -38,8 +38,9 @@ public static class MyApi
         my.MapPost("/conversations", OpenConversation).WithSummary("Open the thread between a project's city and a provider that share a match, request or opportunity.");
         my.MapGet("/conversations/{id:int}", ReadConversation).WithSummary("One conversation with its messages.");
         my.MapPost("/conversations/{id:int}/messages", PostMessage).WithSummary("Write in a conversation; the other side gets an e-mail notice with a link.");
-        my.MapPost("/matches/{projectId:int}/{organizationId:int}/meeting-request", RequestMeeting).WithSummary("Request a meeting at an upcoming event both sides attend, or invite the other side to yours.");
-        my.MapPost("/matches/{projectId:int}/{organizationId:int}/opportunity", StartOpportunity).WithSummary("Start the opportunity of a match (provider or staff); returns the existing one if there is one.");
+        var match = app.MapGroup("/api/projects/{projectId:int}/matches/{organizationId:int}").WithTags("my").AddEndpointFilter<BrowserSessionCsrfFilter>();
+        match.MapPost("/meeting-request", RequestMeeting).WithSummary("Request a meeting at an upcoming event both sides attend, or invite the other side to yours.");
+        match.MapPost("/opportunity", StartOpportunity).WithSummary("Start the opportunity of a match (provider or staff); returns the existing one if there is one.");
         my.MapPut("/opportunities/{id:int}", UpdateOpportunity).WithSummary("Record an opportunity's stage and deal size in USD (provider or staff).");
         my.MapGet("/notices", GetNotices).WithSummary("The notices you get by e-mail (all on unless switched off).");
         my.MapPut("/notices", PutNotices).WithSummary("Choose the notices you get: the kinds listed in 'on', every other off.");
