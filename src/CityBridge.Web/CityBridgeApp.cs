@@ -70,6 +70,7 @@ public static class CityBridgeApp
         services.AddHostedService(sp => sp.GetRequiredService<Features.Events.EventScheduling>());
         services.Configure<Features.Programs.ProgramOptions>(builder.Configuration.GetSection("Programs"));
         services.AddScoped<Features.Programs.ProgramWorkflow>();
+        Features.My.MyRegistration.AddMyCityBridge(services, builder.Configuration);
         services.AddScoped<Features.Programs.ProgramItinerary>();
         services.AddScoped<Features.Programs.ProgramReport>();
         services.AddScoped<Features.Dashboard.DashboardFacts>();
@@ -97,6 +98,7 @@ public static class CityBridgeApp
             o.Conventions.AuthorizePage("/Programs/Registrations", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Programs/Report", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizePage("/Programs/Mine");
+            o.Conventions.AuthorizeFolder("/My");
             o.Conventions.AuthorizePage("/Contacts/Privacy", AccountsRegistration.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Pipeline");
             o.Conventions.AuthorizeFolder("/DataExchange", AccountsRegistration.StaffPolicy);
@@ -183,6 +185,7 @@ public static class CityBridgeApp
         Features.Events.EventsApi.MapEventsApi(app);
         Features.Events.EventDayApi.MapEventDayApi(app);
         Features.Programs.ProgramsApi.MapProgramsApi(app);
+        Features.My.MyApi.MapMyApi(app);
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -254,6 +254,24 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PAGE /Programs/Report/{id:int}"] = StaffOnly,
         ["PAGE /Programs/Itinerary/{id:int}"] = Everyone,
         ["PAGE /Programs/Mine"] = SignedIn,
+
+        // My CityBridge: everyone signed in has a start page of their own. Acting on a match is for its two sides (the
+        // official may request a meeting, the provider both); an opportunity for the provider and staff. The thread
+        // rows name no thread the test owns (id 0, an empty body), so all are refused; MyCityBridgeTests cover them.
+        ["GET /api/my/"] = SignedIn,
+        ["GET /api/my/conversations"] = SignedIn,
+        ["POST /api/my/conversations"] = [],
+        ["GET /api/my/conversations/{id:int}"] = [],
+        ["POST /api/my/conversations/{id:int}/messages"] = [],
+        ["PUT /api/my/opportunities/{id:int}"] = [Staff, Provider],
+        ["GET /api/my/notices"] = SignedIn,
+        ["PUT /api/my/notices"] = SignedIn,
+        ["POST /api/projects/{projectId:int}/matches/{organizationId:int}/meeting-request"] = [Official, Provider],
+        ["POST /api/projects/{projectId:int}/matches/{organizationId:int}/opportunity"] = [Staff, Provider],
+        ["PAGE /My"] = SignedIn,
+        ["PAGE /My/Index"] = SignedIn,
+        ["PAGE /My/Notices"] = SignedIn,
+        ["PAGE /My/Conversation/{id:int}"] = [],
     };
 
     private TestApp App => fixture.App;
@@ -404,6 +422,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         if (pattern.Contains("{projectId:int}", StringComparison.Ordinal))
         {
             await EnsureReadinessAsync(id);
+            await EnsureMatchAsync(id, targets["organizations"]);
         }
 
         if (pattern.Contains("{requestId:int}", StringComparison.Ordinal) || pattern.Contains("{meetingId:int}", StringComparison.Ordinal))
@@ -461,6 +480,24 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         }
 
         return (request.Id, meeting.Id);
+    }
+
+    /// <summary>The target project and provider are a stored match, whether or not the engine has ranked them yet.</summary>
+    private async Task EnsureMatchAsync(int projectId, int organizationId)
+    {
+        await using var db = App.NewDb();
+        if (!await db.Matches.AnyAsync(m => m.ProjectId == projectId && m.OrganizationId == organizationId))
+        {
+            db.Matches.Add(new Features.Matching.StoredMatch { ProjectId = projectId, OrganizationId = organizationId, Rank = 1, Score = 0.8, SignalsJson = "[]", ComputedAt = DateTimeOffset.UtcNow });
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                // The engine stored it at the same moment.
+            }
+        }
     }
 
     /// <summary>Gives the target project a plan version 1, a saved tender and a published one, so readiness reads find something.</summary>

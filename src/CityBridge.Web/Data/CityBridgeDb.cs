@@ -60,6 +60,9 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     public DbSet<Features.Library.LibraryDocument> LibraryDocuments => Set<Features.Library.LibraryDocument>();
     public DbSet<Features.Library.LibraryLink> LibraryLinks => Set<Features.Library.LibraryLink>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<Features.My.Conversation> Conversations => Set<Features.My.Conversation>();
+    public DbSet<Features.My.ConversationMessage> ConversationMessages => Set<Features.My.ConversationMessage>();
+    public DbSet<Features.My.NoticeOptOut> NoticeOptOuts => Set<Features.My.NoticeOptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

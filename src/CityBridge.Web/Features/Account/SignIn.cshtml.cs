@@ -56,7 +56,7 @@ public sealed class SignInModel(SignInManager<CityBridgeUser> signIn, SignInThro
     private static string TooManyAttempts(TimeSpan wait) =>
         $"Too many failed attempts for this e-mail address from your device: wait {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} minute(s) and try again, or reset your password.";
 
-    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/My";
 }
 
 public sealed class SignInInput

@@ -40,6 +40,9 @@ public sealed class OutboxMessage
     /// <summary>A sender that claimed the message holds it until then; another instance may take it over afterwards.</summary>
     public DateTimeOffset? LockedUntil { get; set; }
 
+    /// <summary>For a notice to a user: what it is about and for whom; unique, so the same notice is written once.</summary>
+    public string? NoticeKey { get; set; }
+
     public OutboxStatus Status => SentAt is not null ? OutboxStatus.Sent
         : Attempts >= MaxAttempts ? OutboxStatus.Failed
         : LastError is not null ? OutboxStatus.Retrying

@@ -85,6 +85,8 @@ public enum MeetingRequestStatus
     Accepted,
     Declined,
     Cancelled,
+    /// <summary>Not answered in time (see MyOptions.RequestExpiry), so it no longer holds the pair.</summary>
+    Expired,
 }
 
 /// <summary>A request by one participant to meet another, with its priority (1 = nice to have, 3 = must meet).</summary>

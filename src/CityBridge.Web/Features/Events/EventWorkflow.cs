@@ -40,7 +40,7 @@ public sealed record MeetingView(int Id, int FirstId, string FirstName, int Seco
     int Sequence = 0, DateTimeOffset? ChangedAt = null, bool Cancelled = false, MeetingAttendance Attendance = MeetingAttendance.Unknown);
 
 /// <summary>The rules and queries of matchmaking events, shared by pages and API so both enforce the same things.</summary>
-public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
+public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.MeetingNotices notices)
 {
     public static bool MayManage(Actor actor) => actor.IsStaffWriter;
 
@@ -221,6 +221,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
             CreatedAt = clock.GetUtcNow(),
         };
         db.MeetingRequests.Add(request);
+        await notices.RequestReceivedAsync(request, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -268,6 +269,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
             });
         }
 
+        await notices.AnsweredAsync(request, ct);
         try
         {
             // The unique request id on meetings and the status check make a double accept (two tabs, two instances) fail, not duplicate.
@@ -354,7 +356,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock)
             case "unpin": meeting.Pinned = false; break;
             case "cancel" when meeting.Cancelled:
                 return new EventRefusal(409, "This meeting is already cancelled.");
-            case "cancel": meeting.Cancelled = true; meeting.Pinned = false; meeting.Revise(clock.GetUtcNow()); break;
+            case "cancel": meeting.Cancelled = true; meeting.Pinned = false; meeting.Revise(clock.GetUtcNow()); await notices.MeetingCancelledAsync(meeting, ct); break;
             default: return new EventRefusal(400, "Change must be pin, unpin or cancel.", "change");
         }
 

@@ -223,7 +223,7 @@ public static class EventsApi
             return !EventWorkflow.MayManage(actor) ? Refused(EventRefusal.Denied(actor, "Only program staff stop the scheduler."))
                 : await scheduling.StopAsync(db, id, ct) ? TypedResults.Accepted($"/api/events/{id}/schedule", await scheduling.RunOfAsync(db, id, ct)) : Refused(new EventRefusal(409, "The scheduler is not running for this event."));
         }).WithSummary("Stop the scheduler, keeping the best schedule found (staff); works from any instance.");
-        events.MapPost("/{id:int}/schedule/publish", async Task<IResult> (int id, PublishInput input, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
+        events.MapPost("/{id:int}/schedule/publish", async Task<IResult> (int id, PublishInput input, CityBridgeDb db, My.MeetingNotices notices, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
             if (!EventWorkflow.MayManage(actor))
@@ -243,6 +243,11 @@ public static class EventsApi
             }
 
             e.SchedulePublished = published;
+            if (published)
+            {
+                await notices.SchedulePublishedAsync(id, ct);
+            }
+
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
         }).WithSummary("Publish ({\"published\": true}) or withdraw the schedule (staff).");

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CityBridge.Web.Features.Events;
 
 /// <summary>Staff run and stop the scheduler, follow its progress, publish the schedule, and pin, cancel or add meetings.</summary>
-public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling, CityBridgeDb db) : PageModel
+public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling, CityBridgeDb db, My.MeetingNotices notices) : PageModel
 {
     public EventDto Event { get; private set; } = null!;
 
@@ -43,6 +43,11 @@ public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling
         }
 
         e.SchedulePublished = published;
+        if (published)
+        {
+            await notices.SchedulePublishedAsync(id, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = published ? "Schedule published: participants see their agendas." : "Schedule withdrawn.";
         return RedirectToPage(new { id });

@@ -55,7 +55,8 @@ public sealed class DetailsModel(CityBridgeDb db, MatchingEngine engine, TimePro
         if (organization.Kind == OrganizationKind.Provider && MatchQueries.MayViewProviderMatches(actor, id))
         {
             var items = await MatchQueries.ForProviderAsync(db, id, actor, 10, ct);
-            Matches = new MatchListView(items, ForProject: false, CanCurate: actor.IsStaffWriter, CanMark: actor.MayWrite, Loading: !engine.IsLoaded);
+            Matches = new MatchListView(items, ForProject: false, CanCurate: actor.IsStaffWriter, CanMark: actor.MayWrite, Loading: !engine.IsLoaded,
+                CanAct: actor.MayWrite && actor.IsProvider && actor.ActsFor(id), MayStartOpportunity: actor.MayWrite && actor.IsProvider && actor.ActsFor(id));
             OpenEvents = await MatchQueries.OpenEventsForProviderAsync(db, id, ct);
         }
 

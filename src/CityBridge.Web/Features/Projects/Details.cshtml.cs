@@ -31,7 +31,8 @@ public sealed class DetailsModel(CityBridgeDb db, MatchingEngine engine, TimePro
         if (MatchQueries.MayViewProjectMatches(actor, entity))
         {
             var items = await MatchQueries.ForProjectAsync(db, entity, actor, 10, ct);
-            Matches = new MatchListView(items, ForProject: true, CanCurate: actor.IsStaffWriter, CanMark: MatchQueries.MayMark(actor, entity, 0), Loading: !engine.IsLoaded);
+            Matches = new MatchListView(items, ForProject: true, CanCurate: actor.IsStaffWriter, CanMark: MatchQueries.MayMark(actor, entity, 0), Loading: !engine.IsLoaded,
+                CanAct: actor.MayWrite && actor.IsOfficialOf(entity.CityId));
         }
 
         return Page();

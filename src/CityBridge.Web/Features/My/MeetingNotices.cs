@@ -1,0 +1,212 @@
+using System.Globalization;
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CityBridge.Web.Features.My;
+
+/// <summary>
+/// The notices of matchmaking events. The event workflow calls these before its save, so each notice commits with the
+/// change that caused it; keys make each one once-only.
+/// </summary>
+public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions<MyOptions> options)
+{
+    private Uri Root => options.Value.PublicUrl;
+
+    private string Link(string path) => new Uri(Root, path).ToString();
+
+    /// <summary>The recipient of a new request hears who asks and until when it stays open.</summary>
+    public async Task RequestReceivedAsync(MeetingRequest request, CancellationToken ct)
+    {
+        var (e, from, to) = await PartiesAsync(request, ct);
+        var expires = (request.CreatedAt + options.Value.RequestExpiry).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+        await Notices.QueueAsync(db, [to.UserId], NoticeKinds.RequestReceived, _ => (
+            $"request-received:{request.EventId}:{request.FromRegistrationId}:{request.ToRegistrationId}",
+            new Dictionary<string, string>
+            {
+                ["from"] = EventWorkflow.Label(from), ["event"] = e.Name, ["expires"] = expires, ["link"] = Link("/My"),
+                ["message"] = request.Message is null ? string.Empty : $"\nTheir note: {request.Message}\n",
+            }), clock, ct);
+    }
+
+    /// <summary>The requester hears the answer (accepted, declined or expired).</summary>
+    public async Task AnsweredAsync(MeetingRequest request, CancellationToken ct)
+    {
+        var kind = request.Status switch
+        {
+            MeetingRequestStatus.Accepted => NoticeKinds.RequestAccepted,
+            MeetingRequestStatus.Declined => NoticeKinds.RequestDeclined,
+            MeetingRequestStatus.Expired => NoticeKinds.RequestExpired,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            return;
+        }
+
+        var (e, from, to) = await PartiesAsync(request, ct);
+        await Notices.QueueAsync(db, [from.UserId], kind, _ => (
+            $"{kind}:{request.Id}",
+            new Dictionary<string, string> { ["to"] = EventWorkflow.Label(to), ["event"] = e.Name, ["link"] = Link("/My") }), clock, ct);
+    }
+
+    /// <summary>Every registrant with meetings hears the schedule is out, with their meetings in their own time zone.</summary>
+    public async Task SchedulePublishedAsync(int eventId, CancellationToken ct)
+    {
+        var e = await db.Events.AsNoTracking().Include(x => x.Sessions).FirstAsync(x => x.Id == eventId, ct);
+        var registrations = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == eventId).ToListAsync(ct);
+        var meetings = await db.EventMeetings.AsNoTracking().Where(m => m.EventId == eventId && !m.Cancelled && m.SlotIndex != null).ToListAsync(ct);
+        var slots = EventWorkflow.Slots(e);
+        var byId = registrations.ToDictionary(r => r.Id);
+        foreach (var registration in registrations.Where(r => meetings.Any(m => m.FirstRegistrationId == r.Id || m.SecondRegistrationId == r.Id)))
+        {
+            var zone = ZoneFor(registration, e);
+            var lines = meetings.Where(m => m.FirstRegistrationId == registration.Id || m.SecondRegistrationId == registration.Id)
+                .Select(m => (Slot: slots.ElementAtOrDefault(m.SlotIndex!.Value), Meeting: m))
+                .Where(x => x.Slot is not null).OrderBy(x => x.Slot!.Index)
+                .Select(x => $"- {EventWorkflow.ShownAt(x.Slot!.Start.ToDateTimeOffset(), zone, "")}, table {x.Meeting.Table}: " +
+                    EventWorkflow.Label(byId[x.Meeting.FirstRegistrationId == registration.Id ? x.Meeting.SecondRegistrationId : x.Meeting.FirstRegistrationId]));
+            await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.SchedulePublished, _ => (
+                $"schedule-published:{eventId}:{registration.Id}",
+                new Dictionary<string, string>
+                {
+                    ["event"] = e.Name, ["timeZone"] = zone.Id, ["meetings"] = string.Join('\n', lines),
+                    ["ics"] = Link($"/api/events/{eventId}/agenda.ics"), ["link"] = Link("/My"),
+                }), clock, ct);
+        }
+    }
+
+    /// <summary>Both sides of a cancelled meeting hear of it, with the time it had in their own time zone.</summary>
+    public async Task MeetingCancelledAsync(EventMeeting meeting, CancellationToken ct)
+    {
+        var e = await db.Events.AsNoTracking().Include(x => x.Sessions).FirstAsync(x => x.Id == meeting.EventId, ct);
+        var ids = new[] { meeting.FirstRegistrationId, meeting.SecondRegistrationId };
+        var both = await db.EventRegistrations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        var slot = meeting.SlotIndex is { } i ? EventWorkflow.Slots(e).ElementAtOrDefault(i) : null;
+        foreach (var registration in both)
+        {
+            var other = both.FirstOrDefault(r => r.Id != registration.Id);
+            var zone = ZoneFor(registration, e);
+            await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.MeetingCancelled, _ => (
+                $"meeting-cancelled:{meeting.Id}:{registration.Id}",
+                new Dictionary<string, string>
+                {
+                    ["other"] = other is null ? "your counterpart" : EventWorkflow.Label(other), ["event"] = e.Name,
+                    ["when"] = EventWorkflow.ShownAt(slot?.Start.ToDateTimeOffset(), zone, "not yet scheduled"), ["timeZone"] = zone.Id,
+                    ["ics"] = Link($"/api/events/{e.Id}/agenda.ics"), ["link"] = Link("/My"),
+                }), clock, ct);
+        }
+    }
+
+    private static DateTimeZone ZoneFor(EventRegistration registration, MatchmakingEvent e) =>
+        EventWorkflow.ZoneOf(registration.TimeZone ?? e.TimeZone);
+
+    private async Task<(MatchmakingEvent Event, EventRegistration From, EventRegistration To)> PartiesAsync(MeetingRequest request, CancellationToken ct)
+    {
+        var e = await db.Events.AsNoTracking().FirstAsync(x => x.Id == request.EventId, ct);
+        var ids = new[] { request.FromRegistrationId, request.ToRegistrationId };
+        var both = await db.EventRegistrations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        return (e, both.Single(r => r.Id == request.FromRegistrationId), both.Single(r => r.Id == request.ToRegistrationId));
+    }
+}
+
+/// <summary>
+/// The workspace's background pass: expires meeting requests left unanswered too long (telling the requester) and sends
+/// each participant their agenda the day before an event day. Keys make a pass safe to repeat and to run on several instances.
+/// </summary>
+public sealed class NoticePass(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MyOptions> options, ILogger<NoticePass> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PassInterval);
+        do
+        {
+            try
+            {
+                await RunAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Notice pass failed; retrying later");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass; returns the requests expired and the agendas queued.</summary>
+    public async Task<(int Expired, int Agendas)> RunAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
+        var notices = scope.ServiceProvider.GetRequiredService<MeetingNotices>();
+        return (await ExpireAsync(db, notices, ct), await AgendasAsync(db, ct));
+    }
+
+    private async Task<int> ExpireAsync(CityBridgeDb db, MeetingNotices notices, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow() - options.Value.RequestExpiry;
+        // SQLite cannot compare instants: the open requests are few, so the cut-off is applied here.
+        var open = (await db.MeetingRequests.Where(r => r.Status == MeetingRequestStatus.Requested).ToListAsync(ct)).Where(r => r.CreatedAt < cutoff).ToList();
+        foreach (var request in open)
+        {
+            request.Status = MeetingRequestStatus.Expired;
+            request.AnsweredAt = clock.GetUtcNow();
+            await notices.AnsweredAsync(request, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return open.Count;
+    }
+
+    private async Task<int> AgendasAsync(CityBridgeDb db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var tomorrow = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
+        // A day either side covers every time zone; the exact "tomorrow where the event is" is checked below.
+        var events = await db.Events.AsNoTracking().Include(e => e.Sessions)
+            .Where(e => e.SchedulePublished && e.Sessions.Any(s => s.Date >= tomorrow.AddDays(-1) && s.Date <= tomorrow.AddDays(1))).ToListAsync(ct);
+        var queued = 0;
+        var root = options.Value.PublicUrl;
+        foreach (var e in events)
+        {
+            var zone = EventWorkflow.ZoneOf(e.TimeZone);
+            var localTomorrow = Instant.FromDateTimeOffset(now).InZone(zone).Date.PlusDays(1);
+            var slots = EventWorkflow.Slots(e).Where(s => s.Start.InZone(zone).Date == localTomorrow).ToList();
+            if (slots.Count == 0)
+            {
+                continue;
+            }
+
+            var indexes = slots.Select(s => s.Index).ToList();
+            var meetings = await db.EventMeetings.AsNoTracking()
+                .Where(m => m.EventId == e.Id && !m.Cancelled && m.SlotIndex != null && indexes.Contains(m.SlotIndex.Value)).ToListAsync(ct);
+            var registrations = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == e.Id).ToDictionaryAsync(r => r.Id, ct);
+            foreach (var registration in registrations.Values)
+            {
+                var mine = meetings.Where(m => m.FirstRegistrationId == registration.Id || m.SecondRegistrationId == registration.Id)
+                    .Select(m => (Slot: slots.First(s => s.Index == m.SlotIndex), Meeting: m)).OrderBy(x => x.Slot.Index).ToList();
+                if (mine.Count == 0)
+                {
+                    continue;
+                }
+
+                var myZone = EventWorkflow.ZoneOf(registration.TimeZone ?? e.TimeZone);
+                var lines = mine.Select(x => $"- {EventWorkflow.ShownAt(x.Slot.Start.ToDateTimeOffset(), myZone, "")}, table {x.Meeting.Table}: " +
+                    EventWorkflow.Label(registrations[x.Meeting.FirstRegistrationId == registration.Id ? x.Meeting.SecondRegistrationId : x.Meeting.FirstRegistrationId]));
+                queued += await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.DayBeforeAgenda, _ => (
+                    $"agenda:{e.Id}:{registration.Id}:{localTomorrow:yyyy-MM-dd}",
+                    new Dictionary<string, string>
+                    {
+                        ["event"] = e.Name, ["day"] = localTomorrow.ToString("dddd d MMMM", CultureInfo.InvariantCulture), ["timeZone"] = myZone.Id,
+                        ["meetings"] = string.Join('\n', lines), ["venue"] = e.Venue ?? "see the event page",
+                        ["ics"] = new Uri(root, $"/api/events/{e.Id}/agenda.ics").ToString(),
+                    }), clock, ct);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return queued;
+    }
+}

@@ -1,0 +1,304 @@
+using CityBridge.Core.Domain;
+using CityBridge.Core.Pipeline;
+using CityBridge.Core.Programs;
+using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Email;
+using CityBridge.Web.Features.Events;
+using CityBridge.Web.Features.Matching;
+using CityBridge.Web.Features.Pipeline;
+using CityBridge.Web.Features.Projects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CityBridge.Web.Features.My;
+
+/// <summary>A suggested pair on a start page: strong or weak, with the one-line reason.</summary>
+public sealed record MatchLine(int ProjectId, string ProjectTitle, string CityName, int OrganizationId, string OrganizationName, double Score, string Strength, string Reason);
+
+/// <summary>A project on its city's (or expert's) start page: readiness, what is missing, and its best providers.</summary>
+public sealed record ProjectCard(int Id, string Title, ProjectStage Stage, bool IsPublished, IReadOnlyList<string> Assessed, IReadOnlyList<string> Missing,
+    IReadOnlyList<MatchLine> Strong, IReadOnlyList<MatchLine> Weak);
+
+/// <summary>A meeting request waiting for the viewer's answer, or one the viewer sent.</summary>
+public sealed record RequestLine(int Id, int EventId, string EventName, string Other, string? Message, int Priority, MeetingRequestStatus Status, DateTimeOffset ExpiresAt);
+
+/// <summary>One of the viewer's meetings: with whom, where and (once published) when, in the viewer's time zone.</summary>
+public sealed record MeetingLine(int Id, int EventId, string EventName, string With, int? WithOrganizationId, string When, int? Table, bool Held);
+
+/// <summary>A program the viewer takes part in.</summary>
+public sealed record ProgramLine(int Id, string Name, DateOnly StartDate, DateOnly EndDate, RegistrationStatus Status);
+
+/// <summary>A pipeline record on a start page.</summary>
+public sealed record OpportunityLine(int Id, int ProjectId, string ProjectTitle, int ProviderId, string ProviderName, OpportunityStage Stage, decimal? ValueUsd);
+
+/// <summary>The pipeline's totals per stage.</summary>
+public sealed record StageTotal(OpportunityStage Stage, int Count, decimal ValueUsd);
+
+/// <summary>A new interest to triage.</summary>
+public sealed record InterestLine(int Id, string Name, string Organization);
+
+/// <summary>A program with registrations waiting for a decision.</summary>
+public sealed record ProgramWaiting(int ProgramId, string Program, int Waiting);
+
+/// <summary>An upcoming event with meetings to place or a schedule to publish.</summary>
+public sealed record EventWork(int EventId, string Event, int Unplaced, bool SchedulePublished);
+
+/// <summary>Staff's work of the day.</summary>
+public sealed record StaffWork(
+    int NewInterests, IReadOnlyList<InterestLine> LatestInterests, IReadOnlyList<ProgramWaiting> RegistrationsToApprove,
+    IReadOnlyList<EventWork> EventsToSchedule, int FailedEmails, IReadOnlyList<OpportunityLine> QuietOpportunities);
+
+/// <summary>Everything on one person's start page. Panels a role does not have are empty or null.</summary>
+public sealed record Workspace(
+    string Role, string Name,
+    IReadOnlyList<ProjectCard> Projects,
+    IReadOnlyList<MatchLine> Fits,
+    IReadOnlyList<string> ProfileHints,
+    IReadOnlyList<RequestLine> RequestsWaiting,
+    IReadOnlyList<RequestLine> RequestsSent,
+    IReadOnlyList<MeetingLine> Meetings,
+    IReadOnlyList<ProgramLine> Programs,
+    IReadOnlyList<OpportunityLine> Opportunities,
+    IReadOnlyList<StageTotal> Pipeline,
+    IReadOnlyList<ConversationLine> Conversations,
+    StaffWork? Staff);
+
+/// <summary>
+/// Builds a start page from the same visibility rules as the rest of the app (projects, matches, pipeline, events); one
+/// query per panel, whatever the number of rows.
+/// </summary>
+public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversations, TimeProvider clock, IOptions<MyOptions> options)
+{
+    /// <summary>Matches per project on a city's start page.</summary>
+    public const int MatchesPerProject = 6;
+
+    /// <summary>Opportunities count as quiet when nothing changed for this many days.</summary>
+    public const int QuietDays = 30;
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<Workspace> BuildAsync(Actor actor, CancellationToken ct)
+    {
+        var name = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? actor.Name;
+        var role = actor.IsStaff ? Roles.Staff : actor.IsCityOfficial ? Roles.CityOfficial : actor.IsProvider ? Roles.Provider : actor.Roles.Contains(Roles.Expert) ? Roles.Expert : "Member";
+        IReadOnlyList<ProjectCard> projects = [];
+        if (actor.IsCityOfficial && actor.CityId is { } cityId)
+        {
+            projects = await ProjectCardsAsync(db.Projects.Where(p => p.CityId == cityId), actor, withMatches: true, ct);
+        }
+        else if (actor.AssignedProjectIds.Count > 0)
+        {
+            var assigned = actor.AssignedProjectIds.ToList();
+            projects = await ProjectCardsAsync(db.Projects.Where(p => assigned.Contains(p.Id)), actor, withMatches: false, ct);
+        }
+
+        var provider = actor.IsProvider ? actor.OrganizationId : null;
+        var fits = provider is { } org ? await FitsAsync(org, actor, ct) : [];
+        var hints = provider is { } org2 ? await ProfileHintsAsync(org2, ct) : [];
+        var (waiting, sent) = await RequestsAsync(actor, ct);
+        var opportunities = actor.IsCityOfficial || actor.IsProvider ? await OpportunitiesAsync(actor, ct) : [];
+        var pipeline = opportunities.GroupBy(o => o.Stage).OrderBy(g => g.Key)
+            .Select(g => new StageTotal(g.Key, g.Count(), g.Sum(o => o.ValueUsd ?? 0))).ToList();
+        return new Workspace(role, name, projects, fits, hints, waiting, sent, await MeetingsAsync(actor, ct), await ProgramsAsync(actor, ct),
+            opportunities, pipeline, actor.IsSignedIn ? await conversations.ListAsync(actor, 8, ct) : [], actor.IsStaff ? await StaffWorkAsync(ct) : null);
+    }
+
+    private async Task<List<ProjectCard>> ProjectCardsAsync(IQueryable<PriorityProject> scope, Actor actor, bool withMatches, CancellationToken ct)
+    {
+        var projects = await ProjectDefinition.Instance.VisibleTo(scope.AsNoTracking(), actor).OrderBy(p => p.Title)
+            .Select(p => new { p.Id, p.Title, p.Stage, p.IsPublished, p.BudgetUsd, p.StartDate, p.Description, City = p.City!.Name }).ToListAsync(ct);
+        var ids = projects.Select(p => p.Id).ToList();
+        var assessed = (await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.ProjectId)).Select(a => new { a.ProjectId, a.Part }).Distinct().ToListAsync(ct))
+            .ToLookup(a => a.ProjectId, a => a.Part);
+        var matches = withMatches ? await MatchLinesAsync(ids, ct) : [];
+        return projects.Select(p =>
+        {
+            var done = assessed[p.Id].ToHashSet();
+            var missing = new List<string>();
+            if (string.IsNullOrWhiteSpace(p.Description))
+            {
+                missing.Add("a description");
+            }
+
+            if (p.BudgetUsd is null)
+            {
+                missing.Add("a budget");
+            }
+
+            if (p.StartDate is null)
+            {
+                missing.Add("a start date");
+            }
+
+            missing.AddRange(Enum.GetValues<ReadinessPart>().Where(part => !done.Contains(part)).Select(part => part switch
+            {
+                ReadinessPart.Plan => "the project plan",
+                ReadinessPart.Finance => "the finance plan",
+                ReadinessPart.Procurement => "the procurement assessment",
+                _ => "the cyber self-assessment",
+            }));
+            var mine = matches.Where(m => m.ProjectId == p.Id).ToList();
+            return new ProjectCard(p.Id, p.Title, p.Stage, p.IsPublished, [.. done.Order().Select(d => d.ToString())], missing,
+                [.. mine.Where(m => MatchStrength.IsStrong(m.Score))], [.. mine.Where(m => !MatchStrength.IsStrong(m.Score))]);
+        }).ToList();
+    }
+
+    /// <summary>The top stored matches of the given projects, without those staff hid: one query.</summary>
+    private async Task<List<MatchLine>> MatchLinesAsync(List<int> projectIds, CancellationToken ct)
+    {
+        var rows = await (
+            from m in db.Matches.AsNoTracking()
+            where projectIds.Contains(m.ProjectId) && m.Rank <= MatchesPerProject
+                && !db.MatchCurations.Any(c => c.ProjectId == m.ProjectId && c.OrganizationId == m.OrganizationId && c.Hidden)
+            join o in db.Organizations on m.OrganizationId equals o.Id
+            join p in db.Projects on m.ProjectId equals p.Id
+            select new { m.ProjectId, p.Title, City = p.City!.Name, m.OrganizationId, o.Name, m.Score, m.SignalsJson, m.Rank }).ToListAsync(ct);
+        return rows.OrderBy(r => r.ProjectId).ThenByDescending(r => r.Score).ThenBy(r => r.Rank)
+            .Select(r => new MatchLine(r.ProjectId, r.Title, r.City, r.OrganizationId, r.Name, r.Score, MatchStrength.Label(r.Score), MatchStrength.Reason(MatchingEngine.ReadSignals(r.SignalsJson))))
+            .ToList();
+    }
+
+    /// <summary>City projects that fit the provider, best first, among those the provider may see.</summary>
+    private async Task<List<MatchLine>> FitsAsync(int organizationId, Actor actor, CancellationToken ct)
+    {
+        var visible = ProjectDefinition.Instance.VisibleTo(db.Projects.AsNoTracking(), actor);
+        var rows = await (
+            from m in db.Matches.AsNoTracking()
+            where m.OrganizationId == organizationId
+                && !db.MatchCurations.Any(c => c.ProjectId == m.ProjectId && c.OrganizationId == m.OrganizationId && c.Hidden)
+            join p in visible on m.ProjectId equals p.Id
+            join o in db.Organizations on m.OrganizationId equals o.Id
+            orderby m.Score descending, m.ProjectId
+            select new { m.ProjectId, p.Title, City = p.City!.Name, o.Name, m.Score, m.SignalsJson }).Take(20).ToListAsync(ct);
+        return rows.Select(r => new MatchLine(r.ProjectId, r.Title, r.City, organizationId, r.Name, r.Score, MatchStrength.Label(r.Score), MatchStrength.Reason(MatchingEngine.ReadSignals(r.SignalsJson)))).ToList();
+    }
+
+    /// <summary>
+    /// What would widen the provider's reach: the sectors with the most published city projects that neither the provider
+    /// nor any of its solutions works in, with how many projects that is.
+    /// </summary>
+    private async Task<List<string>> ProfileHintsAsync(int organizationId, CancellationToken ct)
+    {
+        var profile = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
+            .Select(o => new { o.Sectors, o.Description, Solutions = db.Solutions.Where(s => s.OrganizationId == o.Id).Select(s => s.Sectors).ToList() }).FirstOrDefaultAsync(ct);
+        if (profile is null)
+        {
+            return [];
+        }
+
+        var hints = new List<string>();
+        if (profile.Solutions.Count == 0)
+        {
+            hints.Add("Add your first solution: projects are matched to what you offer.");
+        }
+
+        if (string.IsNullOrWhiteSpace(profile.Description))
+        {
+            hints.Add("Describe your company: the description feeds the semantic match.");
+        }
+
+        var covered = profile.Sectors.Concat(profile.Solutions.SelectMany(s => s)).ToHashSet(StringComparer.Ordinal);
+        var sectorsOfProjects = await db.Projects.AsNoTracking().Where(p => p.IsPublished).Select(p => p.Sectors).ToListAsync(ct);
+        hints.AddRange(sectorsOfProjects.SelectMany(s => s.Distinct()).Where(s => !covered.Contains(s))
+            .GroupBy(s => s).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(2)
+            .Select(g => $"Add a solution in {SectorTaxonomy.NameOf(g.Key)} to be matched on sector to {g.Count()} more city project{(g.Count() == 1 ? "" : "s")}."));
+        return hints;
+    }
+
+    private async Task<(List<RequestLine> Waiting, List<RequestLine> Sent)> RequestsAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.UserId is null)
+        {
+            return ([], []);
+        }
+
+        var rows = await (
+            from r in db.MeetingRequests.AsNoTracking()
+            join f in db.EventRegistrations on r.FromRegistrationId equals f.Id
+            join t in db.EventRegistrations on r.ToRegistrationId equals t.Id
+            join e in db.Events on r.EventId equals e.Id
+            where (t.UserId == actor.UserId && r.Status == MeetingRequestStatus.Requested) || f.UserId == actor.UserId
+            orderby r.Id descending
+            select new { r.Id, r.EventId, e.Name, Incoming = t.UserId == actor.UserId, From = f, To = t, r.Message, r.Priority, r.Status, r.CreatedAt })
+            .Take(40).ToListAsync(ct);
+        var expiry = options.Value.RequestExpiry;
+        var waiting = rows.Where(r => r.Incoming).Select(r => new RequestLine(r.Id, r.EventId, r.Name, EventWorkflow.Label(r.From), r.Message, r.Priority, r.Status, r.CreatedAt + expiry)).ToList();
+        var sent = rows.Where(r => !r.Incoming).Take(10).Select(r => new RequestLine(r.Id, r.EventId, r.Name, EventWorkflow.Label(r.To), r.Message, r.Priority, r.Status, r.CreatedAt + expiry)).ToList();
+        return (waiting, sent);
+    }
+
+    /// <summary>The viewer's meetings at events that have not ended, with slot times once the schedule is published.</summary>
+    private async Task<List<MeetingLine>> MeetingsAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.UserId is null)
+        {
+            return [];
+        }
+
+        var since = Today.AddDays(-14);
+        var rows = await (
+            from m in db.EventMeetings.AsNoTracking()
+            join a in db.EventRegistrations on m.FirstRegistrationId equals a.Id
+            join b in db.EventRegistrations on m.SecondRegistrationId equals b.Id
+            where !m.Cancelled && (a.UserId == actor.UserId || b.UserId == actor.UserId)
+            select new { Meeting = m, A = a, B = b }).ToListAsync(ct);
+        var eventIds = rows.Select(r => r.Meeting.EventId).Distinct().ToList();
+        var events = await db.Events.AsNoTracking().Include(e => e.Sessions)
+            .Where(e => eventIds.Contains(e.Id) && e.Sessions.Any(s => s.Date >= since)).ToDictionaryAsync(e => e.Id, ct);
+        var now = clock.GetUtcNow();
+        return rows.Where(r => events.ContainsKey(r.Meeting.EventId)).Select(r => new { r.Meeting, Me = r.A.UserId == actor.UserId ? r.A : r.B, Other = r.A.UserId == actor.UserId ? r.B : r.A, Event = events[r.Meeting.EventId] }).Select(r =>
+        {
+            var slot = r.Event.SchedulePublished && r.Meeting.SlotIndex is { } i ? EventWorkflow.Slots(r.Event).ElementAtOrDefault(i) : null;
+            var zone = EventWorkflow.ZoneOf(r.Me.TimeZone ?? r.Event.TimeZone);
+            var when = slot is null ? "to be scheduled" : $"{EventWorkflow.ShownAt(slot.Start.ToDateTimeOffset(), zone, "")} ({zone.Id})";
+            return (Start: slot?.Start.ToDateTimeOffset(), Line: new MeetingLine(r.Meeting.Id, r.Event.Id, r.Event.Name, EventWorkflow.Label(r.Other), r.Other.OrganizationId,
+                when, slot is null ? null : r.Meeting.Table, slot is not null && slot.End.ToDateTimeOffset() < now));
+        }).OrderBy(x => x.Start ?? DateTimeOffset.MaxValue).Select(x => x.Line).ToList();
+    }
+
+    private async Task<List<ProgramLine>> ProgramsAsync(Actor actor, CancellationToken ct)
+    {
+        var today = Today;
+        return await (
+            from r in db.ProgramRegistrations.AsNoTracking()
+            where r.UserId == actor.UserId && r.Status != RegistrationStatus.Cancelled
+            join p in db.Programs on r.ProgramId equals p.Id
+            where p.EndDate >= today
+            orderby p.StartDate, p.Id
+            select new ProgramLine(p.Id, p.Name, p.StartDate, p.EndDate, r.Status)).Take(10).ToListAsync(ct);
+    }
+
+    private async Task<List<OpportunityLine>> OpportunitiesAsync(Actor actor, CancellationToken ct) =>
+        await OpportunityDefinition.Instance.VisibleTo(db.Opportunities.AsNoTracking(), actor)
+            .OrderBy(o => o.Stage).ThenBy(o => o.Id).Take(200)
+            .Select(o => new OpportunityLine(o.Id, o.ProjectId, o.Project!.Title, o.ProviderId, o.Provider!.Name, o.Stage, o.ValueUsd)).ToListAsync(ct);
+
+    private async Task<StaffWork> StaffWorkAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var interests = await db.Interests.AsNoTracking().Where(i => i.Status == Interests.InterestStatus.New).OrderByDescending(i => i.Id)
+            .Select(i => new { i.Id, i.FullName, i.OrganizationName, Total = db.Interests.Count(x => x.Status == Interests.InterestStatus.New) }).Take(5).ToListAsync(ct);
+        var registrations = await db.Programs.AsNoTracking()
+            .Select(p => new { p.Id, p.Name, p.StartDate, Waiting = db.ProgramRegistrations.Count(r => r.ProgramId == p.Id && r.Status == RegistrationStatus.Applied) })
+            .Where(p => p.Waiting > 0).OrderBy(p => p.StartDate).ThenBy(p => p.Id).ToListAsync(ct);
+        var events = await db.Events.AsNoTracking().Where(e => e.Sessions.Any(s => s.Date >= today))
+            .Select(e => new
+            {
+                e.Id, e.Name, e.SchedulePublished,
+                Unplaced = db.EventMeetings.Count(m => m.EventId == e.Id && !m.Cancelled && m.SlotIndex == null),
+                Placed = db.EventMeetings.Count(m => m.EventId == e.Id && !m.Cancelled && m.SlotIndex != null),
+            })
+            .Where(e => e.Unplaced > 0 || (!e.SchedulePublished && e.Placed > 0)).OrderBy(e => e.Id).ToListAsync(ct);
+        var failed = await db.Outbox.CountAsync(m => m.SentAt == null && m.Attempts >= OutboxMessage.MaxAttempts, ct);
+        // SQLite cannot compare instants: open opportunities come with their last change, the quiet ones are picked here.
+        var cutoff = clock.GetUtcNow().AddDays(-QuietDays);
+        var open = await db.Opportunities.AsNoTracking().Where(o => o.Stage != OpportunityStage.Won && o.Stage != OpportunityStage.Lost)
+            .Select(o => new { Line = new OpportunityLine(o.Id, o.ProjectId, o.Project!.Title, o.ProviderId, o.Provider!.Name, o.Stage, o.ValueUsd), o.UpdatedAt }).ToListAsync(ct);
+        return new StaffWork(
+            interests.FirstOrDefault()?.Total ?? 0, [.. interests.Select(i => new InterestLine(i.Id, i.FullName, i.OrganizationName))],
+            [.. registrations.Select(r => new ProgramWaiting(r.Id, r.Name, r.Waiting))],
+            [.. events.Select(e => new EventWork(e.Id, e.Name, e.Unplaced, e.SchedulePublished))],
+            failed, [.. open.Where(o => o.UpdatedAt < cutoff).OrderBy(o => o.UpdatedAt).Take(10).Select(o => o.Line)]);
+    }
+}
