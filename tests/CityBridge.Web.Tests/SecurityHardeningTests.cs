@@ -216,6 +216,18 @@ public sealed class SecurityHardeningTests(AppFixture apps)
         Assert.DoesNotContain($",@SUM({marker})", solutions);
     }
 
+    [Fact]
+    public void The_program_report_CSV_neutralises_a_provider_name_that_looks_like_a_formula()
+    {
+        var view = new Features.Programs.ProgramReportView(1, "Workshop", 2, 2, 1, 0, 0, 1, Core.Programs.FeedbackSummary.Of([4]), [],
+            [new Features.Programs.FollowUp(1, "=cmd|' /C calc'!A0", "Smart water", "Met", 1000m, DateTimeOffset.UtcNow)]);
+
+        var csv = Encoding.UTF8.GetString(Features.Programs.ProgramReport.ToCsv(view));
+
+        Assert.Contains("'=cmd|' /C calc'!A0 / Smart water (Met)", csv);
+        Assert.DoesNotContain(",=cmd", csv);
+    }
+
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
     public async Task Erasing_a_contact_also_erases_their_interest_its_organisation_and_the_triage_notes_about_them(TestDatabase database)
