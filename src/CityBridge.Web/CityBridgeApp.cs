@@ -42,7 +42,7 @@ public static class CityBridgeApp
         services.AddProblemDetails();
         services.AddCityBridgeHealth();
         Features.Telemetry.TelemetryRegistration.AddCityBridgeTelemetry(services, builder.Configuration);
-        services.AddOpenApi();
+        services.AddOpenApi(Features.Shared.OpenApiConventions.Apply);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddCityBridgeAccounts(builder.Configuration);
         services.AddScoped<Invitations>();
