@@ -45,7 +45,7 @@ public static class CityBridgeApp
         services.AddExceptionHandler<BadRequestProblems>();
         services.AddCityBridgeHealth();
         Features.Telemetry.TelemetryRegistration.AddCityBridgeTelemetry(services, builder.Configuration);
-        services.AddOpenApi();
+        services.AddOpenApi(Features.Shared.OpenApiConventions.Apply);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddCityBridgePublicAddress(builder.Configuration);
         services.AddCityBridgeAccounts(builder.Configuration);

@@ -93,10 +93,10 @@ public sealed class ReadinessTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Procurement saved as version 1.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish tender as OCDS" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"ocds-citybridge-project-{projectId}-tender-1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"ocds-cbdemo-project-{projectId}-tender-1");
         var download = await page.Context.APIRequest.GetAsync($"/api/projects/{projectId}/tender/release-package.json");
         var json = await download.TextAsync();
-        Assert.Contains($"\"ocid\": \"ocds-citybridge-project-{projectId}\"", json, StringComparison.Ordinal);
+        Assert.Contains($"\"ocid\": \"ocds-cbdemo-project-{projectId}\"", json, StringComparison.Ordinal);
         Assert.Contains("IEC 62443", json, StringComparison.Ordinal);
     }
 }

@@ -150,6 +150,8 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["POST /api/projects/{projectId:int}/readiness/cyber"] = [Staff, Official],
         ["POST /api/projects/{projectId:int}/tender/publish"] = [Staff, Official],
         ["GET /api/projects/{projectId:int}/tender/release-package.json"] = Everyone,
+        ["GET /api/projects/{projectId:int}/tender/releases/{releaseId}.json"] = Everyone,
+        ["GET /api/projects/{projectId:int}/tender/record-package.json"] = Everyone,
         ["PAGE /Projects/{projectId:int}/Readiness"] = Everyone,
         ["PAGE /Projects/{projectId:int}/Readiness/Plan"] = Everyone,
         ["PAGE /Projects/{projectId:int}/Readiness/Finance"] = Everyone,
@@ -331,6 +333,42 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
 
     private static string RequestedPath(string key) => key[(key.IndexOf(' ') + 1)..];
 
+    public static IEnumerable<object[]> ApiRuleKeys => Rules.Keys
+        .Where(k => !k.StartsWith("PAGE ", StringComparison.Ordinal) && k.Contains(" /api/", StringComparison.Ordinal) && !k.Contains(" /api/reference", StringComparison.Ordinal))
+        .Select(k => new object[] { k });
+
+    [Theory]
+    [MemberData(nameof(ApiRuleKeys))]
+    public async Task Every_status_an_operation_answers_a_role_with_is_documented_in_the_OpenAPI_document(string key)
+    {
+        var targets = await TargetsAsync();
+        using var document = System.Text.Json.JsonDocument.Parse(await App.Client.GetStringAsync("/openapi/v1.json"));
+        var method = key[..key.IndexOf(' ')].ToLowerInvariant();
+        var path = OpenApiPath(RequestedPath(key));
+        var operation = document.RootElement.GetProperty("paths").TryGetProperty(path, out var item) && item.TryGetProperty(method, out var found)
+            ? found
+            : throw new Xunit.Sdk.XunitException($"{key} is not in /openapi/v1.json as {method} {path}");
+        var responses = operation.GetProperty("responses");
+        var undocumented = new List<string>();
+        foreach (var role in Everyone)
+        {
+            var (status, _) = await SendAsync(key, role, targets);
+            if (!responses.TryGetProperty(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), out _) && !responses.TryGetProperty("default", out _))
+            {
+                undocumented.Add($"{role}: {(int)status}");
+            }
+        }
+
+        Assert.True(undocumented.Count == 0, $"{key} answers statuses its OpenAPI operation does not list:\n" + string.Join("\n", undocumented));
+    }
+
+    /// <summary>A route pattern as the OpenAPI document writes it: no constraints or optional marks, no trailing slash.</summary>
+    private static string OpenApiPath(string pattern)
+    {
+        var path = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)(:[^}?]*)?\??\}", "{$1}");
+        return path.Length > 1 ? path.TrimEnd('/') : path;
+    }
+
     /// <summary>The demo records every role is tried against: Makassar's city and project, AquaSense's organization, solution and contact.</summary>
     private async Task<Dictionary<string, int>> TargetsAsync()
     {
@@ -423,6 +461,13 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         {
             await EnsureReadinessAsync(id);
             await EnsureMatchAsync(id, targets["organizations"]);
+        }
+
+        if (pattern.Contains("{releaseId}", StringComparison.Ordinal))
+        {
+            await using var db = App.NewDb();
+            var releaseId = await db.PublishedTenders.Where(t => t.ProjectId == id).OrderBy(t => t.Id).Select(t => t.ReleaseId).FirstAsync();
+            pattern = pattern.Replace("{releaseId}", releaseId, StringComparison.Ordinal);
         }
 
         if (pattern.Contains("{requestId:int}", StringComparison.Ordinal) || pattern.Contains("{meetingId:int}", StringComparison.Ordinal))

@@ -97,3 +97,37 @@ public sealed class OfficialSourcesTests
     private static Dictionary<string, Dictionary<string, string>> Rows(string file, string key) =>
         Rows(file).ToDictionary(r => r[key]);
 }
+
+/// <summary>The ISO 37120 / 37122 indicator list says for each indicator which edition and clause it is, or that it is unchecked.</summary>
+public sealed class IsoIndicatorListTests
+{
+    private static readonly IReadOnlyList<CityBridge.Core.Readiness.IsoIndicator> Indicators = Features.Readiness.ReadinessCatalog.Shipped.IsoIndicators;
+
+    [Fact]
+    public void Every_indicator_names_its_standard_and_edition_and_either_a_clause_or_that_it_is_unverified()
+    {
+        Assert.All(Indicators, i =>
+        {
+            Assert.Contains(i.Standard, new[] { "ISO 37120", "ISO 37122" });
+            Assert.Matches("^(2014|2018|2019)$", i.Edition);
+            Assert.True(i.Clause is not null ? i.Source.StartsWith("verified", StringComparison.Ordinal) : i.Source.StartsWith("unverified", StringComparison.Ordinal), i.Indicator);
+        });
+    }
+
+    [Fact]
+    public void Clauses_are_unique_within_an_edition_and_sit_under_the_right_theme_clause()
+    {
+        var verified = Indicators.Where(i => i.IsVerified).ToList();
+
+        Assert.Equal(verified.Count, verified.Select(i => i.Citation).Distinct().Count());
+        // In ISO 37120:2014 the themes are clauses 5 (Economy) to 21 (Water and sanitation), e.g. 21.7 water loss.
+        Assert.Contains(verified, i => i.Citation == "ISO 37120:2014, 21.7" && i.Indicator == "Percentage of water loss (unaccounted for water)");
+        Assert.Contains(verified, i => i.Citation == "ISO 37120:2014, 6.2" && i.Indicator.EndsWith(": survival rate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_invented_start_up_indicator_is_gone()
+    {
+        Assert.DoesNotContain(Indicators, i => i.Indicator.Contains("start-ups", StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -15,5 +15,14 @@ public sealed record ProjectPlan(IReadOnlyList<string> Objectives, IReadOnlyList
     public static ProjectPlan Empty { get; } = new([], [], [], []);
 }
 
-/// <summary>An ISO 37120 (sustainable cities) or ISO 37122 (smart cities) indicator, by name only.</summary>
-public sealed record IsoIndicator(string Standard, string Theme, string Indicator);
+/// <summary>
+/// An ISO 37120 (sustainable cities) or ISO 37122 (smart cities) indicator: its edition (year), clause when checked
+/// against a source, theme, name as published, and where that was checked (or that it was not).
+/// </summary>
+public sealed record IsoIndicator(string Standard, string Theme, string Indicator, string Edition = "", string? Clause = null, string Source = "")
+{
+    public bool IsVerified => Clause is not null;
+
+    /// <summary>How the indicator is cited: "ISO 37120:2014, 21.7" or "ISO 37122:2019, clause unverified".</summary>
+    public string Citation => $"{Standard}:{Edition}, {(Clause is { } clause ? clause : "clause unverified")}";
+}

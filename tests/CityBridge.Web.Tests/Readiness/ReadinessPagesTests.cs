@@ -37,7 +37,7 @@ public sealed class ReadinessPagesTests(AppFixture apps)
         var brief = await app.Client.GetStringAsync($"/Projects/{id}/Readiness/Brief");
 
         Assert.Contains("Procure to standards", overview, StringComparison.Ordinal);
-        Assert.Contains($"ocds-citybridge-project-{id}", overview, StringComparison.Ordinal);
+        Assert.Contains($"ocds-cbdemo-project-{id}", overview, StringComparison.Ordinal);
         Assert.Contains("Halve water loss", plan, StringComparison.Ordinal);
         Assert.Contains("Total funding gap: <strong>USD 750,000</strong>", finance, StringComparison.Ordinal);
         Assert.Contains("USD 41,322", finance, StringComparison.Ordinal);

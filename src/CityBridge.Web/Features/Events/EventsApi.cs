@@ -62,7 +62,7 @@ public static class EventsApi
             db.Events.Add(e);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/events/{e.Id}", ToDto(e));
-        }).ProducesValidationProblem().WithSummary("Create an event (staff).");
+        }).ProducesValidationProblem().Produces<EventDto>(StatusCodes.Status201Created).WithSummary("Create an event (staff).");
 
         events.MapPut("/{id:int}", async Task<IResult> (int id, EventInput input, CityBridgeDb db, EventEdits edits, CurrentActor current, CancellationToken ct) =>
         {
@@ -107,7 +107,7 @@ public static class EventsApi
             }
 
             return TypedResults.Ok(ToDto(e));
-        }).ProducesValidationProblem().WithSummary("Change an event (staff); send the version you read.");
+        }).ProducesValidationProblem().Produces<EventDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Change an event (staff); send the version you read.");
 
         events.MapGet("/{id:int}/registrants", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
         {
@@ -131,17 +131,17 @@ public static class EventsApi
         {
             var actor = await current.GetAsync(ct);
             return await flow.RegisterAsync(id, actor, input?.TimeZone, ct) is { } refusal ? Refused(refusal) : TypedResults.Created($"/api/events/{id}/registrants", await flow.MyRegistrationAsync(id, actor, ct));
-        }).WithSummary("Register yourself for the event's meetings.");
+        }).Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Register yourself for the event's meetings.");
 
         events.MapPut("/{id:int}/registrations/me", async Task<IResult> (int id, AvailabilityInput input, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
             await flow.UpdateRegistrationAsync(id, await current.GetAsync(ct), input.TimeZone, input.AvailableSessionIds ?? [], ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
-            .WithSummary("Set the sessions you can attend (an empty list means all) and your own time zone.");
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Set the sessions you can attend (an empty list means all) and your own time zone.");
 
         events.MapPost("/{id:int}/requests", async Task<IResult> (int id, RequestInput input, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
         {
             var (request, refusal) = await flow.RequestAsync(id, await current.GetAsync(ct), input.ToRegistrationId, input.Priority ?? 2, input.Message, ct);
             return refusal is not null ? Refused(refusal) : TypedResults.Created($"/api/events/{id}/requests/{request!.Id}", new { request.Id, request.Status });
-        }).WithSummary("Ask another participant for a meeting, with a priority from 1 to 3.");
+        }).Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Ask another participant for a meeting, with a priority from 1 to 3.");
 
         events.MapGet("/{id:int}/requests", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
         {
@@ -158,10 +158,10 @@ public static class EventsApi
 
         events.MapPost("/{id:int}/requests/{requestId:int}/accept", async Task<IResult> (int id, int requestId, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
             await flow.AnswerAsync(id, await current.GetAsync(ct), requestId, accept: true, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
-            .WithSummary("Accept a request made to you; the meeting goes to the scheduler.");
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Accept a request made to you; the meeting goes to the scheduler.");
         events.MapPost("/{id:int}/requests/{requestId:int}/decline", async Task<IResult> (int id, int requestId, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
             await flow.AnswerAsync(id, await current.GetAsync(ct), requestId, accept: false, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
-            .WithSummary("Decline a request made to you.");
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Decline a request made to you.");
 
         events.MapGet("/{id:int}/meetings", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
         {
@@ -183,10 +183,10 @@ public static class EventsApi
 
         events.MapPost("/{id:int}/meetings", async Task<IResult> (int id, AddMeetingInput input, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
             await flow.AddMeetingAsync(id, await current.GetAsync(ct), input.FirstRegistrationId, input.SecondRegistrationId, input.Priority ?? 2, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
-            .WithSummary("Add a meeting between two participants (staff).");
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Add a meeting between two participants (staff).");
         events.MapPost("/{id:int}/meetings/{meetingId:int}/{change}", async Task<IResult> (int id, int meetingId, string change, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
             await flow.ChangeMeetingAsync(id, await current.GetAsync(ct), meetingId, change, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
-            .WithSummary("Pin, unpin or cancel a meeting (staff).");
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Pin, unpin or cancel a meeting (staff).");
 
         events.MapPost("/{id:int}/schedule", async Task<IResult> (int id, ScheduleInput input, CityBridgeDb db, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
         {
@@ -210,7 +210,7 @@ public static class EventsApi
             return await scheduling.TryStartAsync(db, id, TimeSpan.FromSeconds(seconds), input.AllowMoves, ct)
                 ? TypedResults.Accepted($"/api/events/{id}/schedule", await scheduling.RunOfAsync(db, id, ct))
                 : Refused(new EventRefusal(409, "The scheduler is already running for this event."));
-        }).WithSummary("Run the meeting scheduler in the background (staff); follow GET /schedule.");
+        }).Produces<SchedulingRun>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Run the meeting scheduler in the background (staff); follow GET /schedule.");
         events.MapGet("/{id:int}/schedule", async Task<IResult> (int id, CityBridgeDb db, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
@@ -222,7 +222,7 @@ public static class EventsApi
             var actor = await current.GetAsync(ct);
             return !EventWorkflow.MayManage(actor) ? Refused(EventRefusal.Denied(actor, "Only program staff stop the scheduler."))
                 : await scheduling.StopAsync(db, id, ct) ? TypedResults.Accepted($"/api/events/{id}/schedule", await scheduling.RunOfAsync(db, id, ct)) : Refused(new EventRefusal(409, "The scheduler is not running for this event."));
-        }).WithSummary("Stop the scheduler, keeping the best schedule found (staff); works from any instance.");
+        }).Produces<SchedulingRun>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Stop the scheduler, keeping the best schedule found (staff); works from any instance.");
         events.MapPost("/{id:int}/schedule/publish", async Task<IResult> (int id, PublishInput input, CityBridgeDb db, My.MeetingNotices notices, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
@@ -250,13 +250,13 @@ public static class EventsApi
 
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
-        }).WithSummary("Publish ({\"published\": true}) or withdraw the schedule (staff).");
+        }).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Publish ({\"published\": true}) or withdraw the schedule (staff).");
 
         events.MapGet("/{id:int}/agenda.ics", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
         {
             var (ics, refusal) = await flow.CalendarAsync(id, await current.GetAsync(ct), ct);
             return refusal is not null ? Refused(refusal) : TypedResults.File(ics!, "text/calendar; charset=utf-8", $"citybridge-event-{id}.ics");
-        }).WithSummary("Your meetings as an iCalendar file; stable UIDs, so importing again updates them.");
+        }).Produces<string>(StatusCodes.Status200OK, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Your meetings as an iCalendar file; stable UIDs, so importing again updates them.");
     }
 
     private static IResult NotFound(int id) =>

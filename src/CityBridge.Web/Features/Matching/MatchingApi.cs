@@ -58,7 +58,7 @@ public static class MatchingApi
 
             await MatchQueries.CurateAsync(db, projectId, organizationId, actor, input.Pinned, input.Hidden, input.Endorsed, clock, ct);
             return TypedResults.NoContent();
-        }).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Pin, hide or endorse a suggested provider for a project (staff).");
+        }).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Pin, hide or endorse a suggested provider for a project (staff).");
 
         projects.MapPut("/{organizationId:int}/mark", async Task<IResult> (int projectId, int organizationId, MarkInput input, CityBridgeDb db, CurrentActor current, TimeProvider clock, CancellationToken ct) =>
         {
@@ -86,7 +86,7 @@ public static class MatchingApi
 
             await MatchQueries.MarkAsync(db, projectId, organizationId, actor, relevant, clock, ct);
             return TypedResults.NoContent();
-        }).ProducesValidationProblem().WithSummary("Mark a suggestion relevant or not relevant; the marks evaluate the weights.");
+        }).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().WithSummary("Mark a suggestion relevant or not relevant; the marks evaluate the weights.");
 
         app.MapGet("/api/organizations/{organizationId:int}/matches", async Task<IResult> (int organizationId, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
         {
@@ -140,7 +140,7 @@ public static class MatchingApi
 
             var scores = await MatchQueries.EvaluateAsync(db, weights, ct);
             return TypedResults.Ok(new EvaluationDto(scores.PrecisionAt5, scores.NdcgAt10, scores.ProjectsJudged, scores.PairsJudged, ToDto(weights, null)));
-        }).ProducesValidationProblem().WithSummary("Precision@5 and nDCG@10 over the marked pairs, for the weights in force or for weights given in the query (staff).");
+        }).Produces<EvaluationDto>().ProducesValidationProblem().WithSummary("Precision@5 and nDCG@10 over the marked pairs, for the weights in force or for weights given in the query (staff).");
         staff.MapPost("/rematch", async (MatchingEngine engine, CityBridgeDb db, CancellationToken ct) =>
         {
             await engine.RequestRematchAsync(db, ct);

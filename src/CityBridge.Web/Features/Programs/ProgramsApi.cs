@@ -117,7 +117,7 @@ public static class ProgramsApi
             db.Programs.Add(p);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/programs/{p.Id}", ToDto(p));
-        }).ProducesValidationProblem().WithSummary("Create a program with its agenda (staff).");
+        }).ProducesValidationProblem().Produces<ProgramDto>(StatusCodes.Status201Created).WithSummary("Create a program with its agenda (staff).");
 
         programs.MapPut("/{id:int}", async Task<IResult> (int id, ProgramInput input, CityBridgeDb db, ProgramWorkflow flow, CurrentActor current, CancellationToken ct) =>
         {
@@ -140,7 +140,7 @@ public static class ProgramsApi
             }
 
             return await SaveAsync(db, flow, p, input, ct) is { } refusal ? EventsApi.Refused(refusal) : TypedResults.Ok(ToDto(p));
-        }).ProducesValidationProblem().WithSummary("Change a program (staff); send the version you read. Participants are told of agenda changes.");
+        }).ProducesValidationProblem().Produces<ProgramDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Change a program (staff); send the version you read. Participants are told of agenda changes.");
 
         programs.MapDelete("/{id:int}", async Task<IResult> (int id, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
         {
@@ -164,7 +164,7 @@ public static class ProgramsApi
             db.Programs.Remove(p);
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
-        }).WithSummary("Delete a program without registrations (staff).");
+        }).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Delete a program without registrations (staff).");
 
         programs.MapGet("/{id:int}/registrations", async Task<IResult> (int id, ProgramWorkflow flow, CurrentActor current, CancellationToken ct) =>
         {
@@ -188,19 +188,19 @@ public static class ProgramsApi
             var actor = await current.GetAsync(ct);
             var (registration, refusal) = await flow.ApplyAsync(id, actor, input?.ProjectId, ct);
             return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.Created($"/api/programs/{id}/registrations", (await flow.RegistrationsAsync(id, actor.UserId, ct)).Single(r => r.Id == registration!.Id));
-        }).WithSummary("Apply for the program yourself; city officials link one of their city's priority projects.");
+        }).Produces<RegistrationView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Apply for the program yourself; city officials link one of their city's priority projects.");
 
         programs.MapPost("/{id:int}/registrations/{registrationId:int}/{action}", async Task<IResult> (int id, int registrationId, string action, ProgramWorkflow flow, CurrentActor current, CancellationToken ct) =>
             Result(await flow.ChangeAsync(id, registrationId, action, await current.GetAsync(ct), ct), TypedResults.NoContent))
-            .WithSummary("approve, waitlist, cancel or checkin a registration (staff; a registrant may cancel their own).");
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("approve, waitlist, cancel or checkin a registration (staff; a registrant may cancel their own).");
 
         programs.MapPost("/{id:int}/invitations", async Task<IResult> (int id, InviteInput input, ProgramWorkflow flow, CurrentActor current, CancellationToken ct) =>
             Result(await flow.InviteAsync(id, input.Emails ?? [], await current.GetAsync(ct), ct), TypedResults.NoContent))
-            .WithSummary("Invite people by the e-mail of their account or contact record (staff).");
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Invite people by the e-mail of their account or contact record (staff).");
 
         programs.MapPost("/{id:int}/feedback", async Task<IResult> (int id, FeedbackInput input, ProgramWorkflow flow, CurrentActor current, CancellationToken ct) =>
             Result(await flow.GiveFeedbackAsync(id, await current.GetAsync(ct), input.Score, input.Comment, ct), TypedResults.NoContent))
-            .WithSummary("Your feedback once the program has started: a score from 1 to 5 and a comment, once.");
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Your feedback once the program has started: a score from 1 to 5 and a comment, once.");
 
         programs.MapGet("/{id:int}/itinerary", async Task<IResult> (int id, ProgramWorkflow flow, ProgramItinerary itinerary, CurrentActor current, CancellationToken ct) =>
         {

@@ -14,7 +14,8 @@ public sealed class ReadinessCatalog
     public ReadinessCatalog(string dataFolder)
     {
         CsfCategories = Read(dataFolder, "nist-csf-2.0.csv", r => new CsfCategory(r["category_id"], r["function_id"], r["function_name"], r["category_name"], r["recommended_action"]));
-        IsoIndicators = Read(dataFolder, "iso37120-themes.csv", r => new IsoIndicator(r["standard"], r["theme"], r["indicator"]));
+        IsoIndicators = Read(dataFolder, "iso37120-themes.csv", r => new IsoIndicator(r["standard"], r["theme"], r["indicator"], r["edition"],
+            r["clause"] is { Length: > 0 } clause ? clause : null, r["source"]));
         SectorStandards = Read(dataFolder, "sector-standards.csv", r => new SectorStandard(r["sector"], r["standard"], r["title"]));
     }
 
