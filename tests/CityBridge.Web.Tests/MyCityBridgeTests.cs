@@ -40,7 +40,12 @@ public sealed class MyCityBridgeTests(AppFixture apps)
         var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(daysAhead));
         var input = new EventInput
         {
-            Name = Unique.Name("Workspace event"), Venue = "Hall", TimeZone = "Asia/Makassar", SlotMinutes = 20, BreakMinutes = 5, Tables = 2,
+            Name = Unique.Name("Workspace event"),
+            Venue = "Hall",
+            TimeZone = "Asia/Makassar",
+            SlotMinutes = 20,
+            BreakMinutes = 5,
+            Tables = 2,
             Sessions = [new SessionInput("Morning", day, new TimeOnly(9, 0), new TimeOnly(11, 0))],
         };
         var created = await app.Staff.PostAsJsonAsync("/api/events", input, AppFixture.Json);

@@ -97,7 +97,9 @@ public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvid
             $"invite:{first.EventId}:{actor.UserId}:{pair.Project.Id}:{providerId}",
             new Dictionary<string, string>
             {
-                ["from"] = actor.Name, ["event"] = first.Name, ["topic"] = pair.Project.Title,
+                ["from"] = actor.Name,
+                ["event"] = first.Name,
+                ["topic"] = pair.Project.Title,
                 ["link"] = new Uri(options.Value.PublicUrl, $"/Events/Details/{first.EventId}").ToString(),
             }), clock, ct);
         await db.SaveChangesAsync(ct);

@@ -26,7 +26,10 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
             $"request-received:{request.EventId}:{request.FromRegistrationId}:{request.ToRegistrationId}",
             new Dictionary<string, string>
             {
-                ["from"] = EventWorkflow.Label(from), ["event"] = e.Name, ["expires"] = expires, ["link"] = Link("/My"),
+                ["from"] = EventWorkflow.Label(from),
+                ["event"] = e.Name,
+                ["expires"] = expires,
+                ["link"] = Link("/My"),
                 ["message"] = request.Message is null ? string.Empty : $"\nTheir note: {request.Message}\n",
             }), clock, ct);
     }
@@ -72,8 +75,11 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
                 $"schedule-published:{eventId}:{registration.Id}",
                 new Dictionary<string, string>
                 {
-                    ["event"] = e.Name, ["timeZone"] = zone.Id, ["meetings"] = string.Join('\n', lines),
-                    ["ics"] = Link($"/api/events/{eventId}/agenda.ics"), ["link"] = Link("/My"),
+                    ["event"] = e.Name,
+                    ["timeZone"] = zone.Id,
+                    ["meetings"] = string.Join('\n', lines),
+                    ["ics"] = Link($"/api/events/{eventId}/agenda.ics"),
+                    ["link"] = Link("/My"),
                 }), clock, ct);
         }
     }
@@ -93,9 +99,12 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
                 $"meeting-cancelled:{meeting.Id}:{registration.Id}",
                 new Dictionary<string, string>
                 {
-                    ["other"] = other is null ? "your counterpart" : EventWorkflow.Label(other), ["event"] = e.Name,
-                    ["when"] = EventWorkflow.ShownAt(slot?.Start.ToDateTimeOffset(), zone, "not yet scheduled"), ["timeZone"] = zone.Id,
-                    ["ics"] = Link($"/api/events/{e.Id}/agenda.ics"), ["link"] = Link("/My"),
+                    ["other"] = other is null ? "your counterpart" : EventWorkflow.Label(other),
+                    ["event"] = e.Name,
+                    ["when"] = EventWorkflow.ShownAt(slot?.Start.ToDateTimeOffset(), zone, "not yet scheduled"),
+                    ["timeZone"] = zone.Id,
+                    ["ics"] = Link($"/api/events/{e.Id}/agenda.ics"),
+                    ["link"] = Link("/My"),
                 }), clock, ct);
         }
     }
@@ -199,8 +208,11 @@ public sealed class NoticePass(IServiceScopeFactory scopes, TimeProvider clock, 
                     $"agenda:{e.Id}:{registration.Id}:{localTomorrow:yyyy-MM-dd}",
                     new Dictionary<string, string>
                     {
-                        ["event"] = e.Name, ["day"] = localTomorrow.ToString("dddd d MMMM", CultureInfo.InvariantCulture), ["timeZone"] = myZone.Id,
-                        ["meetings"] = string.Join('\n', lines), ["venue"] = e.Venue ?? "see the event page",
+                        ["event"] = e.Name,
+                        ["day"] = localTomorrow.ToString("dddd d MMMM", CultureInfo.InvariantCulture),
+                        ["timeZone"] = myZone.Id,
+                        ["meetings"] = string.Join('\n', lines),
+                        ["venue"] = e.Venue ?? "see the event page",
                         ["ics"] = new Uri(root, $"/api/events/{e.Id}/agenda.ics").ToString(),
                     }), clock, ct);
             }

@@ -285,7 +285,9 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
         var events = await db.Events.AsNoTracking().Where(e => e.Sessions.Any(s => s.Date >= today))
             .Select(e => new
             {
-                e.Id, e.Name, e.SchedulePublished,
+                e.Id,
+                e.Name,
+                e.SchedulePublished,
                 Unplaced = db.EventMeetings.Count(m => m.EventId == e.Id && !m.Cancelled && m.SlotIndex == null),
                 Placed = db.EventMeetings.Count(m => m.EventId == e.Id && !m.Cancelled && m.SlotIndex != null),
             })
