@@ -108,7 +108,9 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
         }
 
         var already = registration.CheckedInAt is not null;
-        registration.CheckedInAt ??= clock.GetUtcNow();
+        // Whole microseconds, as PostgreSQL keeps them, so the first answer and later ones give the same instant.
+        var now = clock.GetUtcNow();
+        registration.CheckedInAt ??= now.AddTicks(-(now.Ticks % 10));
         await db.SaveChangesAsync(ct);
         var meetings = await flow.MeetingsAsync(e, registration.Id, ct);
         return (new CheckInView(registration.Id, EventWorkflow.PersonName(registration), registration.OrganizationName, already, registration.CheckedInAt.Value, meetings), null);
