@@ -98,7 +98,7 @@ public static class TableCounter
             proven ? null : $"one table fewer than {high} was not proven to lose weight within the time limit");
     }
 
-    /// <summary>The proven weight bound when it is below the maximum (an infeasible capacity bounds the weight by nothing: -1 is not returned, 0 is), else null.</summary>
+    /// <summary>The proven weight bound when it is below the maximum, else null; 0 when the required meetings do not fit at all.</summary>
     private static long? ProvenShort(AggregatedMip.Outcome outcome, long maxWeight) => outcome.Status switch
     {
         AggregatedMip.MipStatus.Infeasible => 0, // the required meetings do not fit: no schedule at all
