@@ -22,9 +22,17 @@ Console.WriteLine($"generated {providers:N0} providers and {projects:N0} project
 
 GC.Collect();
 var heapEmpty = GC.GetTotalMemory(forceFullCollection: true);
-using var embedder = new MiniLmEmbedder();
+// --random-vectors: random unit vectors instead of the model, for timing the ranking where embedding would take too
+// long. Since issue #22 the semantic weight is large enough that nearly every provider's vectors are compared either
+// way, so the timing is close to the real one (the explanations' wording differs, not their cost).
+ITextEmbedder embedder = args.Contains("--random-vectors") ? new RandomEmbedder(seed) : new MiniLmEmbedder();
+using var disposeEmbedder = (IDisposable)embedder;
 var embeddings = new EmbeddingStore(embedder);
-LoadCache(embeddings, cacheFile);
+if (!args.Contains("--random-vectors"))
+{
+    LoadCache(embeddings, cacheFile);
+}
+
 var texts = EmbeddingStore.TextsOf(market).OfType<string>().ToList();
 var distinct = texts.Select(EmbeddingText.Fingerprint).Distinct().Count();
 clock.Restart();
@@ -37,7 +45,7 @@ embeddings.EmbedMissing(texts, new Progress<MatchProgress>(p =>
     }
 }));
 var embedded = embeddings.Vectors.Count - before;
-if (embedded > 0)
+if (embedded > 0 && !args.Contains("--random-vectors"))
 {
     Console.WriteLine($"embedded {embedded:N0} new texts in {clock.Elapsed.TotalSeconds:0.0} s ({embedded / clock.Elapsed.TotalSeconds:0} texts/s); {texts.Count:N0} texts, {distinct:N0} distinct");
     SaveCache(embeddings, cacheFile);
@@ -116,5 +124,29 @@ static void SaveCache(EmbeddingStore store, string file)
         {
             writer.Write(value);
         }
+    }
+}
+
+/// <summary>Random unit vectors, one per text, the same for the same text.</summary>
+internal sealed class RandomEmbedder(int seed) : ITextEmbedder, IDisposable
+{
+    public int Dimensions => 384;
+
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        texts.Select(t =>
+        {
+            var random = new Random(HashCode.Combine(seed, string.GetHashCode(t, StringComparison.Ordinal)));
+            var vector = new float[Dimensions];
+            for (var i = 0; i < vector.Length; i++)
+            {
+                vector[i] = (float)(random.NextDouble() - 0.5);
+            }
+
+            VectorMath.Normalize(vector);
+            return vector;
+        }).ToArray();
+
+    public void Dispose()
+    {
     }
 }
