@@ -26,7 +26,10 @@ public sealed class AccountTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Outbox" })).ToBeVisibleAsync();
+        // Staff pages sit in the header's Staff menu, with the current one marked.
+        await page.Locator("summary", new() { HasText = "Staff" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "E-mail outbox" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Audit log" })).ToHaveAttributeAsync("aria-current", "page");
     }
 
     [Fact]
