@@ -168,7 +168,8 @@ public static class CityBridgeApp
         app.UseAntiforgery();
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("CityBridge API"));
+        // System fonts: the default fonts come from a CDN, which the content security policy (rightly) blocks.
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("CityBridge API").DisableDefaultFonts());
         app.MapCityBridgeHealth();
         app.MapReferenceApi();
         app.MapRecordApi(CityDefinition.Instance);

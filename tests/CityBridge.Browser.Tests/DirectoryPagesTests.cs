@@ -48,8 +48,8 @@ public sealed class DirectoryPagesTests(BrowserFixture fixture)
         await page.GetByLabel("Title").FillAsync(title);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save project" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByText("Choose at least one sector.")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Choose the city that owns this project.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main form").GetByText("Choose at least one sector.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main form").GetByText("Choose the city that owns this project.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Title")).ToHaveValueAsync(title);
 
         await page.GetByLabel("City").SelectOptionAsync(new SelectOptionValue { Label = "Da Nang (Viet Nam)" });

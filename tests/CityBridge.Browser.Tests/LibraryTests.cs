@@ -17,8 +17,8 @@ public sealed class LibraryTests(BrowserFixture fixture)
 
         await staff.GetByLabel("Title").FillAsync(title);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Save document" }).ClickAsync();
-        await Assertions.Expect(staff.GetByText("Write the document's text (Markdown).")).ToBeVisibleAsync();
-        await Assertions.Expect(staff.GetByText("Choose at least one workshop topic.")).ToBeVisibleAsync();
+        await Assertions.Expect(staff.Locator("main form").GetByText("Write the document's text (Markdown).")).ToBeVisibleAsync();
+        await Assertions.Expect(staff.Locator("main form").GetByText("Choose at least one workshop topic.")).ToBeVisibleAsync();
 
         await staff.GetByLabel("Text (Markdown)").FillAsync($"## First steps\n\nList every **connected pump** and its owner. Keyword: {word}.\n\n<script>document.title='hacked'</script>");
         await staff.GetByLabel("Cybersecurity risk", new() { Exact = true }).CheckAsync();

@@ -12,6 +12,13 @@ public sealed class OutreachTests(BrowserFixture fixture)
         var visitor = await fixture.NewPageAsync();
         await visitor.GotoAsync("/");
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Register your interest" }).ClickAsync();
+        // An empty form: every problem at once (the consent one too), listed at the top with focus on the list.
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        var summary = visitor.Locator("[data-error-summary]");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Enter your name." })).ToHaveAttributeAsync("href", "#Input_FullName");
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "We can only keep your request if you agree to the privacy notice." })).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.GetByLabel("Your name")).ToHaveAttributeAsync("aria-required", "true");
         await visitor.GetByLabel("Your name").FillAsync("Jordan Lee");
         await visitor.GetByLabel("E-mail").FillAsync($"{Guid.NewGuid():N}@harborlight.example");
         await visitor.GetByLabel("Company or city").FillAsync(company);
@@ -19,7 +26,7 @@ public sealed class OutreachTests(BrowserFixture fixture)
         await visitor.GetByLabel("Viet Nam").CheckAsync();
         await visitor.GetByLabel("What are you looking for?").FillAsync("A pilot city for our flood sensors.");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        await Assertions.Expect(visitor.GetByText("We can only keep your request if you agree to the privacy notice.")).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.Locator("main form").GetByText("We can only keep your request if you agree to the privacy notice.")).ToBeVisibleAsync();
         await visitor.GetByLabel("I agree to the privacy notice above.").CheckAsync();
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("We received your request");
@@ -39,7 +46,7 @@ public sealed class OutreachTests(BrowserFixture fixture)
         await staff.GetByLabel("Stage").SelectOptionAsync("Won");
         await staff.GetByLabel("Value (USD)").FillAsync("2000000");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Save opportunity" }).ClickAsync();
-        await Assertions.Expect(staff.GetByText("A won opportunity needs the date it was won.")).ToBeVisibleAsync();
+        await Assertions.Expect(staff.Locator("main form").GetByText("A won opportunity needs the date it was won.")).ToBeVisibleAsync();
         await staff.GetByLabel("Won on").FillAsync("2026-11-20");
         await staff.GetByLabel("Products or services sold").FillAsync("Flood sensors");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Save opportunity" }).ClickAsync();

@@ -52,7 +52,7 @@ public sealed class ProgramsTests(BrowserFixture fixture)
         await official.GotoAsync("/Programs?kind=Workshop");
         await official.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
         await official.GetByRole(AriaRole.Button, new() { Name = "Apply for this program" }).ClickAsync();
-        await Assertions.Expect(official.GetByText("Workshop participants bring one priority project: choose it.")).ToBeVisibleAsync();
+        await Assertions.Expect(official.Locator("main form").GetByText("Workshop participants bring one priority project: choose it.")).ToBeVisibleAsync();
         await official.GetByLabel("Your priority project").SelectOptionAsync(new SelectOptionValue { Label = "Smart water network for central districts" });
         await official.GetByRole(AriaRole.Button, new() { Name = "Apply for this program" }).ClickAsync();
         await Assertions.Expect(official.GetByRole(AriaRole.Status)).ToContainTextAsync("You applied.");

@@ -67,7 +67,7 @@ public sealed class ReadinessTests(BrowserFixture fixture)
         await page.GetByLabel("Funding 1 currency").FillAsync("VND");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save finance plan" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByText("Enter the USD rate for VND first.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main form").GetByText("Enter the USD rate for VND first.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Nothing saved yet.")).ToBeVisibleAsync();
     }
 
@@ -84,8 +84,8 @@ public sealed class ReadinessTests(BrowserFixture fixture)
         await page.GetByLabel("Tender description").FillAsync("Supply and install 12 000 LED luminaires.");
         await page.GetByLabel("Main category").SelectOptionAsync("goods");
         await page.GetByLabel("Estimated value").FillAsync("3000000");
-        await page.GetByLabel("Tender opens (UTC)").FillAsync("2027-02-01T09:00");
-        await page.GetByLabel("Tender closes (UTC)").FillAsync("2027-03-15T17:00");
+        await page.GetByLabel("Tender opens (Asia/Ho_Chi_Minh time)").FillAsync("2027-02-01T09:00");
+        await page.GetByLabel("Tender closes (Asia/Ho_Chi_Minh time)").FillAsync("2027-03-15T17:00");
         await page.GetByLabel("Item 1 description").FillAsync("LED luminaire with controller");
         await page.GetByLabel("Item 1 quantity").FillAsync("12000");
         await page.GetByLabel("Item 1 unit").FillAsync("unit");
@@ -98,5 +98,7 @@ public sealed class ReadinessTests(BrowserFixture fixture)
         var json = await download.TextAsync();
         Assert.Contains($"\"ocid\": \"ocds-cbdemo-project-{projectId}\"", json, StringComparison.Ordinal);
         Assert.Contains("IEC 62443", json, StringComparison.Ordinal);
+        // Entered in Da Nang's time (UTC+7), stored and published in UTC.
+        Assert.Contains("2027-02-01T02:00:00", json, StringComparison.Ordinal);
     }
 }

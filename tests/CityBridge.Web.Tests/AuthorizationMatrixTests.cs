@@ -112,6 +112,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PAGE /Contacts/Delete/{id:int}"] = [Staff, Provider],
         ["PAGE /Solutions"] = Everyone,
         ["PAGE /Solutions/Index"] = Everyone,
+        ["PAGE /Solutions/Details/{id:int}"] = Everyone,
         ["PAGE /Solutions/Edit/{id:int?}"] = [Staff, Provider],
         ["PAGE /Solutions/Delete/{id:int}"] = [Staff, Provider],
         ["PAGE /Projects"] = Everyone,

@@ -414,7 +414,7 @@ public sealed class ProgramsTests(AppFixture apps)
         var itinerary = System.Net.WebUtility.HtmlDecode(await app.Client.GetStringAsync($"/Programs/Itinerary/{delegation}"));
 
         Assert.Contains("Financing and sustainable funding", details, StringComparison.Ordinal);
-        Assert.Matches("<a href=\"/Readiness\"[^>]*>CityBridge readiness guide</a>", details);
+        Assert.Matches("<a href=\"/Library/blended-finance-for-a-water-utility\"[^>]*>blended-finance case study</a>", details);
         Assert.Contains("Sign in</a> to register", details, StringComparison.Ordinal);
         Assert.Contains("Da Nang", itinerary, StringComparison.Ordinal);
         Assert.Contains("to change country; allow 1", itinerary, StringComparison.Ordinal);

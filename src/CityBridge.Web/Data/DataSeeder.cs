@@ -10,7 +10,7 @@ namespace CityBridge.Web.Data;
 /// <summary>Migrates the database and loads the shipped reference data (countries, cities) and, when asked, the demo data set.</summary>
 public sealed class DataSeeder(CityBridgeDb db, ILogger<DataSeeder> logger)
 {
-    public const string CountriesSource = "UN DESA, World Urbanization Prospects: The 2018 Revision (see data/SOURCES.md)";
+    public const string CountriesSource = "UN DESA, World Urbanization Prospects: The 2018 Revision";
 
     /// <summary>The shipped data folder: next to the binaries, where the build copies <c>data/</c>.</summary>
     public static string ShippedDataFolder => Path.Combine(AppContext.BaseDirectory, "data");

@@ -30,7 +30,7 @@ public sealed class IndexModel(CityBridgeDb db) : PageModel
         UrbanToday = await db.Countries.SumAsync(c => c.UrbanPopulationToday, ct);
         Urban2050 = await db.Countries.SumAsync(c => c.UrbanPopulation2050, ct);
         Cities = await db.Cities.CountAsync(ct);
-        Projects = await db.Projects.CountAsync(ct);
+        Projects = await db.Projects.CountAsync(p => p.IsPublished, ct);
         Providers = await db.Organizations.CountAsync(o => o.Kind == OrganizationKind.Provider, ct);
         Solutions = await db.Solutions.CountAsync(ct);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

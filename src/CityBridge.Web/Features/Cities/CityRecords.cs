@@ -108,7 +108,7 @@ public sealed class CityDefinition : RecordDefinition<City, CityInput, CityDto>
             query = query.Where(c => c.IsAscnPilot);
         }
 
-        return ValueTask.FromResult<IQueryable<City>>(query.OrderBy(c => c.CountryCode).ThenBy(c => c.Name));
+        return ValueTask.FromResult<IQueryable<City>>(query.OrderBy(c => c.Name).ThenBy(c => c.CountryCode));
     }
 
     public override async Task<string?> WhyNotDeletableAsync(CityBridgeDb db, int id, CancellationToken ct)

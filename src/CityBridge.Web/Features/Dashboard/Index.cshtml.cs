@@ -30,6 +30,12 @@ public sealed class IndexModel(DashboardFacts facts) : PageModel
 
     public int OutcomeCount { get; private set; }
 
+    public int MeetingsHeld { get; private set; }
+
+    public decimal PipelineValue { get; private set; }
+
+    public int ProjectCount { get; private set; }
+
     private DashboardFilter Filter => new(string.IsNullOrWhiteSpace(Country) ? null : Country, string.IsNullOrWhiteSpace(Sector) ? null : Sector, Program);
 
     public async Task OnGetAsync(CancellationToken ct) => Charts = await LoadAsync(ct);
@@ -76,14 +82,19 @@ public sealed class IndexModel(DashboardFacts facts) : PageModel
         ExportsWon = outcomes.Sum(o => o.ValueUsd);
         OutcomeCount = outcomes.Count;
         var names = Countries.ToDictionary(c => c.Code, c => c.Name);
-        return
+        // The program's own results come first; the context (projects, urban population) follows.
+        IReadOnlyList<ChartData> charts =
         [
-            DashboardFigures.UrbanPopulation(Countries, Filter),
-            DashboardFigures.ProjectsBySector(data.Projects, Filter),
-            DashboardFigures.ProjectsByCountry(data.Projects, names, Filter),
-            DashboardFigures.PipelineValueByStage(data.Opportunities, Filter),
             DashboardFigures.MeetingsPerProgram(data.Meetings, Filter),
             DashboardFigures.ExportValueByQuarter(data.Opportunities, Filter),
+            DashboardFigures.PipelineValueByStage(data.Opportunities, Filter),
+            DashboardFigures.ProjectsBySector(data.Projects, Filter),
+            DashboardFigures.ProjectsByCountry(data.Projects, names, Filter),
+            DashboardFigures.UrbanPopulation(Countries, Filter),
         ];
+        MeetingsHeld = (int)charts[0].Rows.Sum(r => r.Values[0]);
+        PipelineValue = charts[2].Rows.Sum(r => r.Values[0]);
+        ProjectCount = (int)charts[4].Rows.Sum(r => r.Values[0]);
+        return charts;
     }
 }

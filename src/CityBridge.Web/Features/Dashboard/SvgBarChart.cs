@@ -12,6 +12,9 @@ public static class SvgBarChart
     private const int BarArea = 520;
     private const int RowHeight = 22;
 
+    /// <summary>The most characters of a 12 px label that fit in <see cref="LabelWidth"/>.</summary>
+    private const int MaxLabelLength = 30;
+
     public static string Render(ChartData chart)
     {
         if (chart.Rows.Count == 0)
@@ -30,7 +33,9 @@ public static class SvgBarChart
         {
             var row = chart.Rows[i];
             var top = (i * groupHeight) + 4;
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 8}\" y=\"{top + (groupHeight / 2.0):F1}\" text-anchor=\"end\" dominant-baseline=\"middle\">{Encode(row.Label)}</text>");
+            // A label longer than its column is shortened; the full text stays in the label's tooltip and the data table.
+            var label = row.Label.Length > MaxLabelLength ? row.Label[..(MaxLabelLength - 1)].TrimEnd() + "…" : row.Label;
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 8}\" y=\"{top + (groupHeight / 2.0):F1}\" text-anchor=\"end\" dominant-baseline=\"middle\"><title>{Encode(row.Label)}</title>{Encode(label)}</text>");
             for (var s = 0; s < row.Values.Count; s++)
             {
                 var width = (double)(row.Values[s] / max) * BarArea;

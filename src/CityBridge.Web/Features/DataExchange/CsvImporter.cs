@@ -243,7 +243,7 @@ internal sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Fiel
         var missing = requiredColumns.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0)
         {
-            return (rows, [$"The header lacks the column(s) {string.Join(", ", missing)}. Expected columns: see docs/import-export.md."]);
+            return (rows, [$"The header lacks {(missing.Count == 1 ? "the column" : "the columns")} {string.Join(", ", missing)}. Export a file of this kind to see every expected column."]);
         }
 
         var line = csv.Parser.RawRow;

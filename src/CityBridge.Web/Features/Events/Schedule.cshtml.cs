@@ -60,8 +60,23 @@ public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The participants chosen in a refused "Add a meeting", shown again.</summary>
+    public (int First, int Second)? Chosen { get; private set; }
+
     public async Task<IActionResult> OnPostAddAsync(int id, int firstRegistrationId, int secondRegistrationId, int priority, CancellationToken ct)
     {
+        if (firstRegistrationId == secondRegistrationId)
+        {
+            if (!await LoadAsync(id, ct))
+            {
+                return NotFound();
+            }
+
+            Chosen = (firstRegistrationId, secondRegistrationId);
+            ModelState.AddModelError("secondRegistrationId", "Choose a different participant: a meeting needs two people.");
+            return Page();
+        }
+
         var refusal = await flow.AddMeetingAsync(id, await this.ActorAsync(ct), firstRegistrationId, secondRegistrationId, priority, ct);
         TempData["Flash"] = refusal?.Message ?? "Meeting added; run the scheduler to place it.";
         return RedirectToPage(new { id });

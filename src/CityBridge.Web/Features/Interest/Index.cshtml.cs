@@ -25,17 +25,17 @@ public sealed class IndexModel(InterestIntake intake, CityBridgeDb db) : PageMod
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (ModelState.IsValid)
+        // The intake's rules are the whole truth (its cross-field consent rule included): run them on every attempt, so the
+        // first refusal lists every problem instead of only the ones model binding found.
+        var (outcome, errors) = await intake.SubmitAsync(Input, ct);
+        if (outcome != IntakeOutcome.Invalid)
         {
-            var (outcome, errors) = await intake.SubmitAsync(Input, ct);
-            if (outcome != IntakeOutcome.Invalid)
-            {
-                Received = true;
-                return Page();
-            }
-
-            errors.CopyTo(ModelState, nameof(Input));
+            Received = true;
+            return Page();
         }
+
+        ModelState.Clear();
+        errors.CopyTo(ModelState, nameof(Input));
 
         Countries = await ReferenceApi.CountryRows(db).ToListAsync(ct);
         return Page();

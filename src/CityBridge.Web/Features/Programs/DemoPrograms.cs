@@ -41,7 +41,7 @@ public static class DemoPrograms
                 Start = new TimeOnly(9, 0),
                 End = new TimeOnly(12, 30),
                 Speakers = "CityBridge program staff and invited practitioners",
-                Materials = "Read the [CityBridge readiness guide](/Readiness) before the session and bring your project's figures.",
+                Materials = "Read the [blended-finance case study](/Library/blended-finance-for-a-water-utility) in the library before the session and bring your project's figures.",
             }), new ProgramSession { Title = "Project pitches and next steps", Date = first.AddDays(4), Start = new TimeOnly(9, 0), End = new TimeOnly(11, 0) }],
         };
         var delegation = new TradeProgram

@@ -43,9 +43,27 @@ public sealed class PlanModel(IServiceProvider services) : ReadinessPageModel(se
 
         return Page();
     }
+
+    /// <summary>One more blank row in a list; works without JavaScript, and keeps what was typed (nothing is saved).</summary>
+    public async Task<IActionResult> OnPostAddRowAsync(int projectId, string? list, CancellationToken ct)
+    {
+        if (!await LoadAsync(projectId, ct))
+        {
+            return NotFound();
+        }
+
+        if (!Report.MayEdit)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        Form.AddRow(list);
+        return Page();
+    }
 }
 
-/// <summary>The plan form: fixed rows, blank rows ignored.</summary>
+/// <summary>The plan form: a few blank rows to start with, one more on request; blank rows ignored.</summary>
 public sealed class PlanForm
 {
     public List<string?> Objectives { get; set; } = [];
@@ -79,6 +97,17 @@ public sealed class PlanForm
         FormRows.Pad(Stakeholders, Math.Max(4, Stakeholders.Count + 1));
         FormRows.Pad(Phases, Math.Max(4, Phases.Count + 1));
         FormRows.Pad(Kpis, Math.Max(5, Kpis.Count + 1));
+    }
+
+    public void AddRow(string? list)
+    {
+        switch (list)
+        {
+            case "objectives": Objectives.Add(null); break;
+            case "stakeholders": Stakeholders.Add(new()); break;
+            case "phases": Phases.Add(new()); break;
+            case "kpis": Kpis.Add(new()); break;
+        }
     }
 
     public ProjectPlan ToPlan(RowMap rows, ReadinessCatalog catalog)

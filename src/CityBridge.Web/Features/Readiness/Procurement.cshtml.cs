@@ -1,11 +1,29 @@
 using CityBridge.Core.Domain;
 using CityBridge.Core.Readiness;
+using CityBridge.Web.Data;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace CityBridge.Web.Features.Readiness;
 
-public sealed class ProcurementModel(IServiceProvider services) : ReadinessPageModel(services)
+public sealed class ProcurementModel(IServiceProvider services, CityBridgeDb db) : ReadinessPageModel(services)
 {
+    /// <summary>The project's city's time zone: tender dates are entered and shown in it, and stored in UTC.</summary>
+    public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
+
+    private async Task<bool> LoadWithZoneAsync(int projectId, CancellationToken ct)
+    {
+        if (!await LoadAsync(projectId, ct))
+        {
+            return false;
+        }
+
+        var zone = await db.Cities.Where(c => c.Id == Report.Project.CityId).Select(c => c.TimeZone).FirstOrDefaultAsync(ct);
+        Zone = Events.EventWorkflow.ZoneOf(zone);
+        return true;
+    }
+
     public override ReadinessPart Part => ReadinessPart.Procurement;
 
     [BindProperty]
@@ -18,24 +36,24 @@ public sealed class ProcurementModel(IServiceProvider services) : ReadinessPageM
 
     public async Task<IActionResult> OnGetAsync(int projectId, int? version, CancellationToken ct)
     {
-        if (!await LoadAsync(projectId, ct) || await PayloadAsync(projectId, version, Report.Procurement, ct) is not { } assessment)
+        if (!await LoadWithZoneAsync(projectId, ct) || await PayloadAsync(projectId, version, Report.Procurement, ct) is not { } assessment)
         {
             return NotFound();
         }
 
-        Form = ProcurementForm.From(assessment, Report.Checklist);
+        Form = ProcurementForm.From(assessment, Report.Checklist, Zone);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int projectId, CancellationToken ct)
     {
-        if (!await LoadAsync(projectId, ct))
+        if (!await LoadWithZoneAsync(projectId, ct))
         {
             return NotFound();
         }
 
         var rows = new RowMap();
-        var assessment = Form.ToAssessment(rows);
+        var assessment = Form.ToAssessment(rows, Zone);
         var result = await SaveAsync(projectId, assessment, ReadinessValidation.Procurement(assessment, Report.Checklist, rows), ct);
         if (result is not null)
         {
@@ -47,7 +65,7 @@ public sealed class ProcurementModel(IServiceProvider services) : ReadinessPageM
 
     public async Task<IActionResult> OnPostPublishAsync(int projectId, CancellationToken ct)
     {
-        if (!await LoadAsync(projectId, ct))
+        if (!await LoadWithZoneAsync(projectId, ct))
         {
             return NotFound();
         }
@@ -66,7 +84,7 @@ public sealed class ProcurementModel(IServiceProvider services) : ReadinessPageM
         }
 
         PublishErrors = published.Errors;
-        Form = ProcurementForm.From(Report.Procurement, Report.Checklist);
+        Form = ProcurementForm.From(Report.Procurement, Report.Checklist, Zone);
         return Page();
     }
 }
@@ -78,7 +96,7 @@ public sealed class ProcurementForm
 
     public TenderForm Tender { get; set; } = new();
 
-    public static ProcurementForm From(ProcurementAssessment assessment, IReadOnlyList<SectorStandard> checklist)
+    public static ProcurementForm From(ProcurementAssessment assessment, IReadOnlyList<SectorStandard> checklist, DateTimeZone zone)
     {
         var saved = assessment.Checklist.ToDictionary(c => c.Standard, StringComparer.Ordinal);
         var t = assessment.Tender;
@@ -95,8 +113,8 @@ public sealed class ProcurementForm
                 MainProcurementCategory = t.MainProcurementCategory,
                 Value = t.Value,
                 Currency = t.Currency,
-                TenderStart = t.TenderStart?.UtcDateTime,
-                TenderEnd = t.TenderEnd?.UtcDateTime,
+                TenderStart = Local(t.TenderStart, zone),
+                TenderEnd = Local(t.TenderEnd, zone),
                 Items = t.Items.Select(i => new ItemRow { Description = i.Description, Quantity = i.Quantity, Unit = i.Unit }).ToList(),
             },
         };
@@ -109,20 +127,24 @@ public sealed class ProcurementForm
         FormRows.Pad(Tender.Items, Math.Max(3, Tender.Items.Count + 1));
     }
 
-    public ProcurementAssessment ToAssessment(RowMap rows)
+    public ProcurementAssessment ToAssessment(RowMap rows, DateTimeZone zone)
     {
         var items = FormRows.Keep(Tender.Items, i => !string.IsNullOrWhiteSpace(i.Description) || i.Quantity is not null || !string.IsNullOrWhiteSpace(i.Unit), "tender.items", rows)
             .Select(i => new TenderItem(i.Description?.Trim() ?? string.Empty, i.Quantity ?? 0, i.Unit?.Trim() ?? string.Empty)).ToList();
 
         var tender = new TenderDraft(Trim(Tender.Title), Trim(Tender.Description), Tender.ProcurementMethod ?? string.Empty, Tender.MainProcurementCategory ?? string.Empty,
-            Tender.Value, string.IsNullOrWhiteSpace(Tender.Currency) ? "USD" : Tender.Currency.Trim().ToUpperInvariant(), Utc(Tender.TenderStart), Utc(Tender.TenderEnd), items);
+            Tender.Value, string.IsNullOrWhiteSpace(Tender.Currency) ? "USD" : Tender.Currency.Trim().ToUpperInvariant(), Utc(Tender.TenderStart, zone), Utc(Tender.TenderEnd, zone), items);
         return new ProcurementAssessment(Checklist.Select(c => new StandardCheck(c.Standard ?? string.Empty, c.Status, Trim(c.Note))).ToList(), tender);
     }
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    // The form asks for UTC times: the project has no time zone of its own yet.
-    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+    // The form shows and takes the city's wall-clock time; a time skipped by a clock change moves forward (lenient).
+    private static DateTimeOffset? Utc(DateTime? value, DateTimeZone zone) =>
+        value is { } v ? LocalDateTime.FromDateTime(v).InZoneLeniently(zone).ToInstant().ToDateTimeOffset() : null;
+
+    private static DateTime? Local(DateTimeOffset? instant, DateTimeZone zone) =>
+        instant is { } i ? Instant.FromDateTimeOffset(i).InZone(zone).LocalDateTime.ToDateTimeUnspecified() : null;
 }
 
 public sealed class CheckRow
