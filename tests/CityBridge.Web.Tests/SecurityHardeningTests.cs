@@ -214,6 +214,13 @@ public sealed class SecurityHardeningTests(AppFixture apps)
         Assert.Contains($"'@SUM({marker})", solutions);
         Assert.Contains($"'+cmd|' /C calc'!A0 {marker}", solutions);
         Assert.DoesNotContain($",@SUM({marker})", solutions);
+
+        // The quoted cells do not import back to the same keys: leave no such records for the import round-trip tests.
+        foreach (var (collection, created) in new[] { ("contacts", contact), ("solutions", solution) })
+        {
+            var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
+            Assert.Equal(HttpStatusCode.NoContent, (await app.Staff.DeleteAsync($"/api/{collection}/{id}")).StatusCode);
+        }
     }
 
     [Fact]
