@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features;
 
-public sealed class IndexModel(CityBridgeDb db) : PageModel
+public sealed class IndexModel(CityBridgeDb db, TimeProvider clock) : PageModel
 {
     public long UrbanToday { get; private set; }
 
@@ -33,7 +33,7 @@ public sealed class IndexModel(CityBridgeDb db) : PageModel
         Projects = await db.Projects.CountAsync(p => p.IsPublished, ct);
         Providers = await db.Organizations.CountAsync(o => o.Kind == OrganizationKind.Provider, ct);
         Solutions = await db.Solutions.CountAsync(ct);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var events = await db.Events.AsNoTracking().Where(e => e.IsPublished)
             .Select(e => new { e.Id, e.Name, e.Venue, First = e.Sessions.Min(s => (DateOnly?)s.Date) }).ToListAsync(ct);
         UpcomingPrograms = (await db.Programs.AsNoTracking().Where(p => p.IsPublished && p.EndDate >= today).OrderBy(p => p.StartDate).ThenBy(p => p.Name).Take(3)

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CityBridge.Web.Features.Events;
 
 /// <summary>Staff create or change an event; sessions are one per line: "2026-12-01 09:00-12:00 Morning meetings".</summary>
-public sealed class EditModel(CityBridgeDb db, EventEdits edits) : PageModel
+public sealed class EditModel(CityBridgeDb db, EventEdits edits, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public EventInput Input { get; set; } = new();
@@ -43,7 +43,7 @@ public sealed class EditModel(CityBridgeDb db, EventEdits edits) : PageModel
         }
         else
         {
-            var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
+            var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(30));
             Input.Sessions = [new SessionInput("Morning meetings", day, new TimeOnly(9, 0), new TimeOnly(12, 0))];
         }
 

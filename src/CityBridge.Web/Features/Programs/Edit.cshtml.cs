@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CityBridge.Web.Features.Programs;
 
 /// <summary>Staff create or change a program with its agenda; a few empty session rows are always offered.</summary>
-public sealed class EditModel(CityBridgeDb db, ProgramWorkflow flow) : PageModel
+public sealed class EditModel(CityBridgeDb db, ProgramWorkflow flow, TimeProvider clock) : PageModel
 {
     private const int BlankRows = 3;
 
@@ -33,7 +33,7 @@ public sealed class EditModel(CityBridgeDb db, ProgramWorkflow flow) : PageModel
         }
         else
         {
-            var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
+            var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(30));
             Input.StartDate = day;
             Input.EndDate = day;
         }
