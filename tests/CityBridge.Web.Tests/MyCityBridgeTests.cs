@@ -282,7 +282,7 @@ public sealed class MyCityBridgeTests(AppFixture apps)
         }
 
         var fromOfficial = await RequestAsync(official, r => r.OrganizationName == "AquaSense Analytics");
-        var fromProvider = await RequestAsync(provider, r => r.Name.Contains("Makassar", StringComparison.Ordinal));
+        var fromProvider = await RequestAsync(provider, r => r.OrganizationName?.Contains("Makassar", StringComparison.Ordinal) == true);
         await using (var db = app.NewDb())
         {
             var ids = new[] { fromOfficial, fromProvider };

@@ -335,7 +335,7 @@ public sealed class SecurityHardeningTests(AppFixture apps)
         var (replayed, replayHtml) = await second.PostFormAsync(toSecondFactor.RequestMessage!.RequestUri!.PathAndQuery, new Dictionary<string, string> { ["Code"] = code });
 
         Assert.Equal("/Account/TwoFactor", toSecondFactor.RequestMessage.RequestUri.AbsolutePath);
-        Assert.Equal("/", accepted.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("/My", accepted.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal("/Account/TwoFactor", replayed.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("That code is not valid.", replayHtml);
         Assert.Equal(HttpStatusCode.OK, (await first.Client.GetAsync("/Audit")).StatusCode);
@@ -540,7 +540,7 @@ public sealed class ProxiedAppSecurityTests(ProxiedApp fixture) : IClassFixture<
         Assert.Contains("wrong", knownMessages[0]);
         Assert.Contains("Too many failed attempts", knownMessages[^1]);
         Assert.Equal("/Account/SignIn", attackerWithRightPassword.Response.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Equal("/", ownerSignIn.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("/My", ownerSignIn.RequestMessage!.RequestUri!.AbsolutePath);
     }
 }
 

@@ -255,7 +255,7 @@ public sealed class SecurityTests(AppFixture apps)
 
         Assert.Contains("The e-mail address or the password is wrong.", beforeAccept.Html);
         Assert.True(accepted.Contains("Your password is set."), accepted[accepted.IndexOf("<main", StringComparison.Ordinal)..]);
-        Assert.Equal("/", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("/My", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("New Expert", home);
     }
 }

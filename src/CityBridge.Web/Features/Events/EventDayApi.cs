@@ -27,19 +27,27 @@ public static class EventDayApi
         app.MapGet("/calendar/{token}.ics", ReadFeedAsync).AllowAnonymous().ExcludeFromDescription();
 
         var feeds = app.MapGroup("/api/calendar-feed").WithTags("calendar").AddEndpointFilter<BrowserSessionCsrfFilter>();
-        feeds.MapGet("/", GetFeedAsync).WithSummary("Your personal calendar feed's address, if you have one.");
-        feeds.MapPost("/", RenewFeedAsync).WithSummary("Create or replace your calendar feed's secret address; the old one stops working.");
-        feeds.MapPost("/revoke", RevokeFeedAsync).WithSummary("Revoke your calendar feed.");
+        feeds.MapGet("/", GetFeedAsync).Produces<CalendarFeedView>().Produces(StatusCodes.Status204NoContent).WithSummary("Your personal calendar feed's address, if you have one.");
+        feeds.MapPost("/", RenewFeedAsync).Produces<CalendarFeedView>().WithSummary("Create or replace your calendar feed's secret address; the old one stops working.");
+        feeds.MapPost("/revoke", RevokeFeedAsync).Produces(StatusCodes.Status204NoContent).WithSummary("Revoke your calendar feed.");
 
         app.MapGet("/api/programs/{id:int}/agenda.ics", ProgramCalendarAsync).WithTags("programs")
             .WithSummary("A program's sessions as an iCalendar file.");
 
         var events = app.MapGroup("/api/events/{id:int}").WithTags("events").AddEndpointFilter<BrowserSessionCsrfFilter>();
-        events.MapPost("/checkin", CheckInAsync).WithSummary("Check a participant in by the code on their agenda (staff).");
-        events.MapPost("/meetings/{meetingId:int}/attendance", MarkAsync).WithSummary("Mark a meeting held or a no-show (either side or staff).");
-        events.MapPost("/meetings/{meetingId:int}/feedback", RateAsync).WithSummary("Rate a held meeting: useful, and whether you want a follow-up.");
-        events.MapGet("/freed", FreedAsync).WithSummary("Places freed by no-shows and cancellations, with meetings that could take them (staff).");
-        events.MapPost("/freed", FillAsync).WithSummary("Put a waiting meeting into a freed place; both people are told (staff).");
+        events.MapPost("/checkin", CheckInAsync)
+            .Produces<CheckInView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Check a participant in by the code on their agenda (staff).");
+        events.MapPost("/meetings/{meetingId:int}/attendance", MarkAsync)
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Mark a meeting held or a no-show (either side or staff).");
+        events.MapPost("/meetings/{meetingId:int}/feedback", RateAsync)
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Rate a held meeting: useful, and whether you want a follow-up.");
+        events.MapGet("/freed", FreedAsync).Produces<List<FreedSlot>>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Places freed by no-shows and cancellations, with meetings that could take them (staff).");
+        events.MapPost("/freed", FillAsync)
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Put a waiting meeting into a freed place; both people are told (staff).");
         events.MapGet("/funnel", FunnelAsync).WithSummary("Requests to contracts, with acceptance and no-show rates (staff).");
         events.MapGet("/funnel.csv", FunnelCsvAsync).WithSummary("The funnel as CSV (staff).");
     }

@@ -35,15 +35,25 @@ public static class MyApi
         var my = app.MapGroup("/api/my").WithTags("my").AddEndpointFilter<BrowserSessionCsrfFilter>();
         my.MapGet("/", GetWorkspace).WithSummary("Your start page: your projects and matches, requests waiting, meetings, programs, pipeline, conversations; staff's work of the day.");
         my.MapGet("/conversations", ListConversations).WithSummary("Your conversations, most recently active first.");
-        my.MapPost("/conversations", OpenConversation).WithSummary("Open the thread between a project's city and a provider that share a match, request or opportunity.");
-        my.MapGet("/conversations/{id:int}", ReadConversation).WithSummary("One conversation with its messages.");
-        my.MapPost("/conversations/{id:int}/messages", PostMessage).WithSummary("Write in a conversation; the other side gets an e-mail notice with a link.");
+        my.MapPost("/conversations", OpenConversation)
+            .Produces<CreatedId>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Open the thread between a project's city and a provider that share a match, request or opportunity.");
+        my.MapGet("/conversations/{id:int}", ReadConversation).Produces<ConversationView>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One conversation with its messages.");
+        my.MapPost("/conversations/{id:int}/messages", PostMessage)
+            .Produces<CreatedId>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Write in a conversation; the other side gets an e-mail notice with a link.");
         var match = app.MapGroup("/api/projects/{projectId:int}/matches/{organizationId:int}").WithTags("my").AddEndpointFilter<BrowserSessionCsrfFilter>();
-        match.MapPost("/meeting-request", RequestMeeting).WithSummary("Request a meeting at an upcoming event both sides attend, or invite the other side to yours.");
-        match.MapPost("/opportunity", StartOpportunity).WithSummary("Start the opportunity of a match (provider or staff); returns the existing one if there is one.");
-        my.MapPut("/opportunities/{id:int}", UpdateOpportunity).WithSummary("Record an opportunity's stage and deal size in USD (provider or staff).");
-        my.MapGet("/notices", GetNotices).WithSummary("The notices you get by e-mail (all on unless switched off).");
-        my.MapPut("/notices", PutNotices).WithSummary("Choose the notices you get: the kinds listed in 'on', every other off.");
+        match.MapPost("/meeting-request", RequestMeeting)
+            .Produces<MoveResult>().Produces<MoveResult>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Request a meeting at an upcoming event both sides attend, or invite the other side to yours.");
+        match.MapPost("/opportunity", StartOpportunity)
+            .Produces<CreatedId>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Start the opportunity of a match (provider or staff); returns the existing one if there is one.");
+        my.MapPut("/opportunities/{id:int}", UpdateOpportunity)
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Record an opportunity's stage and deal size in USD (provider or staff).");
+        my.MapGet("/notices", GetNotices).Produces<List<NoticeChoice>>().WithSummary("The notices you get by e-mail (all on unless switched off).");
+        my.MapPut("/notices", PutNotices).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().WithSummary("Choose the notices you get: the kinds listed in 'on', every other off.");
     }
 
     private static ProblemHttpResult SignInFirst() =>
@@ -69,43 +79,79 @@ public static class MyApi
 
     private static async Task<IResult> OpenConversation(StartConversationInput input, CurrentActor current, Conversations conversations, CancellationToken ct)
     {
-        var (id, refusal) = await conversations.OpenAsync(await current.GetAsync(ct), input.ProjectId, input.OrganizationId, ct);
+        var actor = await current.GetAsync(ct);
+        if (!actor.IsSignedIn)
+        {
+            return SignInFirst();
+        }
+
+        var (id, refusal) = await conversations.OpenAsync(actor, input.ProjectId, input.OrganizationId, ct);
         return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.Created($"/api/my/conversations/{id}", new CreatedId(id!.Value));
     }
 
     private static async Task<IResult> ReadConversation(int id, CurrentActor current, Conversations conversations, CancellationToken ct)
     {
-        var (view, refusal) = await conversations.ReadAsync(await current.GetAsync(ct), id, ct);
+        var actor = await current.GetAsync(ct);
+        if (!actor.IsSignedIn)
+        {
+            return SignInFirst();
+        }
+
+        var (view, refusal) = await conversations.ReadAsync(actor, id, ct);
         return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.Ok(view);
     }
 
     private static async Task<IResult> PostMessage(int id, MessageInput input, CurrentActor current, Conversations conversations, CancellationToken ct)
     {
-        var (messageId, refusal) = await conversations.PostAsync(await current.GetAsync(ct), id, input.Body, ct);
+        var actor = await current.GetAsync(ct);
+        if (!actor.IsSignedIn)
+        {
+            return SignInFirst();
+        }
+
+        var (messageId, refusal) = await conversations.PostAsync(actor, id, input.Body, ct);
         return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.Created($"/api/my/conversations/{id}", new CreatedId(messageId!.Value));
     }
 
     private static async Task<IResult> RequestMeeting(int projectId, int organizationId, CurrentActor current, MatchMoves moves, CancellationToken ct)
     {
-        var (done, refusal) = await moves.RequestMeetingAsync(await current.GetAsync(ct), projectId, organizationId, ct);
+        var actor = await current.GetAsync(ct);
+        if (!actor.IsSignedIn)
+        {
+            return SignInFirst();
+        }
+
+        var (done, refusal) = await moves.RequestMeetingAsync(actor, projectId, organizationId, ct);
         return refusal is not null ? EventsApi.Refused(refusal)
             : done!.Location is { } location ? TypedResults.Created(location, done) : TypedResults.Ok(done);
     }
 
     private static async Task<IResult> StartOpportunity(int projectId, int organizationId, CurrentActor current, MatchMoves moves, CancellationToken ct)
     {
-        var (opportunity, refusal) = await moves.StartOpportunityAsync(await current.GetAsync(ct), projectId, organizationId, OpportunityStage.Introduced, ct);
+        var actor = await current.GetAsync(ct);
+        if (!actor.IsSignedIn)
+        {
+            return SignInFirst();
+        }
+
+        var (opportunity, refusal) = await moves.StartOpportunityAsync(actor, projectId, organizationId, OpportunityStage.Introduced, ct);
         return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.Created($"/api/opportunities/{opportunity!.Id}", new CreatedId(opportunity.Id));
     }
 
     private static async Task<IResult> UpdateOpportunity(int id, OpportunityStageInput input, CurrentActor current, MatchMoves moves, CancellationToken ct)
     {
+        var actor = await current.GetAsync(ct);
+        if (!actor.IsSignedIn)
+        {
+            return SignInFirst();
+        }
+
         if (input.Stage is not { } stage)
         {
             return EventsApi.Refused(new EventRefusal(400, "Give the stage: Introduced, Met, Proposal, Tender, Won or Lost.", "stage"));
         }
 
-        var refusal = await moves.UpdateOpportunityAsync(await current.GetAsync(ct), id, stage, input.ValueUsd, ct);
+        var refusal = await moves.UpdateOpportunityAsync(actor, id, stage, input.ValueUsd, ct);
         return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.NoContent();
     }
 
