@@ -47,6 +47,12 @@ public sealed class EventDayTests(AppFixture apps)
     {
         var started = await staff.PostAsJsonAsync($"/api/events/{eventId}/schedule", new ScheduleInput(3, false), AppFixture.Json);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        await RunFinishesAsync(staff, eventId);
+    }
+
+    /// <summary>Waits for the event's latest scheduler run (started by staff or by a re-planning edit) and asserts it finished.</summary>
+    private static async Task RunFinishesAsync(HttpClient staff, int eventId)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         SchedulingRun run;
         do
@@ -111,7 +117,7 @@ public sealed class EventDayTests(AppFixture apps)
         edit.ReplanAffected = true;
         edit.Version = null;
         (await app.Staff.PutAsJsonAsync($"/api/events/{eventId}", edit, AppFixture.Json)).EnsureSuccessStatusCode();
-        await ScheduleAsync(app.Staff, eventId);
+        await RunFinishesAsync(app.Staff, eventId);
         var after = await MeetingEventAsync(official, eventId, meetingId);
 
         Assert.Equal("0", before.Value("SEQUENCE"));
@@ -122,6 +128,63 @@ public sealed class EventDayTests(AppFixture apps)
         await using var check = app.NewDb();
         var told = await check.Outbox.Where(m => m.Subject.StartsWith("Your meeting at") && m.Subject.Contains(edit.Name)).Select(m => m.To).ToListAsync();
         Assert.Equal([AccountSeeder.DemoDaNangOfficialEmail, AccountSeeder.DemoProviderEmail], told.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Replanning_an_edit_moves_the_fewest_published_meetings_and_emails_only_their_people(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var day = new DateOnly(2027, 4, 9);
+        // Three slots (09:00, 09:30, 10:00) and two tables; the edit drops the 10:00 slot.
+        var created = await app.Staff.PostAsJsonAsync("/api/events", new EventInput
+        {
+            Name = Unique.Name("Repair"),
+            TimeZone = "Asia/Jakarta",
+            SlotMinutes = 20,
+            BreakMinutes = 10,
+            Tables = 2,
+            Sessions = [new SessionInput("Morning", day, new TimeOnly(9, 0), new TimeOnly(10, 30))],
+        }, AppFixture.Json);
+        var dto = (await created.Content.ReadFromJsonAsync<EventDto>(AppFixture.Json))!;
+        string[] emails = [AccountSeeder.DemoMakassarOfficialEmail, AccountSeeder.DemoDaNangOfficialEmail, AccountSeeder.DemoProviderEmail, AccountSeeder.DemoExpertEmail];
+        EventMeeting ac, bd, ab;
+        await using (var db = app.NewDb())
+        {
+            var users = await db.Users.Where(u => emails.Contains(u.Email)).ToDictionaryAsync(u => u.Email!, u => u.Id);
+            var people = emails.Select(e => new EventRegistration { EventId = dto.Id, UserId = users[e], DisplayName = e, RegisteredAt = DateTimeOffset.UtcNow }).ToList();
+            db.EventRegistrations.AddRange(people);
+            await db.SaveChangesAsync();
+            var (a, b, c, d) = (people[0].Id, people[1].Id, people[2].Id, people[3].Id);
+            // A meets C at 09:00 and B meets D at 09:30, so A and B (at 10:00) only fit again if one of those moves.
+            ac = new EventMeeting { EventId = dto.Id, FirstRegistrationId = a, SecondRegistrationId = c, SlotIndex = 0, Table = 1, CreatedAt = DateTimeOffset.UtcNow };
+            bd = new EventMeeting { EventId = dto.Id, FirstRegistrationId = b, SecondRegistrationId = d, SlotIndex = 1, Table = 1, CreatedAt = DateTimeOffset.UtcNow };
+            ab = new EventMeeting { EventId = dto.Id, FirstRegistrationId = a, SecondRegistrationId = b, SlotIndex = 2, Table = 2, CreatedAt = DateTimeOffset.UtcNow };
+            db.EventMeetings.AddRange(ac, bd, ab);
+            await db.SaveChangesAsync();
+        }
+
+        (await app.Staff.PostAsJsonAsync($"/api/events/{dto.Id}/schedule/publish", new PublishInput(true), AppFixture.Json)).EnsureSuccessStatusCode();
+        var edit = new EventInput { Name = dto.Name, TimeZone = dto.TimeZone, SlotMinutes = 20, BreakMinutes = 10, Tables = 2, ReplanAffected = true };
+        edit.Sessions = [new SessionInput("Morning", day, new TimeOnly(9, 0), new TimeOnly(10, 0))];
+
+        (await app.Staff.PutAsJsonAsync($"/api/events/{dto.Id}", edit, AppFixture.Json)).EnsureSuccessStatusCode();
+        await RunFinishesAsync(app.Staff, dto.Id);
+
+        await using var check = app.NewDb();
+        var after = await check.EventMeetings.AsNoTracking().Where(m => m.EventId == dto.Id).ToDictionaryAsync(m => m.Id);
+        var movedOnes = new[] { ac, bd }.Where(m => (after[m.Id].SlotIndex, after[m.Id].Table) != (m.SlotIndex, m.Table)).ToList();
+        var kept = Assert.Single(new[] { ac, bd }.Except(movedOnes));
+        var moved = Assert.Single(movedOnes);
+        Assert.NotNull(after[ab.Id].SlotIndex);
+        Assert.NotNull(after[moved.Id].SlotIndex);
+        Assert.Equal(0, after[kept.Id].Sequence);
+        Assert.True(after[moved.Id].Sequence >= 1);
+        var registrants = await check.EventRegistrations.AsNoTracking().Where(r => r.EventId == dto.Id).ToDictionaryAsync(r => r.Id, r => r.DisplayName);
+        var expected = new[] { ab.FirstRegistrationId, ab.SecondRegistrationId, moved.FirstRegistrationId, moved.SecondRegistrationId }.Select(id => registrants[id]).Distinct().Order().ToList();
+        var told = await check.Outbox.Where(m => m.Subject == $"Your meeting at {dto.Name} has moved").Select(m => m.To).Distinct().ToListAsync();
+        Assert.Equal(expected, told.Order().ToList());
+        Assert.Equal(3, expected.Count);
     }
 
     [Theory]
