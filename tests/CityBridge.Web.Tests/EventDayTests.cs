@@ -47,6 +47,12 @@ public sealed class EventDayTests(AppFixture apps)
     {
         var started = await staff.PostAsJsonAsync($"/api/events/{eventId}/schedule", new ScheduleInput(3, false), AppFixture.Json);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        await RunFinishesAsync(staff, eventId);
+    }
+
+    /// <summary>Waits for the event's latest scheduler run (started by staff or by a re-planning edit) and asserts it finished.</summary>
+    private static async Task RunFinishesAsync(HttpClient staff, int eventId)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         SchedulingRun run;
         do
@@ -111,7 +117,7 @@ public sealed class EventDayTests(AppFixture apps)
         edit.ReplanAffected = true;
         edit.Version = null;
         (await app.Staff.PutAsJsonAsync($"/api/events/{eventId}", edit, AppFixture.Json)).EnsureSuccessStatusCode();
-        await ScheduleAsync(app.Staff, eventId);
+        await RunFinishesAsync(app.Staff, eventId);
         var after = await MeetingEventAsync(official, eventId, meetingId);
 
         Assert.Equal("0", before.Value("SEQUENCE"));
@@ -122,6 +128,100 @@ public sealed class EventDayTests(AppFixture apps)
         await using var check = app.NewDb();
         var told = await check.Outbox.Where(m => m.Subject.StartsWith("Your meeting at") && m.Subject.Contains(edit.Name)).Select(m => m.To).ToListAsync();
         Assert.Equal([AccountSeeder.DemoDaNangOfficialEmail, AccountSeeder.DemoProviderEmail], told.Order());
+    }
+
+    /// <summary>
+    /// A published event of one morning session from 09:00 to <paramref name="end"/> (20-minute slots every 30 minutes,
+    /// two tables) with the demo accounts registered and <paramref name="placed"/> meetings (people by index, slot, table).
+    /// </summary>
+    private static async Task<(EventDto Event, List<EventMeeting> Meetings)> PublishedAsync(TestApp app, DateOnly day, TimeOnly end, params (int First, int Second, int Slot, int Table)[] placed)
+    {
+        var created = await app.Staff.PostAsJsonAsync("/api/events", new EventInput
+        {
+            Name = Unique.Name("Repair"),
+            TimeZone = "Asia/Jakarta",
+            SlotMinutes = 20,
+            BreakMinutes = 10,
+            Tables = 2,
+            Sessions = [new SessionInput("Morning", day, new TimeOnly(9, 0), end)],
+        }, AppFixture.Json);
+        var dto = (await created.Content.ReadFromJsonAsync<EventDto>(AppFixture.Json))!;
+        string[] emails = [AccountSeeder.DemoMakassarOfficialEmail, AccountSeeder.DemoDaNangOfficialEmail, AccountSeeder.DemoProviderEmail, AccountSeeder.DemoExpertEmail, AccountSeeder.DemoStaffEmail];
+        await using (var db = app.NewDb())
+        {
+            var users = await db.Users.Where(u => emails.Contains(u.Email)).ToDictionaryAsync(u => u.Email!, u => u.Id);
+            var people = emails.Select(e => new EventRegistration { EventId = dto.Id, UserId = users[e], DisplayName = e, RegisteredAt = DateTimeOffset.UtcNow }).ToList();
+            db.EventRegistrations.AddRange(people);
+            await db.SaveChangesAsync();
+            var meetings = placed.Select(p => new EventMeeting { EventId = dto.Id, FirstRegistrationId = people[p.First].Id, SecondRegistrationId = people[p.Second].Id, SlotIndex = p.Slot, Table = p.Table, CreatedAt = DateTimeOffset.UtcNow }).ToList();
+            db.EventMeetings.AddRange(meetings);
+            await db.SaveChangesAsync();
+            (await app.Staff.PostAsJsonAsync($"/api/events/{dto.Id}/schedule/publish", new PublishInput(true), AppFixture.Json)).EnsureSuccessStatusCode();
+            return (dto, meetings);
+        }
+    }
+
+    /// <summary>Staff shorten the session to end at <paramref name="end"/> and re-plan; waits for the repair run.</summary>
+    private static async Task ShortenAndReplanAsync(TestApp app, EventDto dto, DateOnly day, TimeOnly end)
+    {
+        var edit = new EventInput { Name = dto.Name, TimeZone = dto.TimeZone, SlotMinutes = 20, BreakMinutes = 10, Tables = 2, ReplanAffected = true };
+        edit.Sessions = [new SessionInput("Morning", day, new TimeOnly(9, 0), end)];
+        (await app.Staff.PutAsJsonAsync($"/api/events/{dto.Id}", edit, AppFixture.Json)).EnsureSuccessStatusCode();
+        await RunFinishesAsync(app.Staff, dto.Id);
+    }
+
+    private static async Task<List<string>> ToldAsync(TestApp app, EventDto dto)
+    {
+        await using var db = app.NewDb();
+        return (await db.Outbox.Where(m => m.Subject == $"Your meeting at {dto.Name} has moved").Select(m => m.To).Distinct().ToListAsync()).Order(StringComparer.Ordinal).ToList();
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Replanning_an_edit_moves_the_fewest_published_meetings_and_emails_only_their_people(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var day = new DateOnly(2027, 4, 9);
+        // Slots 09:00, 09:30 and 10:00; the edit drops 10:00. A meets C at 09:00 and B meets D at 09:30, so A and B
+        // (at 10:00) only fit again if exactly one of those two moves.
+        var (dto, meetings) = await PublishedAsync(app, day, new TimeOnly(10, 30), (0, 2, 0, 1), (1, 3, 1, 1), (0, 1, 2, 2));
+        var (ac, bd, ab) = (meetings[0], meetings[1], meetings[2]);
+
+        await ShortenAndReplanAsync(app, dto, day, new TimeOnly(10, 0));
+
+        await using var check = app.NewDb();
+        var after = await check.EventMeetings.AsNoTracking().Where(m => m.EventId == dto.Id).ToDictionaryAsync(m => m.Id);
+        var movedOnes = new[] { ac, bd }.Where(m => (after[m.Id].SlotIndex, after[m.Id].Table) != (m.SlotIndex, m.Table)).ToList();
+        var kept = Assert.Single(new[] { ac, bd }.Except(movedOnes));
+        var moved = Assert.Single(movedOnes);
+        Assert.NotNull(after[ab.Id].SlotIndex);
+        Assert.NotNull(after[moved.Id].SlotIndex);
+        Assert.Equal(0, after[kept.Id].Sequence);
+        Assert.True(after[moved.Id].Sequence >= 1);
+        var registrants = await check.EventRegistrations.AsNoTracking().Where(r => r.EventId == dto.Id).ToDictionaryAsync(r => r.Id, r => r.DisplayName);
+        var expected = new[] { ab.FirstRegistrationId, ab.SecondRegistrationId, moved.FirstRegistrationId, moved.SecondRegistrationId }.Select(id => registrants[id]).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(3, expected.Count);
+        Assert.Equal(expected, await ToldAsync(app, dto));
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Replanning_an_edit_keeps_published_meetings_in_place_even_where_a_free_run_would_close_an_idle_gap(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var day = new DateOnly(2027, 4, 12);
+        // Slots 09:00 to 10:30; the edit drops 10:30. C meets D at 09:00 and E at 10:00 (an idle gap a free run would
+        // close by moving one of them to 09:30); A and B met at 10:30 and need a new time.
+        var (dto, meetings) = await PublishedAsync(app, day, new TimeOnly(11, 0), (2, 3, 0, 1), (2, 4, 2, 1), (0, 1, 3, 1));
+
+        await ShortenAndReplanAsync(app, dto, day, new TimeOnly(10, 30));
+
+        await using var check = app.NewDb();
+        var after = await check.EventMeetings.AsNoTracking().Where(m => m.EventId == dto.Id).ToDictionaryAsync(m => m.Id);
+        Assert.Equal((0, 1, 0), (after[meetings[0].Id].SlotIndex!.Value, after[meetings[0].Id].Table!.Value, after[meetings[0].Id].Sequence));
+        Assert.Equal((2, 1, 0), (after[meetings[1].Id].SlotIndex!.Value, after[meetings[1].Id].Table!.Value, after[meetings[1].Id].Sequence));
+        Assert.InRange(after[meetings[2].Id].SlotIndex!.Value, 0, 2);
+        Assert.Equal([AccountSeeder.DemoDaNangOfficialEmail, AccountSeeder.DemoMakassarOfficialEmail], await ToldAsync(app, dto));
     }
 
     [Theory]

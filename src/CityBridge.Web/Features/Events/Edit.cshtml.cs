@@ -93,6 +93,7 @@ public sealed class EditModel(CityBridgeDb db, EventEdits edits, TimeProvider cl
         }
 
         MatchmakingEvent? e;
+        var replan = false;
         if (id is null)
         {
             e = new MatchmakingEvent { Name = Input.Name, TimeZone = Input.TimeZone };
@@ -121,11 +122,16 @@ public sealed class EditModel(CityBridgeDb db, EventEdits edits, TimeProvider cl
                 return Page();
             }
 
-            await edits.ApplyAsync(e, Input, ct);
+            replan = (await edits.ApplyAsync(e, Input, ct)).Count > 0;
         }
 
         Input.ApplyTo(e);
         await db.SaveChangesAsync(ct);
+        if (replan)
+        {
+            await edits.ReplanAsync(e, ct);
+        }
+
         TempData["Flash"] = "Event saved.";
         return RedirectToPage("Details", new { id = e.Id });
     }

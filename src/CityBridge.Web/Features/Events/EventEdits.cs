@@ -10,7 +10,7 @@ public sealed record AffectedMeeting(int MeetingId, string Who, DateTimeOffset S
 /// What an edit does to placed meetings. Meetings whose start, end and table still exist keep them (only their slot
 /// number follows the new plan); the others are listed for staff, who re-plan them or keep the old sessions.
 /// </summary>
-public sealed class EventEdits(CityBridgeDb db, TimeProvider clock)
+public sealed class EventEdits(CityBridgeDb db, TimeProvider clock, EventScheduling scheduling)
 {
     public async Task<List<AffectedMeeting>> AffectedAsync(MatchmakingEvent current, EventInput input, CancellationToken ct)
     {
@@ -20,9 +20,8 @@ public sealed class EventEdits(CityBridgeDb db, TimeProvider clock)
 
     /// <summary>
     /// Moves kept meetings to their slot's new number and takes the affected ones out of the schedule (higher
-    /// calendar SEQUENCE) so the scheduler places them again without moving anyone else. Call before saving the edit.
+    /// calendar SEQUENCE) for <see cref="ReplanAsync"/> to place again. Call before saving the edit.
     /// </summary>
-    /// <remarks>Seam for the scheduler's repair mode (branch sched): re-plan the affected meetings here instead.</remarks>
     public async Task<List<AffectedMeeting>> ApplyAsync(MatchmakingEvent current, EventInput input, CancellationToken ct)
     {
         var (remap, affected) = await PlanAsync(current, input, ct);
@@ -46,6 +45,17 @@ public sealed class EventEdits(CityBridgeDb db, TimeProvider clock)
 
         return affected;
     }
+
+    /// <summary>
+    /// After the edit is saved: queues a scheduler run in repair mode for a published event, so the meetings taken out
+    /// are placed again, the others keep their slot and table unless moving one is the only way to fit more weight
+    /// (the fewest move), and only the people of moved meetings are e-mailed. False when a run is already active.
+    /// </summary>
+    public Task<bool> ReplanAsync(MatchmakingEvent e, CancellationToken ct) =>
+        e.SchedulePublished ? scheduling.TryStartAsync(db, e.Id, ReplanTimeLimit, allowMoves: true, ct) : Task.FromResult(false);
+
+    /// <summary>The time budget of the repair run an edit starts.</summary>
+    public static readonly TimeSpan ReplanTimeLimit = TimeSpan.FromSeconds(10);
 
     private async Task<(Dictionary<int, int> Remap, List<AffectedMeeting> Affected)> PlanAsync(MatchmakingEvent current, EventInput input, CancellationToken ct)
     {

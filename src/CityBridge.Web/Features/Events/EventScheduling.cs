@@ -161,6 +161,12 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, JobLeases lease
         var registrations = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == eventId).ToListAsync(CancellationToken.None);
         var meetings = await db.EventMeetings.Where(m => m.EventId == eventId && !m.Cancelled).ToListAsync(CancellationToken.None);
         var problem = ToProblem(e, slots, registrations, meetings, job.AllowMoves);
+        if (e.SchedulePublished && job.AllowMoves)
+        {
+            // Repair mode: published meetings keep their place when they can; the fewest move, and only their people are told.
+            problem = ScheduleRepair.WithPublished(problem, PublishedPlaces(slots.Count, e.Tables, meetings));
+        }
+
         var options = new SchedulerOptions { TimeLimit = TimeSpan.FromSeconds(job.TimeLimitSeconds), Progress = progress };
         var result = await Task.Run(() => MeetingScheduler.Schedule(problem, options, stop), CancellationToken.None);
         progress(new ScheduleProgress(result.ScheduledWeight, result.UpperBoundWeight, result.Gap, result.SolveSeconds));
@@ -226,6 +232,11 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, JobLeases lease
         await transaction.CommitAsync(CancellationToken.None);
         return (SchedulingJob.Finished, summary);
     }
+
+    /// <summary>The places of the placed, unpinned meetings as the scheduler names them: what people were told.</summary>
+    public static IEnumerable<Assignment> PublishedPlaces(int slotCount, int tables, IEnumerable<EventMeeting> meetings) =>
+        meetings.Where(m => !m.Pinned && !m.Cancelled && m.SlotIndex is { } i && i < slotCount)
+            .Select(m => new Assignment($"m{m.Id}", $"s{m.SlotIndex}", m.Table is { } t && t <= Math.Max(1, tables) ? $"t{t}" : null));
 
     private static async Task SaveSummaryAsync(CityBridgeDb db, int eventId, string summary)
     {

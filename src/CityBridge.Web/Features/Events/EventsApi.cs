@@ -92,7 +92,7 @@ public static class EventsApi
             var affected = await edits.AffectedAsync(e, input, ct);
             if (affected.Count > 0 && !input.ReplanAffected)
             {
-                return Refused(new EventRefusal(409, $"This change would move {affected.Count} placed meetings ({string.Join("; ", affected.Select(a => $"meeting {a.MeetingId}: {a.Why}"))}); send replanAffected: true to take them out of the schedule for re-planning."));
+                return Refused(new EventRefusal(409, $"This change would move {affected.Count} placed meetings ({string.Join("; ", affected.Select(a => $"meeting {a.MeetingId}: {a.Why}"))}); send replanAffected: true to re-plan them (the scheduler's repair mode; only people whose meetings move are told)."));
             }
 
             await edits.ApplyAsync(e, input, ct);
@@ -104,6 +104,11 @@ public static class EventsApi
             catch (DbUpdateConcurrencyException)
             {
                 return Refused(new EventRefusal(409, "The event was changed at the same moment; reload and try again."));
+            }
+
+            if (affected.Count > 0)
+            {
+                await edits.ReplanAsync(e, ct);
             }
 
             return TypedResults.Ok(ToDto(e));
