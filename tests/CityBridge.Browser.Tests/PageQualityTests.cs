@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.My;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -146,6 +148,7 @@ public sealed class PageQualityTests(BrowserFixture fixture)
             ["Library"] = library?.Id,
             ["Interests"] = await InterestIdAsync(db),
         };
+        targets["My/Conversation"] = aquaSense is { } side ? await ConversationIdAsync(db, side) : null;
         var filled = targets.Where(t => t.Value is not null).ToDictionary(t => t.Key, t => t.Value!.Value.ToString(CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
         if (library is not null)
         {
@@ -158,7 +161,7 @@ public sealed class PageQualityTests(BrowserFixture fixture)
     /// <summary>AquaSense's opportunity on a Makassar project, made when the demo data has none.</summary>
     private static async Task<int?> OpportunityIdAsync(Web.Data.CityBridgeDb db, int provider)
     {
-        if (await db.Opportunities.Where(o => o.ProviderId == provider).OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync() is { } id)
+        if (await db.Opportunities.Where(o => o.ProviderId == provider && o.Project!.City!.Name == "Makassar").OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync() is { } id)
         {
             return id;
         }
@@ -173,6 +176,28 @@ public sealed class PageQualityTests(BrowserFixture fixture)
         db.Opportunities.Add(opportunity);
         await db.SaveChangesAsync();
         return opportunity.Id;
+    }
+
+    /// <summary>
+    /// The thread between Makassar and AquaSense, which share the opportunity above: opened and written in through the API
+    /// by the Makassar official, as the workspace does (the demo data has no conversations).
+    /// </summary>
+    private async Task<int?> ConversationIdAsync(Web.Data.CityBridgeDb db, int provider)
+    {
+        var project = await db.Opportunities.Where(o => o.ProviderId == provider && o.Project!.City!.Name == "Makassar")
+            .OrderBy(o => o.Id).Select(o => (int?)o.ProjectId).FirstOrDefaultAsync();
+        if (project is null)
+        {
+            return null;
+        }
+
+        using var official = await fixture.App.ClientForAsync(AccountSeeder.DemoMakassarOfficialEmail);
+        var opened = await official.PostAsJsonAsync("/api/my/conversations", new StartConversationInput(project.Value, provider), JsonSerializerOptions.Web);
+        Assert.True(opened.IsSuccessStatusCode, $"Opening the Makassar–AquaSense thread answered {(int)opened.StatusCode}: {await opened.Content.ReadAsStringAsync()}");
+        var id = (await opened.Content.ReadFromJsonAsync<CreatedId>(JsonSerializerOptions.Web))!.Id;
+        var posted = await official.PostAsJsonAsync($"/api/my/conversations/{id}/messages", new MessageInput("Could you share your loss-reduction results before we meet?"), JsonSerializerOptions.Web);
+        Assert.True(posted.IsSuccessStatusCode, $"Writing in thread {id} answered {(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
+        return (int)id;
     }
 
     private static async Task<int> InterestIdAsync(Web.Data.CityBridgeDb db)

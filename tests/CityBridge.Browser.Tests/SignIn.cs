@@ -22,7 +22,36 @@ public static class SignIn
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         }
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await ExpectSignedInAsync(page);
+    }
+
+    /// <summary>
+    /// Checks the header offers "Sign out". On a narrow screen (960 px or less) the header's links sit in a collapsed menu,
+    /// so this opens it as a phone user would tap "Menu", and closes it again to leave the page as it was.
+    /// </summary>
+    public static async Task ExpectSignedInAsync(IPage page)
+    {
+        var opened = await OpenMenuAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        if (opened)
+        {
+            await page.Locator("label[for='menu-toggle']").ClickAsync();
+            await Assertions.Expect(page.Locator("#menu-toggle")).Not.ToBeCheckedAsync();
+        }
+    }
+
+    /// <summary>Taps "Menu" when the header menu is collapsed (narrow screens); true when it opened it, false when the links already show.</summary>
+    public static async Task<bool> OpenMenuAsync(IPage page)
+    {
+        var menuButton = page.Locator("label[for='menu-toggle']");
+        if (!await menuButton.IsVisibleAsync() || await page.Locator("#menu-toggle").IsCheckedAsync())
+        {
+            return false;
+        }
+
+        await menuButton.ClickAsync();
+        await Assertions.Expect(page.Locator("#menu-toggle")).ToBeCheckedAsync();
+        return true;
     }
 
     public static Task AsStaffAsync(IPage page) => AsAsync(page, AccountSeeder.DemoStaffEmail, AccountSeeder.DemoStaffAuthenticatorKey);
