@@ -31,6 +31,10 @@ public static class SignIn
     /// </summary>
     public static async Task ExpectSignedInAsync(IPage page)
     {
+        var signOut = page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Sign out", IncludeHidden = true });
+        // Wait for the signed-in page and its stylesheet: before the CSS applies, the menu button shows on any width.
+        await Assertions.Expect(signOut).ToBeAttachedAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var opened = await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         if (opened)
