@@ -195,8 +195,7 @@ public sealed class PageQualityTests(BrowserFixture fixture)
         var opened = await official.PostAsJsonAsync("/api/my/conversations", new StartConversationInput(project.Value, provider), JsonSerializerOptions.Web);
         Assert.True(opened.IsSuccessStatusCode, $"Opening the Makassar–AquaSense thread answered {(int)opened.StatusCode}: {await opened.Content.ReadAsStringAsync()}");
         var id = (await opened.Content.ReadFromJsonAsync<CreatedId>(JsonSerializerOptions.Web))!.Id;
-        var posted = await official.PostAsJsonAsync($"/api/my/conversations/{id}/messages", new MessageInput("Could you share your loss-reduction results before we meet?"), JsonSerializerOptions.Web);
-        Assert.True(posted.IsSuccessStatusCode, $"Writing in thread {id} answered {(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
+        // No message is written: a message e-mails the other side, and the messaging journey test counts those e-mails.
         return (int)id;
     }
 
