@@ -1,11 +1,13 @@
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.Account;
 
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class InviteModel(Invitations invitations, CityBridgeDb db, PublicUrls urls) : PageModel
 {
     [BindProperty]

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CityBridge.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.Account;
 
+[Authorize]
 public sealed class SetUpTwoFactorModel(UserManager<CityBridgeUser> users, SignInManager<CityBridgeUser> signIn) : PageModel
 {
     public string SharedKey { get; private set; } = string.Empty;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CityBridge.Web.Features.Account;
 
 /// <summary>Personal API tokens: shown once at creation, stored hashed, revocable.</summary>
+[Authorize]
 public sealed class TokensModel(CityBridgeDb db, CurrentActor current, TimeProvider clock) : PageModel
 {
     [BindProperty]

@@ -16,7 +16,7 @@ public static class AccountsRegistration
     public const string SignInRateLimit = "sign-in";
     public const string PublicFormRateLimit = "public-form";
 
-    public static IServiceCollection AddCityBridgeAccounts(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAccountFeature(this IServiceCollection services, IConfiguration configuration)
     {
         var signInPerMinute = configuration.GetValue("CityBridge:SignInAttemptsPerMinute", 10);
         var publicFormPerMinute = configuration.GetValue("CityBridge:PublicFormPostsPerMinute", 5);
@@ -44,6 +44,8 @@ public static class AccountsRegistration
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<CityBridgeClaimsFactory>();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<Invitations>();
+        services.AddScoped<AccountSeeder>();
 
         // A copied session cookie stops working once the account's security stamp changes (sign-out, password reset):
         // the stamp is checked on every request unless CityBridge:SessionCheckInterval says otherwise.

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Audit;
 
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class IndexModel(CityBridgeDb db) : PageModel
 {
     public const int PageSize = 50;

@@ -1,9 +1,12 @@
 using System.Text;
+using CityBridge.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.Contacts;
 
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class PrivacyModel(ContactPrivacy privacy) : PageModel
 {
     public int ContactId { get; private set; }

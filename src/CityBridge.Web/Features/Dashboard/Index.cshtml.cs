@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text;
 using CityBridge.Core.Dashboards;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
 using CsvHelper;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.Dashboard;
 
 /// <summary>The program's results: charts with their data tables and CSV downloads, filtered by country and sector.</summary>
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class IndexModel(DashboardFacts facts) : PageModel
 {
     [BindProperty(SupportsGet = true)]

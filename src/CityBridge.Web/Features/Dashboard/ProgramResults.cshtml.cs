@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text;
 using CityBridge.Core.Dashboards;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
 using CsvHelper;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.Dashboard;
 
 /// <summary>The results of the programs of a period (by default this calendar year), or of one program, as a printable page and CSV.</summary>
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class ProgramResultsModel(DashboardFacts facts, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

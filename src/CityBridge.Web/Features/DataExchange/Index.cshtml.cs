@@ -1,8 +1,11 @@
+using CityBridge.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.DataExchange;
 
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 [RequestSizeLimit(DataExchangeApi.MaxUploadBytes)]
 public sealed class IndexModel(CsvImporter importer) : PageModel
 {

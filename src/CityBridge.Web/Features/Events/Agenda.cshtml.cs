@@ -1,5 +1,6 @@
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using QRCoder;
 namespace CityBridge.Web.Features.Events;
 
 /// <summary>A participant's own meetings and check-in code, in the event's time and a time zone of their choice; printable and as .ics.</summary>
+[Authorize]
 public sealed class AgendaModel(EventWorkflow flow, EventDay day, CityBridgeDb db, TimeProvider clock) : PageModel
 {
     public EventDto Event { get; private set; } = null!;

@@ -1,10 +1,12 @@
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.Events;
 
 /// <summary>A signed-in user's calendar feed: create, replace (the old address stops working) or turn it off.</summary>
+[Authorize]
 public sealed class CalendarModel(CalendarFeeds feeds) : PageModel
 {
     public Uri? Webcal { get; private set; }

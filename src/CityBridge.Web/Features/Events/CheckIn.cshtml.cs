@@ -1,5 +1,7 @@
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CityBridge.Web.Features.Events;
 
 /// <summary>The staff desk on the day: check people in by code, mark meetings held or no-show, refill freed places.</summary>
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class CheckInModel(EventWorkflow flow, EventDay day, CityBridgeDb db, TimeProvider clock) : PageModel
 {
     public EventDto Event { get; private set; } = null!;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CityBridge.Web.Features.Events;
 
 /// <summary>Staff create or change an event; sessions are one per line: "2026-12-01 09:00-12:00 Morning meetings".</summary>
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class EditModel(CityBridgeDb db, EventEdits edits, TimeProvider clock) : PageModel
 {
     [BindProperty]

@@ -1,10 +1,13 @@
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.Events;
 
 /// <summary>An event's funnel for staff: chart, table and CSV.</summary>
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class FunnelModel(EventWorkflow flow, EventDay day) : PageModel
 {
     public EventFunnel Funnel { get; private set; } = null!;

@@ -1,5 +1,7 @@
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CityBridge.Web.Features.Events;
 
 /// <summary>Staff run and stop the scheduler, follow its progress, publish the schedule, and pin, cancel or add meetings.</summary>
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling, CityBridgeDb db, My.MeetingNotices notices) : PageModel
 {
     public EventDto Event { get; private set; } = null!;

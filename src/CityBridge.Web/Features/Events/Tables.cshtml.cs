@@ -1,10 +1,13 @@
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.Events;
 
 /// <summary>For the staff at the venue: per slot, who sits at which table.</summary>
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class TablesModel(EventWorkflow flow) : PageModel
 {
     public EventDto Event { get; private set; } = null!;

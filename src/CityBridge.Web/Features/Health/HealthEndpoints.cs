@@ -40,28 +40,3 @@ public sealed class DatabaseHealthCheck(CityBridgeDb db, DatabaseSettings settin
         }
     }
 }
-
-public static class HealthEndpoints
-{
-    public static IServiceCollection AddCityBridgeHealth(this IServiceCollection services)
-    {
-        services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["live", "ready"])
-            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
-        return services;
-    }
-
-    public static void MapCityBridgeHealth(this IEndpointRouteBuilder app)
-    {
-        // Liveness (the process and its database) for restarts; readiness (also the schema) for the load balancer.
-        app.MapHealthChecks("/health", new() { ResponseWriter = WriteJsonAsync, Predicate = c => c.Tags.Contains("live") });
-        app.MapHealthChecks("/health/ready", new() { ResponseWriter = WriteJsonAsync, Predicate = c => c.Tags.Contains("ready") });
-    }
-
-    private static Task WriteJsonAsync(HttpContext context, HealthReport report) =>
-        context.Response.WriteAsJsonAsync(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
-        });
-}

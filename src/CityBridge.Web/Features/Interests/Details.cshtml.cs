@@ -1,12 +1,14 @@
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Programs;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Interests;
 
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class DetailsModel(CityBridgeDb db, InterestIntake intake, CurrentActor current, ProgramWorkflow programs, TimeProvider clock) : PageModel
 {
     public Interest Interest { get; private set; } = null!;

@@ -1,10 +1,13 @@
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Interests;
 
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class IndexModel(CityBridgeDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

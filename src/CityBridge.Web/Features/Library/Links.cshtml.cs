@@ -1,10 +1,13 @@
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.Library;
 
 /// <summary>The form target of the <c>_LibraryLinks</c> partial: staff add and remove links, then return to the page they came from.</summary>
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class LinksModel(LibraryLinks links) : PageModel
 {
     public IActionResult OnGet() => Redirect("/Library");

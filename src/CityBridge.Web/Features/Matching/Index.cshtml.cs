@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using CityBridge.Core.Matching;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CityBridge.Web.Features.Matching;
 
 /// <summary>Staff's matching page: the weights, how they fare against people's marks, and the re-match progress.</summary>
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvider clock) : PageModel
 {
     [BindProperty]

@@ -1,10 +1,12 @@
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.My;
 
 /// <summary>One thread between a city and a provider.</summary>
+[Authorize]
 public sealed class ConversationModel(Conversations conversations) : PageModel
 {
     public ConversationView Thread { get; private set; } = null!;

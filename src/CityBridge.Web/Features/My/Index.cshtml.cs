@@ -1,12 +1,14 @@
 using CityBridge.Core.Domain;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.My;
 
 /// <summary>The signed-in user's start page; its posts are the one-click moves on matches, requests and opportunities.</summary>
+[Authorize]
 public sealed class IndexModel(WorkspaceQueries queries, MatchMoves moves, Conversations conversations, EventWorkflow events) : PageModel
 {
     public Workspace Workspace { get; private set; } = null!;

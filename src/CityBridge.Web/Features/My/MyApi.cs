@@ -185,26 +185,3 @@ public static class MyApi
         return TypedResults.NoContent();
     }
 }
-
-/// <summary>Registers the workspace's services and background pass (its pages need a sign-in: CityBridgeApp's page conventions).</summary>
-public static class MyRegistration
-{
-    public static IServiceCollection AddMyCityBridge(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<MyOptions>(o =>
-        {
-            configuration.GetSection("My").Bind(o);
-            if (configuration["CityBridge:PublicUrl"] is { Length: > 0 } publicUrl)
-            {
-                o.PublicUrl = new Uri(publicUrl);
-            }
-        });
-        services.AddScoped<MeetingNotices>();
-        services.AddScoped<MatchMoves>();
-        services.AddScoped<Conversations>();
-        services.AddScoped<WorkspaceQueries>();
-        services.AddSingleton<NoticePass>();
-        services.AddHostedService(sp => sp.GetRequiredService<NoticePass>());
-        return services;
-    }
-}

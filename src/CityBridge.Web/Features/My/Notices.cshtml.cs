@@ -1,11 +1,13 @@
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.My;
 
 /// <summary>Which notices the user gets by e-mail; every kind is on until switched off.</summary>
+[Authorize]
 public sealed class NoticesModel(CityBridgeDb db) : PageModel
 {
     public IReadOnlyList<NoticeChoice> Choices { get; private set; } = [];

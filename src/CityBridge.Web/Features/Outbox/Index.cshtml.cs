@@ -1,6 +1,8 @@
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CityBridge.Web.Features.Outbox;
 
 /// <summary>Staff read every e-mail CityBridge wrote, see where each stands and give failed ones another try.</summary>
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class IndexModel(CityBridgeDb db) : PageModel
 {
     public const int PageSize = 25;

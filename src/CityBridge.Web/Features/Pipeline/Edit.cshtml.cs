@@ -1,10 +1,12 @@
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Pipeline;
 
+[Authorize]
 public sealed class EditModel(CityBridgeDb db) : RecordEditPage<Opportunity, OpportunityInput, OpportunityDto>(db, OpportunityDefinition.Instance)
 {
     public IReadOnlyList<Choice> Providers { get; private set; } = [];

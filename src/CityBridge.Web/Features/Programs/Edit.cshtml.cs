@@ -1,4 +1,6 @@
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CityBridge.Web.Features.Programs;
 
 /// <summary>Staff create or change a program with its agenda; a few empty session rows are always offered.</summary>
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class EditModel(CityBridgeDb db, ProgramWorkflow flow, TimeProvider clock) : PageModel
 {
     private const int BlankRows = 3;

@@ -1,11 +1,13 @@
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Programs;
 
 /// <summary>The signed-in user's registrations, soonest program first.</summary>
+[Authorize]
 public sealed class MineModel(CityBridgeDb db) : PageModel
 {
     public IReadOnlyList<(TradeProgram Program, ProgramRegistration Registration)> Items { get; private set; } = [];

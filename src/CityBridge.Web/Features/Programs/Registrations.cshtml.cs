@@ -1,12 +1,15 @@
 using CityBridge.Core.Programs;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityBridge.Web.Features.Programs;
 
 /// <summary>Staff approve, waitlist, cancel and check in registrations, and invite people.</summary>
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class RegistrationsModel(ProgramWorkflow flow) : PageModel
 {
     public TradeProgram Program { get; private set; } = null!;

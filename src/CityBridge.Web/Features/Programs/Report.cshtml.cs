@@ -1,11 +1,14 @@
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Events;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Programs;
 
+[Authorize(Policy = AccountsRegistration.StaffPolicy)]
 public sealed class ReportModel(ProgramReport report, EventDay day, CityBridgeDb db) : PageModel
 {
     public ProgramReportView Report { get; private set; } = null!;

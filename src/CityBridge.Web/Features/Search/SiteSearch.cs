@@ -109,18 +109,3 @@ public sealed class SearchWarmUp(SiteSearch search, ILogger<SearchWarmUp> logger
         }
     }
 }
-
-public static class SearchRegistration
-{
-    public static IServiceCollection AddCityBridgeSearch(this IServiceCollection services)
-    {
-        services.AddSingleton<ISearchSource, LibrarySearchSource>();
-        services.AddSingleton<ISearchSource, ProjectSearchSource>();
-        services.AddSingleton<ISearchSource, OrganizationSearchSource>();
-        services.AddSingleton<ISearchSource, SolutionSearchSource>();
-        services.AddSingleton<ISearchSource, ProgramSearchSource>();
-        services.AddSingleton<SiteSearch>();
-        services.AddHostedService<SearchWarmUp>();
-        return services;
-    }
-}
