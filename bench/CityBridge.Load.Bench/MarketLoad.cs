@@ -4,7 +4,7 @@ using CityBridge.Core.Domain;
 using CityBridge.Core.Matching;
 using CityBridge.Web;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

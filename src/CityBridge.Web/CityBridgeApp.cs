@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Cities;
 using CityBridge.Web.Features.Contacts;
 using CityBridge.Web.Features.Dashboard;

@@ -42,7 +42,7 @@ public sealed class DirectoryPagesTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         var title = $"Smart street lighting {Guid.NewGuid().ToString("N")[..6]}";
-        await SignIn.AsAsync(page, CityBridge.Web.Features.Accounts.AccountSeeder.DemoDaNangOfficialEmail);
+        await SignIn.AsAsync(page, CityBridge.Web.Features.Account.AccountSeeder.DemoDaNangOfficialEmail);
         await page.GotoAsync("/Projects/Edit");
 
         await page.GetByLabel("Title").FillAsync(title);

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using CityBridge.Testing;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Events;
 using MailKit.Security;

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CityBridge.Core.Domain;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Cities;
 using CityBridge.Web.Features.Projects;
 using CityBridge.Web.Features.Shared;

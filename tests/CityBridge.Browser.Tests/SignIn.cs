@@ -1,4 +1,4 @@
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using Microsoft.Playwright;
 using OtpNet;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CityBridge.Testing;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Programs;
 using CityBridge.Web.Features.Shared;
@@ -358,14 +358,26 @@ public sealed class EventDayTests(AppFixture apps)
     [Fact]
     public void The_time_zone_picker_offers_only_canonical_ids_grouped_by_region_with_the_likely_ones_first()
     {
-        var all = TimeZonePicker.Regions.SelectMany(g => g).Select(z => z.Id).ToList();
+        var now = new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
+        var all = TimeZonePicker.RegionsAt(now).SelectMany(g => g).Select(z => z.Id).ToList();
         var canonical = NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.CanonicalIdMap;
 
         Assert.All(all, id => Assert.Equal(id, canonical[id]));
         Assert.DoesNotContain("Asia/Saigon", all);
         Assert.DoesNotContain("US/Eastern", all);
         Assert.Contains("Asia/Jakarta", all);
-        Assert.Contains(TimeZonePicker.Regions, g => g.Key == "Asia" && g.Any(z => z.Id == "Asia/Singapore"));
-        Assert.Equal(["Asia/Singapore", "Asia/Ho_Chi_Minh"], TimeZonePicker.Likely("Asia/Singapore", "Asia/Saigon", "Asia/Singapore").Select(z => z.Id));
+        Assert.Contains(TimeZonePicker.RegionsAt(now), g => g.Key == "Asia" && g.Any(z => z.Id == "Asia/Singapore"));
+        Assert.Equal(["Asia/Singapore", "Asia/Ho_Chi_Minh"], TimeZonePicker.Likely(now, "Asia/Singapore", "Asia/Saigon", "Asia/Singapore").Select(z => z.Id));
+    }
+
+    [Fact]
+    public void The_time_zone_picker_labels_each_zone_with_its_offset_at_the_moment_asked_for()
+    {
+        var winter = new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
+        var summer = new DateTimeOffset(2026, 7, 15, 12, 0, 0, TimeSpan.Zero);
+
+        Assert.Contains("UTC-05:00", TimeZonePicker.Find("America/New_York", winter)!.Label);
+        Assert.Contains("UTC-04:00", TimeZonePicker.Find("America/New_York", summer)!.Label);
+        Assert.Contains(TimeZonePicker.RegionsAt(summer), g => g.Any(z => z.Id == "Europe/Berlin" && z.Label.Contains("UTC+02:00")));
     }
 }

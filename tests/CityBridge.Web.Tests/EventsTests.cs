@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CityBridge.Testing;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;

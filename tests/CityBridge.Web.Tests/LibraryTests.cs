@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CityBridge.Core.Library;
 using CityBridge.Testing;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Library;
 using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;

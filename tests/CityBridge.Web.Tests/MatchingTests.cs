@@ -4,7 +4,7 @@ using CityBridge.Core.Domain;
 using CityBridge.Core.Matching;
 using CityBridge.Testing;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Jobs;
 using CityBridge.Web.Features.Matching;
 using CityBridge.Web.Features.Organizations;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CityBridge.Core.Domain;
 using CityBridge.Testing;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.My;

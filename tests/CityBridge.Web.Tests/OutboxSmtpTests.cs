@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using CityBridge.Core.Programs;
 using CityBridge.Testing;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Programs;
 using MailKit.Security;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using CityBridge.Core.Domain;
 using CityBridge.Core.Programs;
 using CityBridge.Testing;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Programs;
 using CityBridge.Web.Features.Shared;

@@ -76,8 +76,8 @@ public sealed class SearchTests(AppFixture apps)
         var word = Word();
         var draft = await LibraryTests.CreateAsync(app, LibraryTests.Document(Unique.Name("Draft"), published: false, body: $"Draft about {word}."));
         (await CreateProjectAsync(app, "Da Nang", $"Not public yet: {word}.", published: false)).EnsureSuccessStatusCode();
-        using var provider = await app.ClientForAsync(Features.Accounts.AccountSeeder.DemoProviderEmail);
-        using var daNang = await app.ClientForAsync(Features.Accounts.AccountSeeder.DemoDaNangOfficialEmail);
+        using var provider = await app.ClientForAsync(Features.Account.AccountSeeder.DemoProviderEmail);
+        using var daNang = await app.ClientForAsync(Features.Account.AccountSeeder.DemoDaNangOfficialEmail);
 
         Assert.Equal(["library", "project"], (await SearchAsync(app.Staff, word)).Items.Select(r => r.Kind).Order());
         Assert.Empty((await SearchAsync(app.Client, word)).Items);

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CityBridge.Testing;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Contacts;
 using CityBridge.Web.Features.Shared;
 using CityBridge.Web.Features.Solutions;

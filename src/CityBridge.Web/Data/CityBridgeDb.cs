@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CityBridge.Core.Domain;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Audit;
 using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Shared;
@@ -179,6 +179,15 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
                 entry.Entity.UpdatedAt = now;
                 // A new version on every save: a concurrent writer holding the old one gets a conflict.
                 entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+
+        // Consent is given by the input (its wording); its time is the save's, from the same clock as the stamps above.
+        foreach (var entry in ChangeTracker.Entries<Contact>())
+        {
+            if (entry.Entity is { ConsentText: not null, ConsentedAt: null })
+            {
+                entry.Entity.ConsentedAt = now;
             }
         }
     }

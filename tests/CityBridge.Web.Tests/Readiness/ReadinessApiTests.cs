@@ -4,7 +4,7 @@ using System.Text.Json;
 using CityBridge.Core.Domain;
 using CityBridge.Core.Readiness;
 using CityBridge.Testing;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Projects;
 using CityBridge.Web.Features.Readiness;
 using CityBridge.Web.Features.Shared;

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CityBridge.Web.Features.Accounts;
 using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

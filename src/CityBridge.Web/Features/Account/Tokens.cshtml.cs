@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,7 +65,7 @@ public sealed class ContactInput : IRecordInput<Contact>
         entity.Phone = Phone?.Trim();
         if (Consented && entity.ConsentedAt is null)
         {
-            entity.ConsentedAt = DateTimeOffset.UtcNow;
+            // CityBridgeDb stamps ConsentedAt with the save's time.
             entity.ConsentText = DefaultConsentText;
         }
         else if (!Consented)

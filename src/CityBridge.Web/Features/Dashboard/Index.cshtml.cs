@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CityBridge.Core.Dashboards;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Shared;
 using CsvHelper;
 using Microsoft.AspNetCore.Authorization;

@@ -15,8 +15,8 @@ public static class DataExchangeApi
     public static void MapDataExchangeApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("import-export");
-        var staff = Accounts.AccountsRegistration.StaffPolicy;
-        var staffWrite = Accounts.AccountsRegistration.StaffWritePolicy;
+        var staff = Account.AccountsRegistration.StaffPolicy;
+        var staffWrite = Account.AccountsRegistration.StaffWritePolicy;
         group.MapGet("/export/{kind}", async Task<IResult> (string kind, CsvExporter exporter, HttpContext http, CancellationToken ct) =>
         {
             if (!TryParseKind(kind, out var csvKind))

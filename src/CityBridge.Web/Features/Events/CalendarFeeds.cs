@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using CityBridge.Core.Programs;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Programs;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;

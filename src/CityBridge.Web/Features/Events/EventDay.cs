@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using CityBridge.Core.Dashboards;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Email;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,7 +64,7 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
         var cityZone = organizationId is { } orgId
             ? await db.Organizations.AsNoTracking().Where(o => o.Id == orgId && o.City != null).Select(o => o.City!.TimeZone).FirstOrDefaultAsync(ct)
             : null;
-        return TimeZonePicker.Likely(eventZone, cityZone);
+        return TimeZonePicker.Likely(clock.GetUtcNow(), eventZone, cityZone);
     }
 
     public static string NormalizeCode(string? code) =>

@@ -1,5 +1,5 @@
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Programs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Programs;
 using CityBridge.Web.Features.Shared;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CityBridge.Core.Matching;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,5 @@
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Matching;
@@ -23,7 +23,7 @@ public static class MatchActions
     /// <summary>Flips one curation flag (pinned, hidden or endorsed) for staff.</summary>
     public static async Task<bool> ToggleAsync(CityBridgeDb db, Actor actor, int projectId, int organizationId, bool pinned, bool hidden, bool endorsed, string toggle, TimeProvider clock, CancellationToken ct)
     {
-        if (!actor.IsStaff || !actor.MayWrite || !await db.Matches.AnyAsync(m => m.ProjectId == projectId && m.OrganizationId == organizationId, ct))
+        if (!actor.IsStaffWriter || !await db.Matches.AnyAsync(m => m.ProjectId == projectId && m.OrganizationId == organizationId, ct))
         {
             return false;
         }

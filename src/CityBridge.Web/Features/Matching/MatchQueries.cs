@@ -1,7 +1,7 @@
 using CityBridge.Core.Domain;
 using CityBridge.Core.Matching;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 

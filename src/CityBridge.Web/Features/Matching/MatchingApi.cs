@@ -1,6 +1,6 @@
 using CityBridge.Core.Matching;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +46,7 @@ public static class MatchingApi
         projects.MapPut("/{organizationId:int}/curation", async Task<IResult> (int projectId, int organizationId, CurationInput input, CityBridgeDb db, CurrentActor current, TimeProvider clock, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
-            if (!actor.IsStaff || !actor.MayWrite)
+            if (!actor.IsStaffWriter)
             {
                 return NotAllowed(actor, "Only program staff curate matches.");
             }

@@ -26,7 +26,7 @@ public sealed class EditModel(CityBridgeDb db) : RecordEditPage<Opportunity, Opp
         Projects = await VisibleProjectsAsync(actor, ct);
     }
 
-    private Task<List<Choice>> VisibleProjectsAsync(Accounts.Actor actor, CancellationToken ct) =>
+    private Task<List<Choice>> VisibleProjectsAsync(Account.Actor actor, CancellationToken ct) =>
         Features.Projects.ProjectDefinition.Instance.VisibleTo(Db.Projects.AsNoTracking(), actor)
             .OrderBy(p => p.City!.Name).ThenBy(p => p.Title)
             .Select(p => new Choice(p.Id, p.City!.Name + ": " + p.Title)).ToListAsync(ct);

@@ -1,7 +1,7 @@
 using CityBridge.Core.Library;
 using CityBridge.Core.Programs;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Programs;

@@ -1,5 +1,5 @@
 using CityBridge.Core.Programs;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;

@@ -2,7 +2,7 @@ using System.Globalization;
 using CityBridge.Core.Domain;
 using CityBridge.Core.Programs;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Events;
 using Microsoft.EntityFrameworkCore;

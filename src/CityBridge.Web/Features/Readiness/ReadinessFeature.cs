@@ -1,6 +1,6 @@
 using CityBridge.Core.Readiness;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 
 namespace CityBridge.Web.Features.Readiness;
 

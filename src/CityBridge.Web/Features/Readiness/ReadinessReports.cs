@@ -2,7 +2,7 @@ using System.Text.Json;
 using CityBridge.Core.Domain;
 using CityBridge.Core.Readiness;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Projects;
 using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Shared;
 
 namespace CityBridge.Web.Features.Search;

@@ -1,7 +1,7 @@
 using CityBridge.Core.Domain;
 using CityBridge.Core.Search;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Library;
 using CityBridge.Web.Features.Organizations;
 using CityBridge.Web.Features.Projects;

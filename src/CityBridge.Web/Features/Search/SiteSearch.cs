@@ -1,6 +1,6 @@
 using CityBridge.Core.Search;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Shared;

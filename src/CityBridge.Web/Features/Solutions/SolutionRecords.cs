@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 

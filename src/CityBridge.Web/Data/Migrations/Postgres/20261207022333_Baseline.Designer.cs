@@ -597,7 +597,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("RecordChanges");
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ApiToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -652,7 +652,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.CityBridgeUser", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.CityBridgeUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(4000)
@@ -737,7 +737,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ExpertAssignment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ExpertAssignment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2348,16 +2348,16 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ApiToken", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.CityBridgeUser", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.CityBridgeUser", b =>
                 {
                     b.HasOne("CityBridge.Core.Domain.Organization", null)
                         .WithMany()
@@ -2365,7 +2365,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ExpertAssignment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ExpertAssignment", b =>
                 {
                     b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
                         .WithMany()
@@ -2373,7 +2373,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2645,7 +2645,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2654,7 +2654,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2669,7 +2669,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2678,7 +2678,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

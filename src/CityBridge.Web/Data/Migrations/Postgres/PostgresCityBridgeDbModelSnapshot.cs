@@ -594,7 +594,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("RecordChanges");
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ApiToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -649,7 +649,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.CityBridgeUser", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.CityBridgeUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(4000)
@@ -734,7 +734,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ExpertAssignment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ExpertAssignment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2345,16 +2345,16 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ApiToken", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.CityBridgeUser", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.CityBridgeUser", b =>
                 {
                     b.HasOne("CityBridge.Core.Domain.Organization", null)
                         .WithMany()
@@ -2362,7 +2362,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ExpertAssignment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ExpertAssignment", b =>
                 {
                     b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
                         .WithMany()
@@ -2370,7 +2370,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2642,7 +2642,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2651,7 +2651,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2666,7 +2666,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2675,7 +2675,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

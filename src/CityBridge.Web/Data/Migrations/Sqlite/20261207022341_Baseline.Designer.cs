@@ -542,7 +542,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("RecordChanges");
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ApiToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -595,7 +595,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.CityBridgeUser", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.CityBridgeUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(4000)
@@ -680,7 +680,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ExpertAssignment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ExpertAssignment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2233,16 +2233,16 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ApiToken", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.CityBridgeUser", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.CityBridgeUser", b =>
                 {
                     b.HasOne("CityBridge.Core.Domain.Organization", null)
                         .WithMany()
@@ -2250,7 +2250,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ExpertAssignment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ExpertAssignment", b =>
                 {
                     b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
                         .WithMany()
@@ -2258,7 +2258,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2530,7 +2530,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2539,7 +2539,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2554,7 +2554,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2563,7 +2563,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

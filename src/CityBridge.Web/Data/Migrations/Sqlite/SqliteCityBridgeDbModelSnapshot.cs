@@ -539,7 +539,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("RecordChanges");
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ApiToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -592,7 +592,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.CityBridgeUser", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.CityBridgeUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(4000)
@@ -677,7 +677,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ExpertAssignment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ExpertAssignment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2230,16 +2230,16 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ApiToken", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.CityBridgeUser", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.CityBridgeUser", b =>
                 {
                     b.HasOne("CityBridge.Core.Domain.Organization", null)
                         .WithMany()
@@ -2247,7 +2247,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CityBridge.Web.Features.Accounts.ExpertAssignment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Account.ExpertAssignment", b =>
                 {
                     b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
                         .WithMany()
@@ -2255,7 +2255,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2527,7 +2527,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2536,7 +2536,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2551,7 +2551,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2560,7 +2560,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CityBridge.Web.Features.Accounts.CityBridgeUser", null)
+                    b.HasOne("CityBridge.Web.Features.Account.CityBridgeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace CityBridge.Web.Features.Accounts;
+namespace CityBridge.Web.Features.Account;
 
 /// <summary>A person who signs in: staff, a city official, a provider's employee or an expert.</summary>
 public sealed class CityBridgeUser : IdentityUser

@@ -4,7 +4,7 @@ using CityBridge.Web.Features.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityBridge.Web.Features.Accounts;
+namespace CityBridge.Web.Features.Account;
 
 /// <summary>Creates the roles, the documented demo accounts (demo data only) and the first staff invitation in production.</summary>
 public sealed class AccountSeeder(UserManager<CityBridgeUser> users, RoleManager<IdentityRole> roles, CityBridgeDb db, TimeProvider clock, ILogger<AccountSeeder> logger)

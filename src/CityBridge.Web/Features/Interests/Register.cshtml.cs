@@ -1,16 +1,16 @@
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
-using CityBridge.Web.Features.Interests;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Reference;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityBridge.Web.Features.Interest;
+namespace CityBridge.Web.Features.Interests;
 
 [EnableRateLimiting(AccountsRegistration.PublicFormRateLimit)]
-public sealed class IndexModel(InterestIntake intake, CityBridgeDb db) : PageModel
+/// <summary>The public interest form at /Interest (anonymous); the staff's review pages sit beside it under /Interests.</summary>
+public sealed class RegisterModel(InterestIntake intake, CityBridgeDb db) : PageModel
 {
     [BindProperty]
     public InterestInput Input { get; set; } = new();

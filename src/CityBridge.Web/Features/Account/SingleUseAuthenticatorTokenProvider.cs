@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 
-namespace CityBridge.Web.Features.Accounts;
+namespace CityBridge.Web.Features.Account;
 
 /// <summary>
 /// Authenticator (TOTP, RFC 6238) codes that work once: the account remembers the 30-second step of the last code it

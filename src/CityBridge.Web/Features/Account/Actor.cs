@@ -4,7 +4,7 @@ using CityBridge.Web.Data;
 using CityBridge.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityBridge.Web.Features.Accounts;
+namespace CityBridge.Web.Features.Account;
 
 /// <summary>Who is asking, with what the access rules need: roles, organization, its city, assigned projects, write scope.</summary>
 public sealed record Actor(string? UserId, string Name, IReadOnlySet<string> Roles, int? OrganizationId, int? CityId, IReadOnlySet<int> AssignedProjectIds, bool MayWrite)
@@ -13,14 +13,14 @@ public sealed record Actor(string? UserId, string Name, IReadOnlySet<string> Rol
 
     public bool IsSignedIn => UserId is not null;
 
-    public bool IsStaff => Roles.Contains(Accounts.Roles.Staff);
+    public bool IsStaff => Roles.Contains(Account.Roles.Staff);
 
     /// <summary>Staff with write scope: what managing programs, events, the library and match curation need.</summary>
     public bool IsStaffWriter => IsStaff && MayWrite;
 
-    public bool IsCityOfficial => Roles.Contains(Accounts.Roles.CityOfficial);
+    public bool IsCityOfficial => Roles.Contains(Account.Roles.CityOfficial);
 
-    public bool IsProvider => Roles.Contains(Accounts.Roles.Provider);
+    public bool IsProvider => Roles.Contains(Account.Roles.Provider);
 
     /// <summary>True when the actor speaks for organization <paramref name="organizationId"/>.</summary>
     public bool ActsFor(int organizationId) => OrganizationId == organizationId;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CityBridge.Web.Features.Accounts;
+namespace CityBridge.Web.Features.Account;
 
 /// <summary>Personal API tokens: <c>Authorization: Bearer cb_…</c>. Only a SHA-256 hash is stored.</summary>
 public sealed class ApiTokenHandler(

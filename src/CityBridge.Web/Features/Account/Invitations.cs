@@ -6,7 +6,7 @@ using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityBridge.Web.Features.Accounts;
+namespace CityBridge.Web.Features.Account;
 
 public sealed class InvitationInput
 {

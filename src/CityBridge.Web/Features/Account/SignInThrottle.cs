@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 
-namespace CityBridge.Web.Features.Accounts;
+namespace CityBridge.Web.Features.Account;
 
 /// <summary>
 /// Failed password sign-ins per account and client address, with an exponential back-off. Counting per pair (not per
