@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CityBridge.Core.Scheduling;
 using CityBridge.Testing;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Interests;
 using Microsoft.EntityFrameworkCore;

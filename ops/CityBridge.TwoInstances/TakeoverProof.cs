@@ -7,10 +7,13 @@ using CityBridge.Core.Domain;
 using CityBridge.Core.Matching;
 using CityBridge.Core.Scheduling;
 using CityBridge.Web.Data;
-using CityBridge.Web.Features.Accounts;
+using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Jobs;
 using CityBridge.Web.Features.Matching;
+using CityBridge.Web.Features.Organizations;
+using CityBridge.Web.Features.Projects;
+using CityBridge.Web.Features.Solutions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.TwoInstances;

@@ -172,7 +172,7 @@ public sealed class PageQualityTests(BrowserFixture fixture)
             return null;
         }
 
-        var opportunity = new Core.Domain.Opportunity { ProviderId = provider, ProjectId = project.Value, Stage = Core.Domain.OpportunityStage.Met, ValueUsd = 250_000m };
+        var opportunity = new CityBridge.Web.Features.Pipeline.Opportunity { ProviderId = provider, ProjectId = project.Value, Stage = Core.Domain.OpportunityStage.Met, ValueUsd = 250_000m };
         db.Opportunities.Add(opportunity);
         await db.SaveChangesAsync();
         return opportunity.Id;

@@ -407,7 +407,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             db.Opportunities.Remove(existing);
         }
 
-        var opportunity = new Core.Domain.Opportunity { ProviderId = aquaSense, ProjectId = projectId, Stage = Core.Domain.OpportunityStage.Met, ValueUsd = 250_000m };
+        var opportunity = new CityBridge.Web.Features.Pipeline.Opportunity { ProviderId = aquaSense, ProjectId = projectId, Stage = Core.Domain.OpportunityStage.Met, ValueUsd = 250_000m };
         db.Opportunities.Add(opportunity);
         await db.SaveChangesAsync();
         return opportunity.Id;

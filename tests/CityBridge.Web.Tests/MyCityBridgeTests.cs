@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CityBridge.Core.Domain;
 using CityBridge.Testing;
 using CityBridge.Web.Features.Account;
+using CityBridge.Web.Features.Cities;
 using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.My;

@@ -2,9 +2,13 @@ using System.Net;
 using CityBridge.Core.Domain;
 using CityBridge.Core.Programs;
 using CityBridge.Testing;
+using CityBridge.Web.Features.Contacts;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Interests;
+using CityBridge.Web.Features.Organizations;
+using CityBridge.Web.Features.Pipeline;
 using CityBridge.Web.Features.Programs;
+using CityBridge.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Tests;

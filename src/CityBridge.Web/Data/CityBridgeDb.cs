@@ -1,9 +1,16 @@
 using System.Text.Json;
-using CityBridge.Core.Domain;
 using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Audit;
+using CityBridge.Web.Features.Cities;
+using CityBridge.Web.Features.Contacts;
+using CityBridge.Web.Features.Countries;
 using CityBridge.Web.Features.Email;
+using CityBridge.Web.Features.Organizations;
+using CityBridge.Web.Features.Pipeline;
+using CityBridge.Web.Features.Projects;
+using CityBridge.Web.Features.Readiness;
 using CityBridge.Web.Features.Shared;
+using CityBridge.Web.Features.Solutions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using CityBridge.Core.Domain;
+using CityBridge.Web.Features.Cities;
+using CityBridge.Web.Features.Countries;
 using CityBridge.Web.Features.DataExchange;
 using CsvHelper;
 using CsvHelper.Configuration;

@@ -1,4 +1,7 @@
-using CityBridge.Core.Domain;
+using CityBridge.Web.Features.Organizations;
+using CityBridge.Web.Features.Projects;
+using CityBridge.Web.Features.Solutions;
+
 
 namespace CityBridge.Web.Data;
 

@@ -11,7 +11,7 @@ internal sealed class CityBridgeUserConfiguration : IEntityTypeConfiguration<Cit
     public void Configure(EntityTypeBuilder<CityBridgeUser> builder)
     {
         builder.Property(u => u.FullName).HasMaxLength(200);
-        builder.HasOne<Core.Domain.Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<CityBridge.Web.Features.Organizations.Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -21,7 +21,7 @@ internal sealed class ExpertAssignmentConfiguration : IEntityTypeConfiguration<E
     {
         builder.HasIndex(a => new { a.UserId, a.ProjectId }).IsUnique();
         builder.HasOne<CityBridgeUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Core.Domain.PriorityProject>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<CityBridge.Web.Features.Projects.PriorityProject>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

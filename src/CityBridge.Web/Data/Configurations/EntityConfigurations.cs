@@ -1,4 +1,11 @@
-using CityBridge.Core.Domain;
+using CityBridge.Web.Features.Cities;
+using CityBridge.Web.Features.Contacts;
+using CityBridge.Web.Features.Countries;
+using CityBridge.Web.Features.Organizations;
+using CityBridge.Web.Features.Pipeline;
+using CityBridge.Web.Features.Projects;
+using CityBridge.Web.Features.Shared;
+using CityBridge.Web.Features.Solutions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

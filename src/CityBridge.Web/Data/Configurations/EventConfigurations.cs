@@ -59,7 +59,7 @@ internal sealed class MeetingFeedbackConfiguration : IEntityTypeConfiguration<Me
     {
         builder.HasOne<EventMeeting>().WithMany().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<EventRegistration>().WithMany().HasForeignKey(f => f.RegistrationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Core.Domain.Opportunity>().WithMany().HasForeignKey(f => f.OpportunityId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<CityBridge.Web.Features.Pipeline.Opportunity>().WithMany().HasForeignKey(f => f.OpportunityId).OnDelete(DeleteBehavior.SetNull);
         // One rating per side of a meeting; a second tap changes it.
         builder.HasIndex(f => new { f.MeetingId, f.RegistrationId }).IsUnique();
     }

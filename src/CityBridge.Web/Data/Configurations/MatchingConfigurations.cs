@@ -1,5 +1,6 @@
-using CityBridge.Core.Domain;
 using CityBridge.Web.Features.Matching;
+using CityBridge.Web.Features.Organizations;
+using CityBridge.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -9,9 +9,9 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
 {
     public void Configure(EntityTypeBuilder<Conversation> builder)
     {
-        builder.HasOne<CityBridge.Core.Domain.City>().WithMany().HasForeignKey(c => c.CityId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<CityBridge.Core.Domain.Organization>().WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<CityBridge.Core.Domain.PriorityProject>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<CityBridge.Web.Features.Cities.City>().WithMany().HasForeignKey(c => c.CityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<CityBridge.Web.Features.Organizations.Organization>().WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<CityBridge.Web.Features.Projects.PriorityProject>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.SetNull);
         // One thread per pair, also when both sides start one at the same moment.
         builder.HasIndex(c => new { c.CityId, c.ProviderId }).IsUnique();
         builder.HasIndex(c => c.ProviderId);

@@ -26,7 +26,7 @@ internal sealed class ProgramRegistrationConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.Email).HasMaxLength(300);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<TradeProgram>().WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Core.Domain.PriorityProject>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<CityBridge.Web.Features.Projects.PriorityProject>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.SetNull);
         // One registration per person and program: a second apply (two tabs, two instances) fails instead of duplicating.
         builder.HasIndex(r => new { r.ProgramId, r.UserId }).IsUnique();
     }
@@ -38,7 +38,7 @@ internal sealed class ItineraryVisitConfiguration : IEntityTypeConfiguration<Iti
     {
         builder.HasOne<TradeProgram>().WithMany().HasForeignKey(v => v.ProgramId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(v => v.City).WithMany().HasForeignKey(v => v.CityId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Core.Domain.PriorityProject>().WithMany().HasForeignKey(v => v.ProjectId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<CityBridge.Web.Features.Projects.PriorityProject>().WithMany().HasForeignKey(v => v.ProjectId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(v => new { v.ProgramId, v.Order });
     }
 }

@@ -1,4 +1,4 @@
-using CityBridge.Core.Domain;
+using CityBridge.Web.Features.Readiness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,7 @@
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Email;
+using CityBridge.Web.Features.Organizations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -20,7 +20,7 @@ public sealed class DetailsModel(CityBridgeDb db) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var actor = await this.ActorAsync(ct);
-        var store = new RecordStore<Core.Domain.City, CityInput, CityDto>(db, CityDefinition.Instance, actor);
+        var store = new RecordStore<CityBridge.Web.Features.Cities.City, CityInput, CityDto>(db, CityDefinition.Instance, actor);
         var city = await store.FindAsync(id, ct);
         if (city is null)
         {

@@ -81,7 +81,7 @@ public sealed class ContactPrivacy(CityBridgeDb db, IAuditActor actor, TimeProvi
             At = clock.GetUtcNow(),
             UserId = actor.UserId,
             UserName = actor.UserName,
-            EntityType = nameof(Core.Domain.Contact),
+            EntityType = nameof(CityBridge.Web.Features.Contacts.Contact),
             EntityId = contactId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Action = "Erased",
         });
@@ -93,6 +93,6 @@ public sealed class ContactPrivacy(CityBridgeDb db, IAuditActor actor, TimeProvi
     private IQueryable<AuditEntry> AuditOf(int contactId)
     {
         var id = contactId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return db.AuditLog.Where(a => a.EntityType == nameof(Core.Domain.Contact) && a.EntityId == id);
+        return db.AuditLog.Where(a => a.EntityType == nameof(CityBridge.Web.Features.Contacts.Contact) && a.EntityId == id);
     }
 }

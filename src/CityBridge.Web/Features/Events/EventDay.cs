@@ -5,6 +5,7 @@ using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Email;
+using CityBridge.Web.Features.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Events;

@@ -1,4 +1,5 @@
-using CityBridge.Core.Domain;
+using CityBridge.Web.Features.Shared;
+
 
 namespace CityBridge.Web.Features.Events;
 

@@ -1,4 +1,3 @@
-using CityBridge.Core.Domain;
 using CityBridge.Core.Events;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;

@@ -1,5 +1,5 @@
-using CityBridge.Core.Domain;
 using CityBridge.Core.Library;
+using CityBridge.Web.Features.Shared;
 
 namespace CityBridge.Web.Features.Library;
 

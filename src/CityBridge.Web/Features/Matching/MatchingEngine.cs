@@ -3,6 +3,8 @@ using CityBridge.Core.Domain;
 using CityBridge.Core.Matching;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Jobs;
+using CityBridge.Web.Features.Organizations;
+using CityBridge.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Matching;

@@ -4,6 +4,7 @@ using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Matching;
+using CityBridge.Web.Features.Pipeline;
 using CityBridge.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -6,6 +6,7 @@ using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Matching;
+using CityBridge.Web.Features.Organizations;
 using CityBridge.Web.Features.Pipeline;
 using CityBridge.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Shared;
 

@@ -4,6 +4,7 @@ using CityBridge.Core.Domain;
 using CityBridge.Core.Pipeline;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
+using CityBridge.Web.Features.Projects;
 using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 

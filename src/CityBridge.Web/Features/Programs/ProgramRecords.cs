@@ -1,5 +1,6 @@
-using CityBridge.Core.Domain;
 using CityBridge.Core.Programs;
+using CityBridge.Web.Features.Cities;
+using CityBridge.Web.Features.Shared;
 
 namespace CityBridge.Web.Features.Programs;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CityBridge.Core.Domain;
 using CityBridge.Core.Programs;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;

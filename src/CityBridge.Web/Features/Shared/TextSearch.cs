@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Organizations;
+using CityBridge.Web.Features.Projects;
+using CityBridge.Web.Features.Solutions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -27,7 +27,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CityBridge.Core.Domain.City", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Cities.City", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -78,7 +78,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Cities");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Contact", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Contacts.Contact", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -133,7 +133,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Contacts");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Country", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Countries.Country", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(2)
@@ -173,7 +173,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Countries");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Opportunity", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Pipeline.Opportunity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -232,7 +232,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Opportunities");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Organization", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -320,7 +320,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PriorityProject", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Projects.PriorityProject", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -405,7 +405,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Projects", (string)null);
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.ProjectAssessment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.ProjectAssessment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -444,7 +444,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Assessments");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PublishedTender", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.PublishedTender", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -483,7 +483,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("PublishedTenders");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Solution", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Solutions.Solution", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2253,9 +2253,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.City", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Cities.City", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Country", "Country")
+                    b.HasOne("CityBridge.Web.Features.Countries.Country", "Country")
                         .WithMany()
                         .HasForeignKey("CountryCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2264,9 +2264,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("Country");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Contact", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Contacts.Contact", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", "Organization")
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", "Organization")
                         .WithMany("Contacts")
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2275,15 +2275,15 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Opportunity", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Pipeline.Opportunity", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", "Project")
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.Organization", "Provider")
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", "Provider")
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2294,9 +2294,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("Provider");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Organization", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Organizations.Organization", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", "City")
+                    b.HasOne("CityBridge.Web.Features.Cities.City", "City")
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2304,9 +2304,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("City");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PriorityProject", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Projects.PriorityProject", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", "City")
+                    b.HasOne("CityBridge.Web.Features.Cities.City", "City")
                         .WithMany("Projects")
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2315,9 +2315,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("City");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.ProjectAssessment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.ProjectAssessment", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", "Project")
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2326,9 +2326,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("Project");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PublishedTender", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.PublishedTender", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", "Project")
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2337,9 +2337,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("Project");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Solution", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Solutions.Solution", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", "Organization")
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", "Organization")
                         .WithMany("Solutions")
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2359,7 +2359,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.Account.CityBridgeUser", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2367,7 +2367,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.Account.ExpertAssignment", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2435,7 +2435,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.Opportunity", null)
+                    b.HasOne("CityBridge.Web.Features.Pipeline.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2499,13 +2499,13 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.MatchCuration", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2514,13 +2514,13 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.MatchMark", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2529,13 +2529,13 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.StoredMatch", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2544,18 +2544,18 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.My.Conversation", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", null)
+                    b.HasOne("CityBridge.Web.Features.Cities.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2573,7 +2573,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.Programs.ItineraryVisit", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", "City")
+                    b.HasOne("CityBridge.Web.Features.Cities.City", "City")
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2585,7 +2585,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2610,7 +2610,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2685,12 +2685,12 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.City", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Cities.City", b =>
                 {
                     b.Navigation("Projects");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Organization", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Organizations.Organization", b =>
                 {
                     b.Navigation("Contacts");
 

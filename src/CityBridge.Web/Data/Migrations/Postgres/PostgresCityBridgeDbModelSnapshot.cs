@@ -24,7 +24,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CityBridge.Core.Domain.City", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Cities.City", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -75,7 +75,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Cities");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Contact", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Contacts.Contact", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -130,7 +130,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Contacts");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Country", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Countries.Country", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(2)
@@ -170,7 +170,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Countries");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Opportunity", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Pipeline.Opportunity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -229,7 +229,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Opportunities");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Organization", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -317,7 +317,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PriorityProject", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Projects.PriorityProject", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -402,7 +402,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Projects", (string)null);
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.ProjectAssessment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.ProjectAssessment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -441,7 +441,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("Assessments");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PublishedTender", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.PublishedTender", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -480,7 +480,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("PublishedTenders");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Solution", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Solutions.Solution", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2250,9 +2250,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.City", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Cities.City", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Country", "Country")
+                    b.HasOne("CityBridge.Web.Features.Countries.Country", "Country")
                         .WithMany()
                         .HasForeignKey("CountryCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2261,9 +2261,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("Country");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Contact", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Contacts.Contact", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", "Organization")
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", "Organization")
                         .WithMany("Contacts")
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2272,15 +2272,15 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Opportunity", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Pipeline.Opportunity", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", "Project")
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.Organization", "Provider")
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", "Provider")
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2291,9 +2291,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("Provider");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Organization", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Organizations.Organization", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", "City")
+                    b.HasOne("CityBridge.Web.Features.Cities.City", "City")
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2301,9 +2301,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("City");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PriorityProject", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Projects.PriorityProject", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", "City")
+                    b.HasOne("CityBridge.Web.Features.Cities.City", "City")
                         .WithMany("Projects")
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2312,9 +2312,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("City");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.ProjectAssessment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.ProjectAssessment", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", "Project")
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2323,9 +2323,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("Project");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PublishedTender", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.PublishedTender", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", "Project")
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2334,9 +2334,9 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     b.Navigation("Project");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Solution", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Solutions.Solution", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", "Organization")
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", "Organization")
                         .WithMany("Solutions")
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2356,7 +2356,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.Account.CityBridgeUser", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2364,7 +2364,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.Account.ExpertAssignment", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2432,7 +2432,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.Opportunity", null)
+                    b.HasOne("CityBridge.Web.Features.Pipeline.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2496,13 +2496,13 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.MatchCuration", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2511,13 +2511,13 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.MatchMark", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2526,13 +2526,13 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.StoredMatch", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2541,18 +2541,18 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.My.Conversation", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", null)
+                    b.HasOne("CityBridge.Web.Features.Cities.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2570,7 +2570,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CityBridge.Web.Features.Programs.ItineraryVisit", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", "City")
+                    b.HasOne("CityBridge.Web.Features.Cities.City", "City")
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2582,7 +2582,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2607,7 +2607,7 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2682,12 +2682,12 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.City", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Cities.City", b =>
                 {
                     b.Navigation("Projects");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Organization", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Organizations.Organization", b =>
                 {
                     b.Navigation("Contacts");
 

@@ -20,7 +20,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CityBridge.Core.Domain.City", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Cities.City", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -69,7 +69,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Cities");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Contact", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Contacts.Contact", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -122,7 +122,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Contacts");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Country", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Countries.Country", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(2)
@@ -162,7 +162,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Countries");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Opportunity", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Pipeline.Opportunity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -219,7 +219,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Opportunities");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Organization", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -291,7 +291,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PriorityProject", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Projects.PriorityProject", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -368,7 +368,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Projects", (string)null);
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.ProjectAssessment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.ProjectAssessment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -405,7 +405,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Assessments");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PublishedTender", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.PublishedTender", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -442,7 +442,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("PublishedTenders");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Solution", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Solutions.Solution", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2138,9 +2138,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.City", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Cities.City", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Country", "Country")
+                    b.HasOne("CityBridge.Web.Features.Countries.Country", "Country")
                         .WithMany()
                         .HasForeignKey("CountryCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2149,9 +2149,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("Country");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Contact", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Contacts.Contact", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", "Organization")
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", "Organization")
                         .WithMany("Contacts")
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2160,15 +2160,15 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Opportunity", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Pipeline.Opportunity", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", "Project")
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.Organization", "Provider")
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", "Provider")
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2179,9 +2179,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("Provider");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Organization", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Organizations.Organization", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", "City")
+                    b.HasOne("CityBridge.Web.Features.Cities.City", "City")
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2189,9 +2189,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("City");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PriorityProject", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Projects.PriorityProject", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", "City")
+                    b.HasOne("CityBridge.Web.Features.Cities.City", "City")
                         .WithMany("Projects")
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2200,9 +2200,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("City");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.ProjectAssessment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.ProjectAssessment", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", "Project")
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2211,9 +2211,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("Project");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PublishedTender", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.PublishedTender", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", "Project")
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2222,9 +2222,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("Project");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Solution", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Solutions.Solution", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", "Organization")
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", "Organization")
                         .WithMany("Solutions")
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2244,7 +2244,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.Account.CityBridgeUser", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2252,7 +2252,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.Account.ExpertAssignment", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2320,7 +2320,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.Opportunity", null)
+                    b.HasOne("CityBridge.Web.Features.Pipeline.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2384,13 +2384,13 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.MatchCuration", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2399,13 +2399,13 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.MatchMark", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2414,13 +2414,13 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.StoredMatch", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2429,18 +2429,18 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.My.Conversation", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", null)
+                    b.HasOne("CityBridge.Web.Features.Cities.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2458,7 +2458,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.Programs.ItineraryVisit", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", "City")
+                    b.HasOne("CityBridge.Web.Features.Cities.City", "City")
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2470,7 +2470,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2495,7 +2495,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2570,12 +2570,12 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.City", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Cities.City", b =>
                 {
                     b.Navigation("Projects");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Organization", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Organizations.Organization", b =>
                 {
                     b.Navigation("Contacts");
 

@@ -17,7 +17,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CityBridge.Core.Domain.City", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Cities.City", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -66,7 +66,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Cities");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Contact", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Contacts.Contact", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -119,7 +119,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Contacts");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Country", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Countries.Country", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(2)
@@ -159,7 +159,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Countries");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Opportunity", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Pipeline.Opportunity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -216,7 +216,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Opportunities");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Organization", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -288,7 +288,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PriorityProject", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Projects.PriorityProject", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -365,7 +365,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Projects", (string)null);
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.ProjectAssessment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.ProjectAssessment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -402,7 +402,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("Assessments");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PublishedTender", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.PublishedTender", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -439,7 +439,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("PublishedTenders");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Solution", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Solutions.Solution", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2135,9 +2135,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.City", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Cities.City", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Country", "Country")
+                    b.HasOne("CityBridge.Web.Features.Countries.Country", "Country")
                         .WithMany()
                         .HasForeignKey("CountryCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2146,9 +2146,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("Country");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Contact", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Contacts.Contact", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", "Organization")
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", "Organization")
                         .WithMany("Contacts")
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2157,15 +2157,15 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Opportunity", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Pipeline.Opportunity", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", "Project")
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.Organization", "Provider")
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", "Provider")
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2176,9 +2176,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("Provider");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Organization", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Organizations.Organization", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", "City")
+                    b.HasOne("CityBridge.Web.Features.Cities.City", "City")
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2186,9 +2186,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("City");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PriorityProject", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Projects.PriorityProject", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", "City")
+                    b.HasOne("CityBridge.Web.Features.Cities.City", "City")
                         .WithMany("Projects")
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2197,9 +2197,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("City");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.ProjectAssessment", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.ProjectAssessment", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", "Project")
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2208,9 +2208,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("Project");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.PublishedTender", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Readiness.PublishedTender", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", "Project")
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2219,9 +2219,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                     b.Navigation("Project");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Solution", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Solutions.Solution", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", "Organization")
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", "Organization")
                         .WithMany("Solutions")
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2241,7 +2241,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.Account.CityBridgeUser", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2249,7 +2249,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.Account.ExpertAssignment", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2317,7 +2317,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.Opportunity", null)
+                    b.HasOne("CityBridge.Web.Features.Pipeline.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2381,13 +2381,13 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.MatchCuration", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2396,13 +2396,13 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.MatchMark", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2411,13 +2411,13 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.Matching.StoredMatch", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2426,18 +2426,18 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.My.Conversation", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", null)
+                    b.HasOne("CityBridge.Web.Features.Cities.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("CityBridge.Core.Domain.Organization", null)
+                    b.HasOne("CityBridge.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2455,7 +2455,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CityBridge.Web.Features.Programs.ItineraryVisit", b =>
                 {
-                    b.HasOne("CityBridge.Core.Domain.City", "City")
+                    b.HasOne("CityBridge.Web.Features.Cities.City", "City")
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2467,7 +2467,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2492,7 +2492,7 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CityBridge.Core.Domain.PriorityProject", null)
+                    b.HasOne("CityBridge.Web.Features.Projects.PriorityProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2567,12 +2567,12 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.City", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Cities.City", b =>
                 {
                     b.Navigation("Projects");
                 });
 
-            modelBuilder.Entity("CityBridge.Core.Domain.Organization", b =>
+            modelBuilder.Entity("CityBridge.Web.Features.Organizations.Organization", b =>
                 {
                     b.Navigation("Contacts");
 
