@@ -24,6 +24,7 @@ public sealed class MatchIndex : IDisposable
     private readonly KeywordIndex keywords = new();
     private readonly ReaderWriterLockSlim gate = new();
     private readonly HotColumns hot = new();
+    private readonly SemanticBounds bounds = new();
     private double[] weights;
 
     public MatchIndex(MatchWeights? weights = null) => this.weights = (weights ?? MatchWeights.Default).Normalized();
@@ -50,6 +51,7 @@ public sealed class MatchIndex : IDisposable
 
             entries[ordinal] = entry;
             hot.Set(ordinal, entry);
+            bounds.Set(ordinal, vectors);
             keywords.Upsert(ordinal, KeywordText(provider));
         }
         finally
@@ -67,6 +69,7 @@ public sealed class MatchIndex : IDisposable
             {
                 entries[ordinal] = null;
                 hot.Clear(ordinal);
+                bounds.Clear(ordinal);
                 keywords.Remove(ordinal);
             }
         }
@@ -100,6 +103,7 @@ public sealed class MatchIndex : IDisposable
         var bm25 = ArrayPool<float>.Shared.Rent(count);
         var partial = ArrayPool<double>.Shared.Rent(count);
         var gate = ArrayPool<double>.Shared.Rent(count);
+        var semanticBound = ArrayPool<double>.Shared.Rent(count);
         var touched = new List<int>();
         try
         {
@@ -136,7 +140,14 @@ public sealed class MatchIndex : IDisposable
             }
             // Nobody whose score with a perfect semantic value is below the k-th best score without it can make the top.
             kthLower.TryPeek(out _, out var floor);
-            double Upper(int i) => (partial[i] + semanticShare) * gate[i];
+            // A cheap proven bound on each provider's semantic value (8-bit vectors, SemanticBounds) replaces the perfect
+            // value 1, so the pruning works even when the semantic weight dominates; exact values are computed for the rest.
+            if (semanticShare > 0)
+            {
+                this.bounds.Fill(projectVector!, semanticBound.AsSpan(0, count));
+            }
+
+            double Upper(int i) => (partial[i] + (semanticShare > 0 ? semanticShare * semanticBound[i] : 0)) * gate[i];
             // Candidates go into buckets by their upper bound (a counting sort): visiting the buckets from the top gives
             // the best-first order the early stop needs, in linear time.
             const int Buckets = 256;
@@ -190,6 +201,7 @@ public sealed class MatchIndex : IDisposable
             ArrayPool<float>.Shared.Return(bm25);
             ArrayPool<double>.Shared.Return(partial);
             ArrayPool<double>.Shared.Return(gate);
+            ArrayPool<double>.Shared.Return(semanticBound);
         }
     }
 
