@@ -94,7 +94,36 @@ public sealed class MatchIndex : IDisposable
         }
     }
 
-    private List<ProviderMatch> RankLocked(MatchProject project, float[]? projectVector, int top)
+    /// <summary>
+    /// <see cref="Rank"/> for several projects at once, as a re-match does: one pass over the 8-bit vector block serves them
+    /// all. Each result is exactly what <see cref="Rank"/> gives.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<ProviderMatch>> RankMany(IReadOnlyList<(MatchProject Project, float[]? Vector)> projects, int top = 10)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        gate.EnterReadLock();
+        double[]? rented = null;
+        try
+        {
+            var count = entries.Count;
+            var withVectors = projects.Where(p => p.Vector is not null).ToList();
+            rented = ArrayPool<double>.Shared.Rent(Math.Max(1, withVectors.Count * count));
+            bounds.Fill(withVectors.Select(p => p.Vector!).ToList(), rented, count);
+            var next = 0;
+            return projects.Select(p => (IReadOnlyList<ProviderMatch>)RankLocked(
+                p.Project, p.Vector, top, p.Vector is null ? (ArraySegment<double>?)null : new ArraySegment<double>(rented, count * next++, count))).ToList();
+        }
+        finally
+        {
+            gate.ExitReadLock();
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private List<ProviderMatch> RankLocked(MatchProject project, float[]? projectVector, int top, ArraySegment<double>? filledBounds = null)
     {
         var w = weights;
         var count = entries.Count;
@@ -103,7 +132,8 @@ public sealed class MatchIndex : IDisposable
         var bm25 = ArrayPool<float>.Shared.Rent(count);
         var partial = ArrayPool<double>.Shared.Rent(count);
         var gate = ArrayPool<double>.Shared.Rent(count);
-        var semanticBound = ArrayPool<double>.Shared.Rent(count);
+        var rentedBound = filledBounds is null ? ArrayPool<double>.Shared.Rent(count) : null;
+        var semanticBound = filledBounds ?? new ArraySegment<double>(rentedBound!);
         var touched = new List<int>();
         try
         {
@@ -142,9 +172,9 @@ public sealed class MatchIndex : IDisposable
             kthLower.TryPeek(out _, out var floor);
             // A cheap proven bound on each provider's semantic value (8-bit vectors, SemanticBounds) replaces the perfect
             // value 1, so the pruning works even when the semantic weight dominates; exact values are computed for the rest.
-            if (semanticShare > 0)
+            if (semanticShare > 0 && filledBounds is null)
             {
-                this.bounds.Fill(projectVector!, semanticBound.AsSpan(0, count));
+                this.bounds.Fill(projectVector!, rentedBound!, count);
             }
 
             double Upper(int i) => (partial[i] + (semanticShare > 0 ? semanticShare * semanticBound[i] : 0)) * gate[i];
@@ -201,7 +231,10 @@ public sealed class MatchIndex : IDisposable
             ArrayPool<float>.Shared.Return(bm25);
             ArrayPool<double>.Shared.Return(partial);
             ArrayPool<double>.Shared.Return(gate);
-            ArrayPool<double>.Shared.Return(semanticBound);
+            if (rentedBound is not null)
+            {
+                ArrayPool<double>.Shared.Return(rentedBound);
+            }
         }
     }
 

@@ -84,41 +84,65 @@ internal sealed class SemanticBounds
     }
 
     /// <summary>
-    /// Fills <paramref name="bounds"/>[i] with a value at least provider i's semantic value for this project vector
-    /// (the largest dot product of its vectors, clamped to 0..1, as <see cref="MatchIndex"/> computes it).
+    /// Fills <paramref name="bounds"/>[i] (i below <paramref name="count"/>) with a value at least provider i's semantic value
+    /// for this project vector (the largest dot product of its vectors, clamped to 0..1, as <see cref="MatchIndex"/> computes it).
     /// </summary>
-    public void Fill(float[] query, Span<double> bounds)
+    public void Fill(float[] query, double[] bounds, int count) => Fill([query], bounds, count);
+
+    /// <summary>
+    /// The same for several project vectors in one pass over the block: each row is read once for all of them, which is what
+    /// a batch re-match needs (one project's pass is limited by reading the block). Query q's bounds go to
+    /// <paramref name="bounds"/>[q × count + i], so a batch needs a single (pooled) array.
+    /// </summary>
+    public void Fill(IReadOnlyList<float[]> queries, double[] bounds, int count)
     {
-        if (query.Length != dimensions || query.Any(x => !float.IsFinite(x)))
+        var n = queries.Count;
+        var coded = new (sbyte[] Codes, double Scale, double CodedNorm, double Error, bool Usable)[n];
+        for (var q = 0; q < n; q++)
         {
-            bounds.Fill(1);
-            return;
+            var query = queries[q];
+            var usable = query.Length == dimensions && query.All(float.IsFinite);
+            Array.Fill(bounds, usable ? 0 : 1, q * count, count);
+            var queryCodes = new sbyte[dimensions];
+            var (scale, error, _) = usable ? Quantize(query, queryCodes) : (0, 0, 0);
+            coded[q] = (queryCodes, scale, scale * Math.Sqrt(Dot(queryCodes, queryCodes)), error, usable);
         }
 
-        bounds.Clear();
-        var queryCodes = new sbyte[dimensions];
-        var (queryScale, queryError, _) = Quantize(query, queryCodes);
-        var queryCodedNorm = queryScale * Math.Sqrt(Dot(queryCodes, queryCodes));
         for (var r = 0; r < rows; r++)
         {
             var owner = owners[r];
-            if (owner < 0 || owner >= bounds.Length)
+            if (owner < 0 || owner >= count)
             {
                 continue;
             }
 
-            // q·v = sq·sv·(q̂·v̂) + sq·q̂·(v − sv·v̂) + (q − sq·q̂)·v, and Cauchy–Schwarz bounds the last two terms.
-            var bound = (queryScale * scales[r] * Dot(queryCodes, codes.AsSpan(r * dimensions, dimensions)))
-                + (queryCodedNorm * errors[r]) + (queryError * norms[r]) + (RoundingSlack * Math.Max(1, norms[r]));
-            if (bound > bounds[owner])
+            var row = codes.AsSpan(r * dimensions, dimensions);
+            for (var q = 0; q < n; q++)
             {
-                bounds[owner] = bound;
+                var (queryCodes, queryScale, queryCodedNorm, queryError, usable) = coded[q];
+                if (!usable)
+                {
+                    continue;
+                }
+
+                // q·v = sq·sv·(q̂·v̂) + sq·q̂·(v − sv·v̂) + (q − sq·q̂)·v, and Cauchy–Schwarz bounds the last two terms.
+                var bound = (queryScale * scales[r] * Dot(queryCodes, row))
+                    + (queryCodedNorm * errors[r]) + (queryError * norms[r]) + (RoundingSlack * Math.Max(1, norms[r]));
+                ref var slot = ref bounds[(q * count) + owner];
+                if (bound > slot)
+                {
+                    slot = bound;
+                }
             }
         }
 
-        for (var i = 0; i < bounds.Length && i < unbounded.Length; i++)
+        for (var q = 0; q < n; q++)
         {
-            bounds[i] = unbounded[i] ? 1 : Math.Min(bounds[i], 1);
+            for (var i = 0; i < count && i < unbounded.Length; i++)
+            {
+                ref var slot = ref bounds[(q * count) + i];
+                slot = unbounded[i] ? 1 : Math.Min(slot, 1);
+            }
         }
     }
 

@@ -62,14 +62,18 @@ public sealed class SemanticBoundsTests
                 current[ordinal] = vectors;
             }
 
-            for (var q = 0; q < 5; q++)
+            // One query alone, and four in one pass as a batch re-match does: the same bounds either way.
+            var queries = Enumerable.Range(0, 5).Select(_ => Awkward(random)).ToList();
+            var batch = new double[4 * 2_000];
+            bounds.Fill(queries.Skip(1).ToList(), batch, 2_000);
+            for (var q = 0; q < queries.Count; q++)
             {
-                var query = Awkward(random);
                 var filled = new double[2_000];
-                bounds.Fill(query, filled);
+                bounds.Fill(queries[q], filled, filled.Length);
+                Assert.True(q == 0 || filled.SequenceEqual(batch.Skip((q - 1) * 2_000).Take(2_000)), "a batch pass gave other bounds than a single one");
                 for (var i = 0; i < filled.Length; i++)
                 {
-                    var exact = current.TryGetValue(i, out var v) ? Semantic(query, v) : 0;
+                    var exact = current.TryGetValue(i, out var v) ? Semantic(queries[q], v) : 0;
                     Assert.True(filled[i] >= exact, $"bound {filled[i]} below the semantic value {exact} of provider {i}");
                     Assert.True(filled[i] - exact < 0.05, $"bound {filled[i]} far above the semantic value {exact} of provider {i}");
                 }
