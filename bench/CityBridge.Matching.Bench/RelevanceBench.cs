@@ -5,7 +5,7 @@ using CityBridge.Core.Matching;
 
 /// <summary>
 /// Ranking quality on the labelled market in data/: nDCG@10 (graded gains 2^g − 1) and P@5 (grade ≥ 1) for the engine and
-/// for each evidence alone. Usage: dotnet run -c Release --project bench/CityBridge.Matching.Bench -- relevance [minilm|arctic] [--verbose]
+/// for each evidence alone. Usage: dotnet run -c Release --project bench/CityBridge.Matching.Bench -- relevance [minilm|arctic] [--verbose] [--fit] [--scores] [--variants]
 /// </summary>
 internal static class RelevanceBench
 {
@@ -44,6 +44,11 @@ internal static class RelevanceBench
         {
             CrossValidate(market, grades, embeddings);
         }
+
+        if (args.Contains("--variants"))
+        {
+            RelevanceVariants.Run(market, grades, embeddings);
+        }
     }
 
     /// <summary>
@@ -52,32 +57,59 @@ internal static class RelevanceBench
     /// </summary>
     private static void CrossValidate(Market market, Dictionary<string, Dictionary<string, int>> grades, EmbeddingStore embeddings)
     {
-        var d = MatchWeights.Default;
-        var grid = (from sector in new[] { 0, 0.05, 0.1, 0.2 }
-                    from keyword in new[] { 0, 0.05, 0.1, 0.2, 0.3 }
-                    from semantic in new[] { 0.3, 0.45, 0.55, 0.7, 0.85 }
-                    select d with { Sector = sector, Keyword = keyword, Semantic = semantic }).ToList();
+        var grid = TechnologyGrid();
+        var (perProject, heldOut) = CrossValidated(market, grades, grid, w => Engine(market, embeddings, w), (fold, w, score) =>
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  fold {fold}: best on training sector {w.Sector} semantic {w.Semantic} keyword {w.Keyword}; held-out nDCG@10 {score:0.000}")));
+        var all = Enumerable.Range(0, grid.Count).OrderByDescending(g => perProject[g].Values.Average()).ThenBy(g => g).First();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cross-validated nDCG@10 of fitted technology weights: {heldOut:0.000}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on all projects: sector {grid[all].Sector} semantic {grid[all].Semantic} keyword {grid[all].Keyword} (in-sample {perProject[all].Values.Average():0.000})"));
+    }
+
+    /// <summary>The grid of technology weights searched (context weights at their defaults).</summary>
+    public static List<MatchWeights> TechnologyGrid() =>
+        (from sector in new[] { 0, 0.05, 0.1, 0.2 }
+         from keyword in new[] { 0, 0.05, 0.1, 0.2, 0.3 }
+         from semantic in new[] { 0.3, 0.45, 0.55, 0.7, 0.85 }
+         select MatchWeights.Default with { Sector = sector, Keyword = keyword, Semantic = semantic }).ToList();
+
+    /// <summary>
+    /// Each grid point's nDCG@10 per project, and the mean held-out nDCG@10 of 5-fold cross-validation over projects: each
+    /// fold is scored with the grid point best on the other folds.
+    /// </summary>
+    public static (List<Dictionary<string, double>> PerProject, double HeldOut) CrossValidated(
+        Market market, Dictionary<string, Dictionary<string, int>> grades, List<MatchWeights> grid,
+        Func<MatchWeights, Dictionary<string, List<string>>> rank, Action<int, MatchWeights, double>? onFold = null)
+    {
+        const int Folds = 5;
         var perProject = grid.Select(w =>
         {
-            var rankings = Engine(market, embeddings, w);
+            var rankings = rank(w);
             return market.Projects.ToDictionary(p => p.Id, p => Score([p.Id], rankings, grades).Ndcg);
         }).ToList();
-        const int Folds = 5;
         var heldOut = 0.0;
         for (var fold = 0; fold < Folds; fold++)
         {
             var test = market.Projects.Where((_, i) => i % Folds == fold).Select(p => p.Id).ToList();
             var train = market.Projects.Select(p => p.Id).Except(test).ToList();
-            var bestIndex = Enumerable.Range(0, grid.Count).OrderByDescending(g => train.Average(id => perProject[g][id])).ThenBy(g => g).First();
-            var score = test.Average(id => perProject[bestIndex][id]);
+            var best = Enumerable.Range(0, grid.Count).OrderByDescending(g => train.Average(id => perProject[g][id])).ThenBy(g => g).First();
+            var score = test.Average(id => perProject[best][id]);
             heldOut += score * test.Count;
-            var w = grid[bestIndex];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  fold {fold}: best on training sector {w.Sector} semantic {w.Semantic} keyword {w.Keyword}; held-out nDCG@10 {score:0.000}"));
+            onFold?.Invoke(fold, grid[best], score);
         }
 
-        var all = Enumerable.Range(0, grid.Count).OrderByDescending(g => perProject[g].Values.Average()).ThenBy(g => g).First();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cross-validated nDCG@10 of fitted technology weights: {heldOut / market.Projects.Count:0.000}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on all projects: sector {grid[all].Sector} semantic {grid[all].Semantic} keyword {grid[all].Keyword} (in-sample {perProject[all].Values.Average():0.000})"));
+        return (perProject, heldOut / market.Projects.Count);
+    }
+
+    /// <summary>A keyword index of the providers' texts, by their position in the market.</summary>
+    public static KeywordIndex ProviderKeywords(Market market)
+    {
+        var keywords = new KeywordIndex();
+        for (var i = 0; i < market.Providers.Count; i++)
+        {
+            keywords.Upsert(i, MatchIndex.KeywordText(market.Providers[i]));
+        }
+
+        return keywords;
     }
 
     /// <summary>The engine's scores of the top ten by grade, to set the fit labels' thresholds (MatchFit).</summary>
@@ -107,12 +139,7 @@ internal static class RelevanceBench
     /// <summary>Plain BM25 of the whole project text (every term) against the provider texts the keyword signal uses.</summary>
     private static Dictionary<string, List<string>> Bm25(Market market)
     {
-        using var keywords = new KeywordIndex();
-        for (var i = 0; i < market.Providers.Count; i++)
-        {
-            keywords.Upsert(i, MatchIndex.KeywordText(market.Providers[i]));
-        }
-
+        using var keywords = ProviderKeywords(market);
         var result = new Dictionary<string, List<string>>();
         foreach (var project in market.Projects)
         {

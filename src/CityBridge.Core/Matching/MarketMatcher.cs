@@ -72,16 +72,23 @@ public static class MarketMatcher
     public static IReadOnlyList<ProjectMatches> RankAll(
         MatchIndex index, IReadOnlyList<MatchProject> projects, EmbeddingStore embeddings, int top, IProgress<MatchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        // Projects go in small batches so one pass over the index's 8-bit vectors serves several (MatchIndex.RankMany).
+        const int Batch = 8;
         var results = new ProjectMatches[projects.Count];
         var done = 0;
-        Parallel.For(0, projects.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        var batches = (projects.Count + Batch - 1) / Batch;
+        Parallel.For(0, batches, new ParallelOptions { CancellationToken = cancellationToken }, b =>
         {
-            var project = projects[i];
-            results[i] = new ProjectMatches(project.Id, index.Rank(project, embeddings.Get(EmbeddingText.ForProject(project)), top));
-            var finished = Interlocked.Increment(ref done);
-            if (finished % 100 == 0 || finished == projects.Count)
+            var slice = Enumerable.Range(b * Batch, Math.Min(Batch, projects.Count - (b * Batch))).Select(i => projects[i]).ToList();
+            var ranked = index.RankMany(slice.Select(p => (p, embeddings.Get(EmbeddingText.ForProject(p)))).ToList(), top);
+            for (var j = 0; j < slice.Count; j++)
             {
-                progress?.Report(new MatchProgress("matching", finished, projects.Count));
+                results[(b * Batch) + j] = new ProjectMatches(slice[j].Id, ranked[j]);
+                var finished = Interlocked.Increment(ref done);
+                if (finished % 100 == 0 || finished == projects.Count)
+                {
+                    progress?.Report(new MatchProgress("matching", finished, projects.Count));
+                }
             }
         });
         return results;

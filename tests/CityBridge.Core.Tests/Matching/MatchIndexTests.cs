@@ -112,7 +112,7 @@ public sealed class MatchIndexTests(EmbeddedMarket market) : IClassFixture<Embed
         Assert.All(top.SelectMany(m => m.Signals).Where(s => s.Name != SignalNames.Sector), s => Assert.Equal(0, s.Contribution));
     }
 
-    private sealed class MatchComparer : IEqualityComparer<ProviderMatch>
+    internal sealed class MatchComparer : IEqualityComparer<ProviderMatch>
     {
         public static MatchComparer Instance { get; } = new();
 
