@@ -3,7 +3,10 @@ using Microsoft.Playwright;
 
 namespace CityBridge.Browser.Tests;
 
-/// <summary>The real app on SQLite and Debian's Chromium driven by Playwright, shared by the browser tests.</summary>
+/// <summary>
+/// The real app on SQLite and Debian's Chromium driven by Playwright, shared by the tests of one collection. Each
+/// collection gets an app and a browser of its own, and xunit runs the collections side by side.
+/// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -47,8 +50,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The user journeys, one after another on one app: they share its demo data and create their own records.</summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>
+/// The page check over every page, on an app of its own: it runs beside the journeys, and their edits (new records,
+/// messages, e-mails) cannot reach the pages it visits, nor its visits their counts.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PageQualityCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "page quality";
 }

@@ -16,7 +16,7 @@ namespace CityBridge.Browser.Tests;
 /// desktop (1366 px) and phone (390 px) width. A page fails on sideways scrolling at phone width, a console error, a
 /// server error, a link to a page that answers 404, or an axe-core violation of impact serious or critical.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PageQualityCollection.Name)]
 public sealed class PageQualityTests(BrowserFixture fixture)
 {
     private const int Desktop = 1366;
@@ -86,14 +86,14 @@ public sealed class PageQualityTests(BrowserFixture fixture)
                 }
 
                 checkedPages.Add($"{path} as {visitor.Role}");
-                var pageFailures = await CheckAsync(visitor, path, axe, Screenshots.GetValueOrDefault(route));
+                var pageFailures = await CheckAsync(visitor, path, axe, Screenshots.GetValueOrDefault(route), loaded: true);
                 failures.AddRange(pageFailures.Select(f => $"{path} as {visitor.Role}: {f}"));
             }
 
             foreach (var path in OtherPages)
             {
                 checkedPages.Add($"{path} as {visitors[0].Role}");
-                var pageFailures = await CheckAsync(visitors[0], path, axe: null, screenshot: null);
+                var pageFailures = await CheckAsync(visitors[0], path, axe: null, screenshot: null, loaded: false);
                 failures.AddRange(pageFailures.Select(f => $"{path} as {visitors[0].Role}: {f}"));
             }
 
@@ -255,11 +255,17 @@ public sealed class PageQualityTests(BrowserFixture fixture)
         return true;
     }
 
+    /// <summary>
+    /// The first role that may open <paramref name="path"/>, with the page loaded at desktop width and its problems recorded
+    /// from the start of that load, as <see cref="CheckAsync"/> expects; null when every role is refused.
+    /// </summary>
     private static async Task<Visitor?> FirstAllowedAsync(List<Visitor> visitors, string path)
     {
         foreach (var visitor in visitors)
         {
-            var response = await visitor.Page.GotoAsync(path);
+            visitor.Problems.Clear();
+            await visitor.Page.SetViewportSizeAsync(Desktop, 900);
+            var response = await visitor.Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
             var landedOn = new Uri(visitor.Page.Url).AbsolutePath;
             var denied = response is null || response.Status is 401 or 403 or 404
                 || (!string.Equals(landedOn, path, StringComparison.OrdinalIgnoreCase) && landedOn is "/Account/SignIn" or "/Account/AccessDenied");
@@ -272,12 +278,20 @@ public sealed class PageQualityTests(BrowserFixture fixture)
         return null;
     }
 
-    private static async Task<List<string>> CheckAsync(Visitor visitor, string path, string? axe, string? screenshot)
+    /// <summary>
+    /// Checks <paramref name="path"/> at desktop width, then narrowed to a phone. <paramref name="loaded"/>: the visitor's
+    /// page holds it already, loaded at desktop width with problems recorded since (<see cref="FirstAllowedAsync"/>).
+    /// </summary>
+    private static async Task<List<string>> CheckAsync(Visitor visitor, string path, string? axe, string? screenshot, bool loaded)
     {
         var failures = new List<string>();
-        visitor.Problems.Clear();
-        await visitor.Page.SetViewportSizeAsync(Desktop, 900);
-        await visitor.Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
+        if (!loaded)
+        {
+            visitor.Problems.Clear();
+            await visitor.Page.SetViewportSizeAsync(Desktop, 900);
+            await visitor.Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
+        }
+
         foreach (var width in new[] { Desktop, Phone })
         {
             if (width == Phone)
