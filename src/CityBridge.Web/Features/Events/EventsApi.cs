@@ -48,7 +48,7 @@ public static class EventsApi
             var actor = await current.GetAsync(ct);
             if (!EventWorkflow.MayManage(actor))
             {
-                return Refused(EventRefusal.Denied(actor, "Only program staff create events."));
+                return Refusal.Denied(actor, "Only program staff create events.").ToProblem();
             }
 
             var errors = await input.ValidateAsync(db, ct);
@@ -69,7 +69,7 @@ public static class EventsApi
             var actor = await current.GetAsync(ct);
             if (!EventWorkflow.MayManage(actor))
             {
-                return Refused(EventRefusal.Denied(actor, "Only program staff change events."));
+                return Refusal.Denied(actor, "Only program staff change events.").ToProblem();
             }
 
             var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -86,13 +86,13 @@ public static class EventsApi
 
             if (input.Version is { } version && version != e.Version)
             {
-                return Refused(new EventRefusal(409, "The event was changed since you read it; reload and try again."));
+                return Refusal.Conflict("The event was changed since you read it; reload and try again.").ToProblem();
             }
 
             var affected = await edits.AffectedAsync(e, input, ct);
             if (affected.Count > 0 && !input.ReplanAffected)
             {
-                return Refused(new EventRefusal(409, $"This change would move {affected.Count} placed meetings ({string.Join("; ", affected.Select(a => $"meeting {a.MeetingId}: {a.Why}"))}); send replanAffected: true to re-plan them (the scheduler's repair mode; only people whose meetings move are told)."));
+                return Refusal.Conflict($"This change would move {affected.Count} placed meetings ({string.Join("; ", affected.Select(a => $"meeting {a.MeetingId}: {a.Why}"))}); send replanAffected: true to re-plan them (the scheduler's repair mode; only people whose meetings move are told).").ToProblem();
             }
 
             await edits.ApplyAsync(e, input, ct);
@@ -103,7 +103,7 @@ public static class EventsApi
             }
             catch (DbUpdateConcurrencyException)
             {
-                return Refused(new EventRefusal(409, "The event was changed at the same moment; reload and try again."));
+                return Refusal.Conflict("The event was changed at the same moment; reload and try again.").ToProblem();
             }
 
             if (affected.Count > 0)
@@ -125,7 +125,7 @@ public static class EventsApi
             var me = await flow.MyRegistrationAsync(id, actor, ct);
             if (me is null && !actor.IsStaff)
             {
-                return Refused(EventRefusal.Denied(actor, "Register for the event to see the other participants."));
+                return Refusal.Denied(actor, "Register for the event to see the other participants.").ToProblem();
             }
 
             var items = await flow.RegistrantsAsync(id, me, ct);
@@ -135,17 +135,17 @@ public static class EventsApi
         events.MapPost("/{id:int}/registrations", async Task<IResult> (int id, RegistrationInput? input, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
-            return await flow.RegisterAsync(id, actor, input?.TimeZone, ct) is { } refusal ? Refused(refusal) : TypedResults.Created($"/api/events/{id}/registrants", await flow.MyRegistrationAsync(id, actor, ct));
+            return await flow.RegisterAsync(id, actor, input?.TimeZone, ct) is { } refusal ? refusal.ToProblem() : TypedResults.Created($"/api/events/{id}/registrants", await flow.MyRegistrationAsync(id, actor, ct));
         }).Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Register yourself for the event's meetings.");
 
         events.MapPut("/{id:int}/registrations/me", async Task<IResult> (int id, AvailabilityInput input, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
-            await flow.UpdateRegistrationAsync(id, await current.GetAsync(ct), input.TimeZone, input.AvailableSessionIds ?? [], ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
+            await flow.UpdateRegistrationAsync(id, await current.GetAsync(ct), input.TimeZone, input.AvailableSessionIds ?? [], ct) is { } refusal ? refusal.ToProblem() : TypedResults.NoContent())
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Set the sessions you can attend (an empty list means all) and your own time zone.");
 
         events.MapPost("/{id:int}/requests", async Task<IResult> (int id, RequestInput input, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
         {
             var (request, refusal) = await flow.RequestAsync(id, await current.GetAsync(ct), input.ToRegistrationId, input.Priority ?? 2, input.Message, ct);
-            return refusal is not null ? Refused(refusal) : TypedResults.Created($"/api/events/{id}/requests/{request!.Id}", new { request.Id, request.Status });
+            return refusal is not null ? refusal.ToProblem() : TypedResults.Created($"/api/events/{id}/requests/{request!.Id}", new { request.Id, request.Status });
         }).Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Ask another participant for a meeting, with a priority from 1 to 3.");
 
         events.MapGet("/{id:int}/requests", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
@@ -154,7 +154,7 @@ public static class EventsApi
             var me = await flow.MyRegistrationAsync(id, actor, ct);
             if (me is null)
             {
-                return Refused(EventRefusal.Denied(actor, "Register for the event to send and receive requests."));
+                return Refusal.Denied(actor, "Register for the event to send and receive requests.").ToProblem();
             }
 
             var items = await flow.RequestsAsync(id, me.Id, ct);
@@ -162,10 +162,10 @@ public static class EventsApi
         }).WithSummary("Your requests in the event, sent and received.");
 
         events.MapPost("/{id:int}/requests/{requestId:int}/accept", async Task<IResult> (int id, int requestId, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
-            await flow.AnswerAsync(id, await current.GetAsync(ct), requestId, accept: true, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
+            await flow.AnswerAsync(id, await current.GetAsync(ct), requestId, accept: true, ct) is { } refusal ? refusal.ToProblem() : TypedResults.NoContent())
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Accept a request made to you; the meeting goes to the scheduler.");
         events.MapPost("/{id:int}/requests/{requestId:int}/decline", async Task<IResult> (int id, int requestId, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
-            await flow.AnswerAsync(id, await current.GetAsync(ct), requestId, accept: false, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
+            await flow.AnswerAsync(id, await current.GetAsync(ct), requestId, accept: false, ct) is { } refusal ? refusal.ToProblem() : TypedResults.NoContent())
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Decline a request made to you.");
 
         events.MapGet("/{id:int}/meetings", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
@@ -179,7 +179,7 @@ public static class EventsApi
             var me = await flow.MyRegistrationAsync(id, actor, ct);
             if (!actor.IsStaff && (me is null || !e.SchedulePublished))
             {
-                return Refused(EventRefusal.Denied(actor, "Participants see their meetings once staff publish the schedule."));
+                return Refusal.Denied(actor, "Participants see their meetings once staff publish the schedule.").ToProblem();
             }
 
             var items = await flow.MeetingsAsync(e, actor.IsStaff ? null : me!.Id, ct);
@@ -187,10 +187,10 @@ public static class EventsApi
         }).WithSummary("Meetings with their slots and tables: all for staff, your own once the schedule is published.");
 
         events.MapPost("/{id:int}/meetings", async Task<IResult> (int id, AddMeetingInput input, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
-            await flow.AddMeetingAsync(id, await current.GetAsync(ct), input.FirstRegistrationId, input.SecondRegistrationId, input.Priority ?? 2, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
+            await flow.AddMeetingAsync(id, await current.GetAsync(ct), input.FirstRegistrationId, input.SecondRegistrationId, input.Priority ?? 2, ct) is { } refusal ? refusal.ToProblem() : TypedResults.NoContent())
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Add a meeting between two participants (staff).");
         events.MapPost("/{id:int}/meetings/{meetingId:int}/{change}", async Task<IResult> (int id, int meetingId, string change, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
-            await flow.ChangeMeetingAsync(id, await current.GetAsync(ct), meetingId, change, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent())
+            await flow.ChangeMeetingAsync(id, await current.GetAsync(ct), meetingId, change, ct) is { } refusal ? refusal.ToProblem() : TypedResults.NoContent())
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Pin, unpin or cancel a meeting (staff).");
 
         events.MapPost("/{id:int}/schedule", async Task<IResult> (int id, ScheduleInput input, CityBridgeDb db, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
@@ -198,7 +198,7 @@ public static class EventsApi
             var actor = await current.GetAsync(ct);
             if (!EventWorkflow.MayManage(actor))
             {
-                return Refused(EventRefusal.Denied(actor, "Only program staff run the scheduler."));
+                return Refusal.Denied(actor, "Only program staff run the scheduler.").ToProblem();
             }
 
             if (!await db.Events.AnyAsync(e => e.Id == id, ct))
@@ -214,26 +214,26 @@ public static class EventsApi
 
             return await scheduling.TryStartAsync(db, id, TimeSpan.FromSeconds(seconds), input.AllowMoves, ct)
                 ? TypedResults.Accepted($"/api/events/{id}/schedule", await scheduling.RunOfAsync(db, id, ct))
-                : Refused(new EventRefusal(409, "The scheduler is already running for this event."));
+                : Refusal.Conflict("The scheduler is already running for this event.").ToProblem();
         }).Produces<SchedulingRun>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Run the meeting scheduler in the background (staff); follow GET /schedule.");
         events.MapGet("/{id:int}/schedule", async Task<IResult> (int id, CityBridgeDb db, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
-            return !actor.IsStaff ? Refused(EventRefusal.Denied(actor, "Only program staff follow the scheduler."))
+            return !actor.IsStaff ? Refusal.Denied(actor, "Only program staff follow the scheduler.").ToProblem()
                 : TypedResults.Ok(await scheduling.RunOfAsync(db, id, ct) ?? new SchedulingRun(id, "idle", 0, 0, 0, 0, "The scheduler has not run for this event yet.", DateTimeOffset.MinValue));
         }).WithSummary("Progress of the scheduler: best weight so far, proven bound, gap (staff).");
         events.MapPost("/{id:int}/schedule/stop", async Task<IResult> (int id, CityBridgeDb db, EventScheduling scheduling, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
-            return !EventWorkflow.MayManage(actor) ? Refused(EventRefusal.Denied(actor, "Only program staff stop the scheduler."))
-                : await scheduling.StopAsync(db, id, ct) ? TypedResults.Accepted($"/api/events/{id}/schedule", await scheduling.RunOfAsync(db, id, ct)) : Refused(new EventRefusal(409, "The scheduler is not running for this event."));
+            return !EventWorkflow.MayManage(actor) ? Refusal.Denied(actor, "Only program staff stop the scheduler.").ToProblem()
+                : await scheduling.StopAsync(db, id, ct) ? TypedResults.Accepted($"/api/events/{id}/schedule", await scheduling.RunOfAsync(db, id, ct)) : Refusal.Conflict("The scheduler is not running for this event.").ToProblem();
         }).Produces<SchedulingRun>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Stop the scheduler, keeping the best schedule found (staff); works from any instance.");
         events.MapPost("/{id:int}/schedule/publish", async Task<IResult> (int id, PublishInput input, CityBridgeDb db, My.MeetingNotices notices, CurrentActor current, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
             if (!EventWorkflow.MayManage(actor))
             {
-                return Refused(EventRefusal.Denied(actor, "Only program staff publish the schedule."));
+                return Refusal.Denied(actor, "Only program staff publish the schedule.").ToProblem();
             }
 
             var e = await db.Events.FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -260,15 +260,10 @@ public static class EventsApi
         events.MapGet("/{id:int}/agenda.ics", async Task<IResult> (int id, EventWorkflow flow, CurrentActor current, CancellationToken ct) =>
         {
             var (ics, refusal) = await flow.CalendarAsync(id, await current.GetAsync(ct), ct);
-            return refusal is not null ? Refused(refusal) : TypedResults.File(ics!, "text/calendar; charset=utf-8", $"citybridge-event-{id}.ics");
+            return refusal is not null ? refusal.ToProblem() : TypedResults.File(ics!, "text/calendar; charset=utf-8", $"citybridge-event-{id}.ics");
         }).Produces<string>(StatusCodes.Status200OK, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Your meetings as an iCalendar file; stable UIDs, so importing again updates them.");
     }
 
     private static IResult NotFound(int id) =>
         TypedResults.Problem(title: "Not found", detail: $"There is no event with id {id}.", statusCode: StatusCodes.Status404NotFound);
-
-    public static IResult Refused(EventRefusal refusal) => refusal.Status == 403 ? new ForbiddenOrSignIn(refusal.Message)
-        : refusal.Status == 400 && refusal.Field is { } field
-        ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [refusal.Message] }, title: "The input is not valid.")
-        : TypedResults.Problem(title: refusal.Status switch { 401 => "Sign-in required", 403 => "Not allowed", 404 => "Not found", 409 => "Conflict", _ => "Not possible" }, detail: refusal.Message, statusCode: refusal.Status);
 }

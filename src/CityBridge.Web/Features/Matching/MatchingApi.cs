@@ -110,25 +110,8 @@ public static class MatchingApi
             .WithSummary("The signal weights in force (staff).");
         staff.MapPut("/weights", async Task<IResult> (WeightsDto input, CityBridgeDb db, CurrentActor current, MatchingEngine engine, TimeProvider clock, CancellationToken ct) =>
         {
-            var actor = await current.GetAsync(ct);
-            if (!actor.MayWrite)
-            {
-                return NotAllowed(actor, "This token may only read.");
-            }
-
-            var result = await MatchSettingsStore.SaveAsync(db, input, actor, clock, ct);
-            if (result.Errors is { } errors)
-            {
-                return TypedResults.ValidationProblem(errors, title: "The weights are not valid.");
-            }
-
-            if (result.Conflict)
-            {
-                return TypedResults.Problem(title: "Changed by someone else", detail: "The weights were changed since you read them; reload and try again.", statusCode: StatusCodes.Status409Conflict);
-            }
-
-            await engine.RequestRematchAsync(db, ct);
-            return TypedResults.Ok(await WeightsDtoAsync(db, ct));
+            var refusal = await MatchSettingsStore.SaveAsync(db, input, await current.GetAsync(ct), engine, clock, ct);
+            return refusal is null ? TypedResults.Ok(await WeightsDtoAsync(db, ct)) : refusal.ToProblem();
         }).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Change the signal weights (staff); every project is re-matched.");
         staff.MapGet("/evaluation", async Task<IResult> ([AsParameters] WeightsQuery query, CityBridgeDb db, CancellationToken ct) =>
         {
@@ -168,15 +151,12 @@ public static class MatchingApi
 
         return await db.Organizations.AnyAsync(o => o.Id == organizationId && o.Kind == Core.Domain.OrganizationKind.Provider, ct)
             ? null
-            : TypedResults.Problem(title: "Not found", detail: $"There is no provider organization with id {organizationId}.", statusCode: StatusCodes.Status404NotFound);
+            : Refusal.NotFound($"There is no provider organization with id {organizationId}.").ToProblem();
     }
 
-    private static IResult ProjectNotFound(int projectId) =>
-        TypedResults.Problem(title: "Not found", detail: $"There is no project with id {projectId}.", statusCode: StatusCodes.Status404NotFound);
+    private static IResult ProjectNotFound(int projectId) => Refusal.NotFound($"There is no project with id {projectId}.").ToProblem();
 
-    private static IResult NotAllowed(Actor actor, string detail) => actor.IsSignedIn
-        ? TypedResults.Problem(title: "Not allowed", detail: detail, statusCode: StatusCodes.Status403Forbidden)
-        : TypedResults.Problem(title: "Sign-in required", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+    private static IResult NotAllowed(Actor actor, string detail) => Refusal.Denied(actor, detail).ToProblem();
 }
 
 /// <summary>Weights given in a query string to try them out; all seven or none.</summary>
@@ -190,17 +170,28 @@ public sealed record WeightsQuery(
             : new MatchWeights(Sector ?? 0, Semantic ?? 0, Keyword ?? 0, Country ?? 0, Standards ?? 0, Stage ?? 0, Budget ?? 0);
 }
 
-/// <summary>Saving the single weights row with its concurrency check.</summary>
+/// <summary>Saving the single weights row with its concurrency check; every project is then re-matched.</summary>
 public static class MatchSettingsStore
 {
-    public sealed record SaveResult(Dictionary<string, string[]>? Errors, bool Conflict);
+    public const string ConflictMessage = "The weights were changed since you read them; reload and try again.";
 
-    public static async Task<SaveResult> SaveAsync(CityBridgeDb db, WeightsDto input, Actor actor, TimeProvider clock, CancellationToken ct)
+    public static async Task<Refusal?> SaveAsync(CityBridgeDb db, WeightsDto input, Actor actor, MatchingEngine engine, TimeProvider clock, CancellationToken ct)
     {
+        if (!actor.MayWrite || !actor.IsStaff)
+        {
+            return Refusal.Denied(actor, "Only program staff with write access change the weights.");
+        }
+
         var weights = new MatchWeights(input.Sector, input.Semantic, input.Keyword, input.Country, input.Standards, input.Stage, input.Budget);
         if (weights.Problems() is { Count: > 0 } problems)
         {
-            return new SaveResult(problems.ToDictionary(p => p.Key, p => new[] { p.Value }), false);
+            var errors = new ValidationErrors();
+            foreach (var (field, message) in problems)
+            {
+                errors.Add(field, message);
+            }
+
+            return Refusal.Invalid(errors);
         }
 
         var row = await db.MatchSettings.SingleOrDefaultAsync(s => s.Id == 1, ct);
@@ -211,7 +202,7 @@ public static class MatchSettingsStore
         }
         else if (input.Version is { } version && version != row.Version)
         {
-            return new SaveResult(null, true);
+            return Refusal.Conflict(ConflictMessage);
         }
 
         (row.Sector, row.Semantic, row.Keyword, row.Country, row.Standards, row.Stage, row.Budget) =
@@ -222,11 +213,13 @@ public static class MatchSettingsStore
         try
         {
             await db.SaveChangesAsync(ct);
-            return new SaveResult(null, false);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new SaveResult(null, true);
+            return Refusal.Conflict(ConflictMessage);
         }
+
+        await engine.RequestRematchAsync(db, ct);
+        return null;
     }
 }
