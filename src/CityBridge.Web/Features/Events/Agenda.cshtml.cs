@@ -87,7 +87,7 @@ public sealed class AgendaModel(EventWorkflow flow, EventDay day, CityBridgeDb d
         }
 
         Now = clock.GetUtcNow();
-        Event = EventsApi.ToDto(e);
+        Event = EventViews.ToDto(e);
         Me = await flow.MyRegistrationAsync(id, actor, ct);
         Published = e.SchedulePublished;
         OwnZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(Zone ?? Me?.TimeZone ?? e.TimeZone) ?? EventWorkflow.ZoneOf(e.TimeZone);

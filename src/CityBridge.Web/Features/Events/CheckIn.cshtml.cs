@@ -64,7 +64,7 @@ public sealed class CheckInModel(EventWorkflow flow, EventDay day, CityBridgeDb 
         }
 
         Now = clock.GetUtcNow();
-        Event = EventsApi.ToDto(e);
+        Event = EventViews.ToDto(e);
         Registered = await db.EventRegistrations.CountAsync(r => r.EventId == id, ct);
         CheckedIn = await db.EventRegistrations.CountAsync(r => r.EventId == id && r.CheckedInAt != null, ct);
         Freed = await day.FreedSlotsAsync(e, ct);

@@ -59,7 +59,7 @@ public sealed class DetailsModel(EventWorkflow flow, EventDay day) : PageModel
             return false;
         }
 
-        Event = EventsApi.ToDto(e);
+        Event = EventViews.ToDto(e);
         Sessions = e.Sessions.OrderBy(s => s.Date).ThenBy(s => s.Start).ToList();
         Me = await flow.MyRegistrationAsync(id, Actor, ct);
         if (Me is not null || Actor.IsStaff)

@@ -19,7 +19,7 @@ public sealed record MeetingView(int Id, int FirstId, string FirstName, int Seco
     int Sequence = 0, DateTimeOffset? ChangedAt = null, bool Cancelled = false, MeetingAttendance Attendance = MeetingAttendance.Unknown);
 
 /// <summary>The rules and queries of matchmaking events, shared by pages and API so both enforce the same things.</summary>
-public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.MeetingNotices notices)
+public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.MeetingNotices notices, EventEdits edits, EventScheduling scheduling)
 {
     public static bool MayManage(Actor actor) => actor.IsStaffWriter;
 
@@ -30,6 +30,147 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
     {
         var found = await db.Events.AsNoTracking().Include(e => e.Sessions).FirstOrDefaultAsync(e => e.Id == eventId, ct);
         return found is not null && (found.IsPublished || actor.IsStaff) ? found : null;
+    }
+
+    public static Refusal NotFound(int eventId) => Refusal.NotFound($"There is no event with id {eventId}.");
+
+    /// <summary>Staff create an event with its sessions.</summary>
+    public async Task<(MatchmakingEvent? Saved, Refusal? Refusal)> CreateAsync(EventInput input, Actor actor, CancellationToken ct)
+    {
+        if (!MayManage(actor))
+        {
+            return (null, Refusal.Denied(actor, "Only program staff create events."));
+        }
+
+        var errors = await input.ValidateAsync(db, ct);
+        if (!errors.IsEmpty)
+        {
+            return (null, Refusal.Invalid(errors));
+        }
+
+        var e = new MatchmakingEvent { Name = input.Name, TimeZone = input.TimeZone };
+        input.ApplyTo(e);
+        db.Events.Add(e);
+        await db.SaveChangesAsync(ct);
+        return (e, null);
+    }
+
+    /// <summary>
+    /// Staff change an event; a stale version is a conflict. Placed meetings the change would move are a conflict on
+    /// <see cref="ReplanField"/> until staff ask to re-plan them (the scheduler's repair mode; only people whose meetings move are told).
+    /// </summary>
+    public async Task<(MatchmakingEvent? Saved, Refusal? Refusal)> UpdateAsync(int id, EventInput input, Actor actor, CancellationToken ct)
+    {
+        if (!MayManage(actor))
+        {
+            return (null, Refusal.Denied(actor, "Only program staff change events."));
+        }
+
+        var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null)
+        {
+            return (null, NotFound(id));
+        }
+
+        var errors = await input.ValidateAsync(db, ct);
+        if (!errors.IsEmpty)
+        {
+            return (null, Refusal.Invalid(errors));
+        }
+
+        if (input.Version is { } version && version != e.Version)
+        {
+            return (null, Refusal.Conflict("The event was changed since you read it; reload and try again."));
+        }
+
+        var affected = await edits.AffectedAsync(e, input, ct);
+        if (affected.Count > 0 && !input.ReplanAffected)
+        {
+            var which = string.Join("; ", affected.Select(a => $"meeting {a.MeetingId}: {a.Why}"));
+            return (null, Refusal.Conflict(
+                $"This change would move {affected.Count} placed meetings ({which}); send replanAffected: true to re-plan them " +
+                "(the scheduler's repair mode; only people whose meetings move are told).", ReplanField));
+        }
+
+        await edits.ApplyAsync(e, input, ct);
+        input.ApplyTo(e);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (null, Refusal.Conflict("The event was changed at the same moment; reload and try again."));
+        }
+
+        if (affected.Count > 0)
+        {
+            await edits.ReplanAsync(e, ct);
+        }
+
+        return (e, null);
+    }
+
+    /// <summary>The input field of the refusal that lists the placed meetings an edit would move.</summary>
+    public const string ReplanField = "replanAffected";
+
+    /// <summary>Staff start the scheduler in the background; a conflict when it is already running.</summary>
+    public async Task<Refusal?> StartSchedulingAsync(int eventId, Actor actor, double? timeLimitSeconds, bool allowMoves, CancellationToken ct)
+    {
+        if (!MayManage(actor))
+        {
+            return Refusal.Denied(actor, "Only program staff run the scheduler.");
+        }
+
+        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
+        {
+            return NotFound(eventId);
+        }
+
+        var seconds = timeLimitSeconds ?? 10;
+        if (!double.IsFinite(seconds) || seconds is < 1 or > 600)
+        {
+            return Refusal.Invalid("Give the scheduler 1 to 600 seconds.", "timeLimitSeconds");
+        }
+
+        return await scheduling.TryStartAsync(db, eventId, TimeSpan.FromSeconds(seconds), allowMoves, ct)
+            ? null
+            : Refusal.Conflict("The scheduler is already running for this event.");
+    }
+
+    /// <summary>Staff stop the scheduler, keeping the best schedule found; works from any instance.</summary>
+    public async Task<Refusal?> StopSchedulingAsync(int eventId, Actor actor, CancellationToken ct) =>
+        !MayManage(actor) ? Refusal.Denied(actor, "Only program staff stop the scheduler.")
+            : await scheduling.StopAsync(db, eventId, ct) ? null
+            : Refusal.Conflict("The scheduler is not running for this event.");
+
+    /// <summary>Staff publish the schedule (participants are told) or withdraw it.</summary>
+    public async Task<Refusal?> PublishScheduleAsync(int eventId, Actor actor, bool? published, CancellationToken ct)
+    {
+        if (!MayManage(actor))
+        {
+            return Refusal.Denied(actor, "Only program staff publish the schedule.");
+        }
+
+        var e = await db.Events.FirstOrDefaultAsync(x => x.Id == eventId, ct);
+        if (e is null)
+        {
+            return NotFound(eventId);
+        }
+
+        if (published is not { } publish)
+        {
+            return Refusal.Invalid("Say true to publish the schedule or false to withdraw it.", "published");
+        }
+
+        e.SchedulePublished = publish;
+        if (publish)
+        {
+            await notices.SchedulePublishedAsync(eventId, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return null;
     }
 
     public static DateTimeZone ZoneOf(string? timeZone) =>
@@ -52,7 +193,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
 
         if (await FindAsync(eventId, actor, ct) is null)
         {
-            return Refusal.NotFound($"There is no event with id {eventId}.");
+            return NotFound(eventId);
         }
 
         if (timeZone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is null)
@@ -352,7 +493,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
     {
         if (await FindAsync(eventId, actor, ct) is not { } e)
         {
-            return (null, Refusal.NotFound($"There is no event with id {eventId}."));
+            return (null, NotFound(eventId));
         }
 
         if (await MyRegistrationAsync(eventId, actor, ct) is not { } me)
@@ -363,12 +504,12 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
         if (!e.SchedulePublished && !actor.IsStaff)
         {
             // Before the schedule is out, the file holds the event's sessions so the days are blocked in the calendar.
-            var sessions = EventCalendar.Sessions(EventsApi.ToDto(e), Slots(e)).ToList();
+            var sessions = EventCalendar.Sessions(EventViews.ToDto(e), Slots(e)).ToList();
             var early = EventCalendar.Write(e.Name, $"event-{e.Id}-registration-{me.Id}", sessions, clock.GetUtcNow());
             return (System.Text.Encoding.UTF8.GetBytes(early), null);
         }
 
-        var dto = EventsApi.ToDto(e);
+        var dto = EventViews.ToDto(e);
         List<CalendarItem> items = [.. EventCalendar.Meetings(dto, await MeetingsAsync(e, me.Id, ct, withCancelled: true), me.Id)];
         if (items.Count == 0)
         {

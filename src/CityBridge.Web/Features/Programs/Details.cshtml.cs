@@ -25,10 +25,8 @@ public sealed class DetailsModel(ProgramWorkflow flow, TimeProvider clock) : Pag
 
     public bool MayGiveFeedback { get; private set; }
 
-    /// <summary>Why the last action was refused, unless it concerns one of the form fields shown beside it.</summary>
-    public string? Problem => ModelState.PageMessage(FormFields);
-
-    private static readonly string[] FormFields = ["score", "comment", "projectId"];
+    /// <summary>Why the last action was refused, when it concerns no one field.</summary>
+    public string? Problem => ModelState.PageMessage();
 
     public string? ErrorFor(string field) => ModelState.MessageFor(field);
 

@@ -29,7 +29,7 @@ public static class ProgramsApi
             .WithSummary("The city visits of an expert delegation in order, each with its flags (overlap, travel, dates).");
         programs.MapPut("/{id:int}/itinerary", SaveItineraryAsync).ProducesRefusals(RefusalKind.Invalid, RefusalKind.NotFound).WithSummary("Replace the itinerary (staff); flags warn but do not block.");
         programs.MapGet("/{id:int}/report", ReportAsync).ProducesRefusals(RefusalKind.NotFound).WithSummary("The program report: attendance, meetings held, feedback, follow-up opportunities (staff).");
-        programs.MapGet("/{id:int}/report.csv", ReportCsvAsync).ProducesRefusals(RefusalKind.NotFound).WithSummary("The program report as CSV (staff).");
+        programs.MapGet("/{id:int}/report.csv", ReportCsvAsync).Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesRefusals(RefusalKind.NotFound).WithSummary("The program report as CSV (staff).");
     }
 
     private static async Task<Ok<CollectionResponse<ProgramDto>>> ListAsync([AsParameters] ProgramFilter filter, CityBridgeDb db, CurrentActor current, TimeProvider clock, CancellationToken ct)
@@ -56,7 +56,7 @@ public static class ProgramsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ProgramWorkflow flow, CurrentActor current, CancellationToken ct) =>
-        Done(await flow.DeleteAsync(id, await current.GetAsync(ct), ct));
+        Refusal.NoContentOr(await flow.DeleteAsync(id, await current.GetAsync(ct), ct));
 
     private static async Task<Results<Ok<CollectionResponse<RegistrationView>>, ProblemHttpResult>> RegistrationsAsync(int id, ProgramWorkflow flow, CurrentActor current, CancellationToken ct)
     {
@@ -85,13 +85,13 @@ public static class ProgramsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangeRegistrationAsync(int id, int registrationId, string action, ProgramWorkflow flow, CurrentActor current, CancellationToken ct) =>
-        Done(await flow.ChangeAsync(id, registrationId, action, await current.GetAsync(ct), ct));
+        Refusal.NoContentOr(await flow.ChangeAsync(id, registrationId, action, await current.GetAsync(ct), ct));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> InviteAsync(int id, InviteInput input, ProgramWorkflow flow, CurrentActor current, CancellationToken ct) =>
-        Done(await flow.InviteAsync(id, input.Emails ?? [], await current.GetAsync(ct), ct));
+        Refusal.NoContentOr(await flow.InviteAsync(id, input.Emails ?? [], await current.GetAsync(ct), ct));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> GiveFeedbackAsync(int id, FeedbackInput input, ProgramWorkflow flow, CurrentActor current, CancellationToken ct) =>
-        Done(await flow.GiveFeedbackAsync(id, await current.GetAsync(ct), input.Score, input.Comment, ct));
+        Refusal.NoContentOr(await flow.GiveFeedbackAsync(id, await current.GetAsync(ct), input.Score, input.Comment, ct));
 
     private static async Task<Results<Ok<CollectionResponse<VisitView>>, ProblemHttpResult>> ItineraryAsync(int id, ProgramWorkflow flow, ProgramItinerary itinerary, CurrentActor current, CancellationToken ct)
     {
@@ -136,7 +136,4 @@ public static class ProgramsApi
                 ? TypedResults.File(ProgramReport.ToCsv(view), "text/csv; charset=utf-8", $"citybridge-program-{id}-report.csv")
                 : ProgramWorkflow.NotFound(id).ToProblem();
     }
-
-    /// <summary>A write without a body to return: 204, or the refusal.</summary>
-    private static Results<NoContent, ProblemHttpResult> Done(Refusal? refusal) => refusal is null ? TypedResults.NoContent() : refusal.ToProblem();
 }

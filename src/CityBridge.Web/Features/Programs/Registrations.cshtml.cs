@@ -15,8 +15,8 @@ public sealed class RegistrationsModel(ProgramWorkflow flow) : PageModel
 
     public int SeatsTaken => Items.Count(r => RegistrationRules.HoldsSeat(r.Status));
 
-    /// <summary>Why the last action was refused, unless it concerns the invitation field.</summary>
-    public string? Problem => ModelState.PageMessage("emails");
+    /// <summary>Why the last action was refused, when it concerns no one field.</summary>
+    public string? Problem => ModelState.PageMessage();
 
     public string? InviteError => ModelState.MessageFor("emails");
 

@@ -82,6 +82,9 @@ public sealed record Refusal(RefusalKind Kind, string Message, IReadOnlyDictiona
     public ProblemHttpResult ToProblem() => TypedResults.Problem(Kind == RefusalKind.Invalid && FieldErrors.Count > 0
         ? new HttpValidationProblemDetails(FieldErrors.ToDictionary()) { Status = Status, Title = Title }
         : new ProblemDetails { Status = Status, Title = Title, Detail = Message });
+
+    /// <summary>The API's answer to a write with nothing to return: 204 No Content, or the refusal's problem.</summary>
+    public static Results<NoContent, ProblemHttpResult> NoContentOr(Refusal? refusal) => refusal is null ? TypedResults.NoContent() : refusal.ToProblem();
 }
 
 /// <summary>The pages' side of <see cref="Refusal"/>: Forbid, Challenge, or messages beside the fields and at the top.</summary>
@@ -146,12 +149,11 @@ public static class RefusalPages
     public static string? MessageFor(this ModelStateDictionary modelState, string key) =>
         modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
 
-    /// <summary>The message for the top of the page: every message not shown beside one of <paramref name="fieldsShown"/>.</summary>
-    public static string? PageMessage(this ModelStateDictionary modelState, params string[] fieldsShown)
-    {
-        var messages = modelState.Where(e => !fieldsShown.Contains(e.Key, StringComparer.OrdinalIgnoreCase)).SelectMany(e => e.Value?.Errors ?? []).Select(e => e.ErrorMessage).ToList();
-        return messages.Count == 0 ? null : string.Join(" ", messages);
-    }
+    /// <summary>
+    /// The message for the top of the page: the form-level messages (key ""). Field messages stand beside their field
+    /// and in the layout's error summary.
+    /// </summary>
+    public static string? PageMessage(this ModelStateDictionary modelState) => modelState.MessageFor(string.Empty);
 }
 
 /// <summary>The OpenAPI side of <see cref="Refusal"/>: the refusals an operation may answer (401 and 403 come from <see cref="OpenApiConventions"/>).</summary>
