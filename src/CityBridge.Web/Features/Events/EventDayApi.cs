@@ -97,7 +97,7 @@ public static class EventDayApi
     private static async Task<IResult> ProgramCalendarAsync(int id, CalendarFeeds feeds, CurrentActor current, CancellationToken ct) =>
         await feeds.ProgramAsync(id, await current.GetAsync(ct), ct) is { } ics
             ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), Calendar, $"citybridge-program-{id}.ics")
-            : TypedResults.Problem(title: "Not found", detail: $"There is no program with id {id}.", statusCode: StatusCodes.Status404NotFound);
+            : Programs.ProgramWorkflow.NotFound(id).ToProblem();
 
     private static async Task<IResult> CheckInAsync(int id, CheckInInput input, EventDay day, CurrentActor current, CancellationToken ct)
     {

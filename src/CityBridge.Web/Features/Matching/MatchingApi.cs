@@ -93,7 +93,7 @@ public static class MatchingApi
             var actor = await current.GetAsync(ct);
             if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, ct))
             {
-                return TypedResults.Problem(title: "Not found", detail: $"There is no organization with id {organizationId}.", statusCode: StatusCodes.Status404NotFound);
+                return Refusal.NotFound($"There is no organization with id {organizationId}.").ToProblem();
             }
 
             if (!MatchQueries.MayViewProviderMatches(actor, organizationId))

@@ -51,6 +51,9 @@ public sealed record Refusal(RefusalKind Kind, string Message, IReadOnlyDictiona
 
     public static Refusal SignInRequired(string message) => Of(RefusalKind.SignInRequired, message, null);
 
+    /// <summary>Only for a caller known to be signed in; otherwise use <see cref="Denied"/>.</summary>
+    public static Refusal Forbidden(string message) => Of(RefusalKind.Forbidden, message, null);
+
     private static Refusal Of(RefusalKind kind, string message, string? field) =>
         new(kind, message, field is null ? EmptyErrors : new Dictionary<string, string[]> { [field] = [message] }.AsReadOnly());
 
