@@ -51,7 +51,7 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
         if (ModelState.IsValid)
         {
             var w = Weights.ToWeights();
-            var refusal = await MatchSettingsStore.SaveAsync(db, MatchingApi.ToDto(w, Weights.Version), await this.ActorAsync(ct), engine, clock, ct);
+            var refusal = await MatchSettingsStore.SaveAsync(db, WeightsDto.From(w, Weights.Version), await this.ActorAsync(ct), engine, clock, ct);
             if (refusal is null)
             {
                 TempData["Flash"] = "Weights saved. Every project is being re-matched with them.";
@@ -81,7 +81,7 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
         {
             ModelState.AddModelError(string.Empty, "The fitted weights do not rank the held-out marks better than the weights in force, so they were not applied.");
         }
-        else if (await MatchSettingsStore.SaveAsync(db, MatchingApi.ToDto(Rounded(fit.Fitted), version), actor, engine, clock, ct) is { } refusal)
+        else if (await MatchSettingsStore.SaveAsync(db, WeightsDto.From(Rounded(fit.Fitted), version), actor, engine, clock, ct) is { } refusal)
         {
             if (this.Refuse(refusal) is { } refused)
             {

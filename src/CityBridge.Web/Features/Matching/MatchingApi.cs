@@ -14,7 +14,10 @@ public sealed record CurationInput(bool Pinned, bool Hidden, bool Endorsed);
 public sealed record MarkInput(bool? Relevant);
 
 /// <summary>The weights in force and the version to send back when changing them.</summary>
-public sealed record WeightsDto(double Sector, double Semantic, double Keyword, double Country, double Standards, double Stage, double Budget, Guid? Version);
+public sealed record WeightsDto(double Sector, double Semantic, double Keyword, double Country, double Standards, double Stage, double Budget, Guid? Version)
+{
+    public static WeightsDto From(MatchWeights w, Guid? version) => new(w.Sector, w.Semantic, w.Keyword, w.Country, w.Standards, w.Stage, w.Budget, version);
+}
 
 /// <summary>How weights fare against people's marks.</summary>
 public sealed record EvaluationDto(double PrecisionAt5, double NdcgAt10, int ProjectsJudged, int PairsJudged, WeightsDto Weights);
@@ -122,7 +125,7 @@ public static class MatchingApi
             }
 
             var scores = await MatchQueries.EvaluateAsync(db, weights, ct);
-            return TypedResults.Ok(new EvaluationDto(scores.PrecisionAt5, scores.NdcgAt10, scores.ProjectsJudged, scores.PairsJudged, ToDto(weights, null)));
+            return TypedResults.Ok(new EvaluationDto(scores.PrecisionAt5, scores.NdcgAt10, scores.ProjectsJudged, scores.PairsJudged, WeightsDto.From(weights, null)));
         }).Produces<EvaluationDto>().ProducesValidationProblem().WithSummary("Precision@5 and nDCG@10 over the marked pairs, for the weights in force or for weights given in the query (staff).");
         staff.MapPost("/rematch", async (MatchingEngine engine, CityBridgeDb db, CancellationToken ct) =>
         {
@@ -137,10 +140,8 @@ public static class MatchingApi
     private static async Task<WeightsDto> WeightsDtoAsync(CityBridgeDb db, CancellationToken ct)
     {
         var (weights, version) = await MatchQueries.SettingsAsync(db, ct);
-        return ToDto(weights, version);
+        return WeightsDto.From(weights, version);
     }
-
-    public static WeightsDto ToDto(MatchWeights w, Guid? version) => new(w.Sector, w.Semantic, w.Keyword, w.Country, w.Standards, w.Stage, w.Budget, version);
 
     private static async Task<IResult?> PairProblemAsync(CityBridgeDb db, int projectId, int organizationId, CancellationToken ct)
     {
@@ -168,58 +169,4 @@ public sealed record WeightsQuery(
         Sector is null && Semantic is null && Keyword is null && Country is null && Standards is null && Stage is null && Budget is null
             ? null
             : new MatchWeights(Sector ?? 0, Semantic ?? 0, Keyword ?? 0, Country ?? 0, Standards ?? 0, Stage ?? 0, Budget ?? 0);
-}
-
-/// <summary>Saving the single weights row with its concurrency check; every project is then re-matched.</summary>
-public static class MatchSettingsStore
-{
-    public const string ConflictMessage = "The weights were changed since you read them; reload and try again.";
-
-    public static async Task<Refusal?> SaveAsync(CityBridgeDb db, WeightsDto input, Actor actor, MatchingEngine engine, TimeProvider clock, CancellationToken ct)
-    {
-        if (!actor.MayWrite || !actor.IsStaff)
-        {
-            return Refusal.Denied(actor, "Only program staff with write access change the weights.");
-        }
-
-        var weights = new MatchWeights(input.Sector, input.Semantic, input.Keyword, input.Country, input.Standards, input.Stage, input.Budget);
-        if (weights.Problems() is { Count: > 0 } problems)
-        {
-            var errors = new ValidationErrors();
-            foreach (var (field, message) in problems)
-            {
-                errors.Add(field, message);
-            }
-
-            return Refusal.Invalid(errors);
-        }
-
-        var row = await db.MatchSettings.SingleOrDefaultAsync(s => s.Id == 1, ct);
-        if (row is null)
-        {
-            row = new MatchSettings();
-            db.MatchSettings.Add(row);
-        }
-        else if (input.Version is { } version && version != row.Version)
-        {
-            return Refusal.Conflict(ConflictMessage);
-        }
-
-        (row.Sector, row.Semantic, row.Keyword, row.Country, row.Standards, row.Stage, row.Budget) =
-            (weights.Sector, weights.Semantic, weights.Keyword, weights.Country, weights.Standards, weights.Stage, weights.Budget);
-        row.ChangedBy = actor.Name;
-        row.ChangedAt = clock.GetUtcNow();
-        row.Version = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Refusal.Conflict(ConflictMessage);
-        }
-
-        await engine.RequestRematchAsync(db, ct);
-        return null;
-    }
 }
