@@ -39,7 +39,7 @@ public sealed class DashboardFacts(CityBridgeDb db)
         // With their sessions: a program starts with its first session (ProgramWorkflow.StartOf), as the program report counts.
         var programs = await db.Programs.AsNoTracking().Include(p => p.Sessions).ToListAsync(ct);
         var programFacts = programs
-            .Select(p => new ProgramFact(p.Id, p.Name, ProgramsApi.KindName(p.Kind), p.StartDate, p.EndDate, ProgramWorkflow.StartOf(p).ToDateTimeOffset())).ToList();
+            .Select(p => new ProgramFact(p.Id, p.Name, ProgramViews.KindName(p.Kind), p.StartDate, p.EndDate, ProgramWorkflow.StartOf(p).ToDateTimeOffset())).ToList();
 
         return new DashboardData(countries, [.. projects.Values], opportunities, await MeetingsAsync(programs.ToDictionary(p => p.Id, p => (p.Name, p.Sectors)), ct), programFacts, participations);
     }

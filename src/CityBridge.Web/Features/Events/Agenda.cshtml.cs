@@ -34,7 +34,8 @@ public sealed class AgendaModel(EventWorkflow flow, EventDay day, CityBridgeDb d
 
     public DateTimeOffset Now { get; private set; }
 
-    public string? Problem { get; private set; }
+    /// <summary>Why the last action was refused, if it was.</summary>
+    public string? Problem => ModelState.PageMessage();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -69,14 +70,13 @@ public sealed class AgendaModel(EventWorkflow flow, EventDay day, CityBridgeDb d
         return Content(svg, "image/svg+xml");
     }
 
-    private async Task<IActionResult> AfterAsync(int id, EventRefusal? refusal, string done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, Refusal? refusal, string done, CancellationToken ct)
     {
-        if (this.Settle(refusal, done, id) is { } settled)
+        if (this.Settle(refusal, done, new { id }) is { } settled)
         {
             return settled;
         }
 
-        Problem = refusal!.Message;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -89,7 +89,7 @@ public sealed class AgendaModel(EventWorkflow flow, EventDay day, CityBridgeDb d
         }
 
         Now = clock.GetUtcNow();
-        Event = EventsApi.ToDto(e);
+        Event = EventViews.ToDto(e);
         Me = await flow.MyRegistrationAsync(id, actor, ct);
         Published = e.SchedulePublished;
         OwnZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(Zone ?? Me?.TimeZone ?? e.TimeZone) ?? EventWorkflow.ZoneOf(e.TimeZone);

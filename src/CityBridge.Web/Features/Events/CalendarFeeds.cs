@@ -63,7 +63,7 @@ public sealed class CalendarFeeds(CityBridgeDb db, EventWorkflow events, IConfig
         foreach (var e in found)
         {
             var me = registrations.First(r => r.EventId == e.Id);
-            var dto = EventsApi.ToDto(e);
+            var dto = EventViews.ToDto(e);
             var meetings = e.SchedulePublished
                 ? EventCalendar.Meetings(dto, await events.MeetingsAsync(e, me.Id, ct, withCancelled: true), me.Id).ToList()
                 : [];

@@ -26,20 +26,20 @@ public sealed class CheckInModel(EventWorkflow flow, EventDay day, CityBridgeDb 
 
     public DateTimeOffset Now { get; private set; }
 
-    public string? Problem { get; private set; }
+    /// <summary>Why the last action was refused, if it was.</summary>
+    public string? Problem => ModelState.PageMessage();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int id, string? code, CancellationToken ct)
     {
         var (found, refusal) = await day.CheckInAsync(id, await this.ActorAsync(ct), code, ct);
-        if (refusal is { Status: 401 or 403 })
+        if (refusal is not null && this.Refuse(refusal) is { } refused)
         {
-            return Forbid();
+            return refused;
         }
 
         Found = found;
-        Problem = refusal?.Message;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -49,14 +49,13 @@ public sealed class CheckInModel(EventWorkflow flow, EventDay day, CityBridgeDb 
     public async Task<IActionResult> OnPostFillAsync(int id, int meetingId, int slotIndex, int table, CancellationToken ct) =>
         await AfterAsync(id, await day.FillAsync(id, await this.ActorAsync(ct), meetingId, slotIndex, table, ct), "Place filled; both people were e-mailed the new time.", ct);
 
-    private async Task<IActionResult> AfterAsync(int id, EventRefusal? refusal, string done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, Refusal? refusal, string done, CancellationToken ct)
     {
-        if (this.Settle(refusal, done, id) is { } settled)
+        if (this.Settle(refusal, done, new { id }) is { } settled)
         {
             return settled;
         }
 
-        Problem = refusal!.Message;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -68,7 +67,7 @@ public sealed class CheckInModel(EventWorkflow flow, EventDay day, CityBridgeDb 
         }
 
         Now = clock.GetUtcNow();
-        Event = EventsApi.ToDto(e);
+        Event = EventViews.ToDto(e);
         Registered = await db.EventRegistrations.CountAsync(r => r.EventId == id, ct);
         CheckedIn = await db.EventRegistrations.CountAsync(r => r.EventId == id && r.CheckedInAt != null, ct);
         Freed = await day.FreedSlotsAsync(e, ct);

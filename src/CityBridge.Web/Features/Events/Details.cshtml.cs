@@ -19,7 +19,8 @@ public sealed class DetailsModel(EventWorkflow flow, EventDay day) : PageModel
 
     public IReadOnlyList<EventSession> Sessions { get; private set; } = [];
 
-    public string? Problem { get; private set; }
+    /// <summary>Why the last action was refused, if it was.</summary>
+    public string? Problem => ModelState.PageMessage();
 
     public IReadOnlyList<ZoneChoice> LikelyZones { get; private set; } = [];
 
@@ -40,14 +41,13 @@ public sealed class DetailsModel(EventWorkflow flow, EventDay day) : PageModel
     public async Task<IActionResult> OnPostAnswerAsync(int id, int requestId, bool accept, CancellationToken ct) =>
         await AfterAsync(id, await flow.AnswerAsync(id, await this.ActorAsync(ct), requestId, accept, ct), accept ? "Accepted: the meeting goes to the scheduler." : "Declined.", ct);
 
-    private async Task<IActionResult> AfterAsync(int id, EventRefusal? refusal, string done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, Refusal? refusal, string done, CancellationToken ct)
     {
-        if (this.Settle(refusal, done, id) is { } settled)
+        if (this.Settle(refusal, done, new { id }) is { } settled)
         {
             return settled;
         }
 
-        Problem = refusal!.Message;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -59,7 +59,7 @@ public sealed class DetailsModel(EventWorkflow flow, EventDay day) : PageModel
             return false;
         }
 
-        Event = EventsApi.ToDto(e);
+        Event = EventViews.ToDto(e);
         Sessions = e.Sessions.OrderBy(s => s.Date).ThenBy(s => s.Start).ToList();
         Me = await flow.MyRegistrationAsync(id, Actor, ct);
         if (Me is not null || Actor.IsStaff)

@@ -2,6 +2,7 @@ using System.Globalization;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
 using Microsoft.AspNetCore.Authorization;
+using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace CityBridge.Web.Features.Events;
 
 /// <summary>Staff create or change an event; sessions are one per line: "2026-12-01 09:00-12:00 Morning meetings".</summary>
 [Authorize(Policy = AccountsRegistration.StaffPolicy)]
-public sealed class EditModel(CityBridgeDb db, EventEdits edits, TimeProvider clock) : PageModel
+public sealed class EditModel(CityBridgeDb db, EventWorkflow flow, EventEdits edits, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public EventInput Input { get; set; } = new();
@@ -75,68 +76,50 @@ public sealed class EditModel(CityBridgeDb db, EventEdits edits, TimeProvider cl
 
         await LoadProgramsAsync(ct);
         ModelState.Clear();
-        var errors = await Input.ValidateAsync(db, ct);
-        errors.CopyTo(ModelState, nameof(Input));
         foreach (var error in lineErrors)
         {
             ModelState.AddModelError(nameof(SessionLines), error);
         }
 
-        if (ModelState.TryGetValue($"{nameof(Input)}.sessions", out var sessionErrors))
+        if (lineErrors.Count > 0)
         {
-            foreach (var error in sessionErrors.Errors)
+            // Not saved: the lines that could not be read would be lost. Show every other problem with them at once.
+            (await Input.ValidateAsync(db, ct)).CopyTo(ModelState, nameof(Input));
+            return ShowOnForm();
+        }
+
+        var actor = await this.ActorAsync(ct);
+        var (saved, refusal) = id is { } existing ? await flow.UpdateAsync(existing, Input, actor, ct) : await flow.CreateAsync(Input, actor, ct);
+        if (refusal is null)
+        {
+            TempData["Flash"] = "Event saved.";
+            return RedirectToPage("Details", new { id = saved!.Id });
+        }
+
+        if (refusal.Field == EventWorkflow.ReplanField && id is { } changed
+            && await db.Events.AsNoTracking().Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == changed, ct) is { } current)
+        {
+            // Never move a published meeting silently: show the affected ones until staff choose to re-plan them.
+            Affected = await edits.AffectedAsync(current, Input, ct);
+            ModelState.AddModelError(string.Empty, "Decide what happens to the meetings below before saving.");
+            return Page();
+        }
+
+        return this.Refuse(refusal, nameof(Input), missingRecordIsNotFound: true) ?? ShowOnForm();
+    }
+
+    /// <summary>The form again, with the sessions' messages beside the session lines the user typed.</summary>
+    private PageResult ShowOnForm()
+    {
+        if (ModelState.TryGetValue($"{nameof(Input)}.Sessions", out var sessionErrors))
+        {
+            foreach (var error in sessionErrors.Errors.ToList())
             {
                 ModelState.AddModelError(nameof(SessionLines), error.ErrorMessage);
             }
         }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        MatchmakingEvent? e;
-        var replan = false;
-        if (id is null)
-        {
-            e = new MatchmakingEvent { Name = Input.Name, TimeZone = Input.TimeZone };
-            db.Events.Add(e);
-        }
-        else
-        {
-            e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (e is null)
-            {
-                return NotFound();
-            }
-
-            if (Input.Version is { } version && version != e.Version)
-            {
-                ModelState.AddModelError(string.Empty, "Someone changed this event since you opened it. Reload to see their changes.");
-                return Page();
-            }
-
-            // Never move a published meeting silently: show the affected ones until staff choose to re-plan them.
-            var affected = await edits.AffectedAsync(e, Input, ct);
-            if (affected.Count > 0 && !Input.ReplanAffected)
-            {
-                Affected = affected;
-                ModelState.AddModelError(string.Empty, "Decide what happens to the meetings below before saving.");
-                return Page();
-            }
-
-            replan = (await edits.ApplyAsync(e, Input, ct)).Count > 0;
-        }
-
-        Input.ApplyTo(e);
-        await db.SaveChangesAsync(ct);
-        if (replan)
-        {
-            await edits.ReplanAsync(e, ct);
-        }
-
-        TempData["Flash"] = "Event saved.";
-        return RedirectToPage("Details", new { id = e.Id });
+        return Page();
     }
 
     private static SessionInput? ParseSession(string line)

@@ -6,6 +6,7 @@ using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Pipeline;
+using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Events;
@@ -84,28 +85,28 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
         return registration.CheckInCode;
     }
 
-    public async Task<(CheckInView? Found, EventRefusal? Refusal)> CheckInAsync(int eventId, Actor actor, string? code, CancellationToken ct)
+    public async Task<(CheckInView? Found, Refusal? Refusal)> CheckInAsync(int eventId, Actor actor, string? code, CancellationToken ct)
     {
         if (!EventWorkflow.MayManage(actor))
         {
-            return (null, EventRefusal.Denied(actor, "Only program staff check participants in."));
+            return (null, Refusal.Denied(actor, "Only program staff check participants in."));
         }
 
         if (await db.Events.AsNoTracking().Include(e => e.Sessions).FirstOrDefaultAsync(e => e.Id == eventId, ct) is not { } e)
         {
-            return (null, new EventRefusal(404, $"There is no event with id {eventId}."));
+            return (null, Refusal.NotFound($"There is no event with id {eventId}."));
         }
 
         var normalized = NormalizeCode(code);
         if (normalized.Length == 0)
         {
-            return (null, new EventRefusal(400, "Scan the code on the participant's agenda or type it.", "code"));
+            return (null, Refusal.Invalid("Scan the code on the participant's agenda or type it.", "code"));
         }
 
         var registration = await db.EventRegistrations.FirstOrDefaultAsync(r => r.EventId == eventId && r.CheckInCode == normalized, ct);
         if (registration is null)
         {
-            return (null, new EventRefusal(404, $"No participant of this event has the code {normalized}; check it on their agenda.", "code"));
+            return (null, Refusal.NotFound($"No participant of this event has the code {normalized}; check it on their agenda.", "code"));
         }
 
         var already = registration.CheckedInAt is not null;
@@ -118,7 +119,7 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
     }
 
     /// <summary>Either side or staff mark a meeting held or a no-show, from its start on.</summary>
-    public async Task<EventRefusal?> MarkAsync(int eventId, Actor actor, int meetingId, MeetingAttendance? marked, CancellationToken ct)
+    public async Task<Refusal?> MarkAsync(int eventId, Actor actor, int meetingId, MeetingAttendance? marked, CancellationToken ct)
     {
         var (meeting, e, refusal) = await MeetingForAsync(eventId, actor, meetingId, ct);
         if (refusal is not null)
@@ -128,18 +129,18 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
 
         if (marked is not { } attendance || (attendance == MeetingAttendance.Unknown && !EventWorkflow.MayManage(actor)))
         {
-            return new EventRefusal(400, "Mark the meeting Held or NoShow.", "attendance");
+            return Refusal.Invalid("Mark the meeting Held or NoShow.", "attendance");
         }
 
         var slots = EventWorkflow.Slots(e!);
         if (meeting!.SlotIndex is not { } index || index >= slots.Count || meeting.Cancelled)
         {
-            return new EventRefusal(409, "Only a meeting with a place in the schedule can be marked.");
+            return Refusal.Conflict("Only a meeting with a place in the schedule can be marked.");
         }
 
         if (slots[index].Start.ToDateTimeOffset() > clock.GetUtcNow())
         {
-            return new EventRefusal(409, "The meeting has not started yet; mark it from its start time on.");
+            return Refusal.Conflict("The meeting has not started yet; mark it from its start time on.");
         }
 
         meeting.Attendance = attendance;
@@ -149,28 +150,28 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
     }
 
     /// <summary>One side rates a meeting in two taps; a wanted follow-up opens or moves on an opportunity in the pipeline.</summary>
-    public async Task<EventRefusal?> RateAsync(int eventId, Actor actor, int meetingId, bool? rated, bool followUp, CancellationToken ct)
+    public async Task<Refusal?> RateAsync(int eventId, Actor actor, int meetingId, bool? rated, bool followUp, CancellationToken ct)
     {
         var me = await flow.MyRegistrationAsync(eventId, actor, ct);
         var meeting = await db.EventMeetings.FirstOrDefaultAsync(m => m.Id == meetingId && m.EventId == eventId, ct);
         if (meeting is null)
         {
-            return new EventRefusal(404, $"There is no meeting {meetingId} in this event.");
+            return Refusal.NotFound($"There is no meeting {meetingId} in this event.");
         }
 
         if (me is null || !actor.MayWrite || (meeting.FirstRegistrationId != me.Id && meeting.SecondRegistrationId != me.Id))
         {
-            return EventRefusal.Denied(actor, "Only the two people who met rate a meeting.");
+            return Refusal.Denied(actor, "Only the two people who met rate a meeting.");
         }
 
         if (rated is not { } useful)
         {
-            return new EventRefusal(400, "Say whether the meeting was useful.", "useful");
+            return Refusal.Invalid("Say whether the meeting was useful.", "useful");
         }
 
         if (meeting.Attendance != MeetingAttendance.Held)
         {
-            return new EventRefusal(409, "Rate the meeting once it is marked held.");
+            return Refusal.Conflict("Rate the meeting once it is marked held.");
         }
 
         var feedback = await db.MeetingFeedback.FirstOrDefaultAsync(f => f.MeetingId == meetingId && f.RegistrationId == me.Id, ct);
@@ -263,27 +264,27 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
     }
 
     /// <summary>Staff put a waiting meeting into a freed place; both people are told by e-mail in the same transaction.</summary>
-    public async Task<EventRefusal?> FillAsync(int eventId, Actor actor, int meetingId, int slotIndex, int table, CancellationToken ct)
+    public async Task<Refusal?> FillAsync(int eventId, Actor actor, int meetingId, int slotIndex, int table, CancellationToken ct)
     {
         if (!EventWorkflow.MayManage(actor))
         {
-            return EventRefusal.Denied(actor, "Only program staff fill freed places.");
+            return Refusal.Denied(actor, "Only program staff fill freed places.");
         }
 
         if (await db.Events.AsNoTracking().Include(e => e.Sessions).FirstOrDefaultAsync(e => e.Id == eventId, ct) is not { } e)
         {
-            return new EventRefusal(404, $"There is no event with id {eventId}.");
+            return Refusal.NotFound($"There is no event with id {eventId}.");
         }
 
         var place = (await FreedSlotsAsync(e, ct)).FirstOrDefault(f => f.SlotIndex == slotIndex && f.Table == table);
         if (place is null)
         {
-            return new EventRefusal(409, "That place is not free any more.");
+            return Refusal.Conflict("That place is not free any more.");
         }
 
         if (place.Candidates.All(c => c.Id != meetingId))
         {
-            return new EventRefusal(409, "That meeting cannot take this place: it is placed already or one of its people is busy then.", "meetingId");
+            return Refusal.Conflict("That meeting cannot take this place: it is placed already or one of its people is busy then.", "meetingId");
         }
 
         var meeting = await db.EventMeetings.SingleAsync(m => m.Id == meetingId, ct);
@@ -352,13 +353,13 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
             contracts);
     }
 
-    private async Task<(EventMeeting? Meeting, MatchmakingEvent? Event, EventRefusal? Refusal)> MeetingForAsync(int eventId, Actor actor, int meetingId, CancellationToken ct)
+    private async Task<(EventMeeting? Meeting, MatchmakingEvent? Event, Refusal? Refusal)> MeetingForAsync(int eventId, Actor actor, int meetingId, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == eventId, ct);
         var meeting = e is null ? null : await db.EventMeetings.FirstOrDefaultAsync(m => m.Id == meetingId && m.EventId == eventId, ct);
         if (meeting is null)
         {
-            return (null, null, new EventRefusal(404, $"There is no meeting {meetingId} in this event."));
+            return (null, null, Refusal.NotFound($"There is no meeting {meetingId} in this event."));
         }
 
         if (!EventWorkflow.MayManage(actor))
@@ -366,7 +367,7 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
             var me = await flow.MyRegistrationAsync(eventId, actor, ct);
             if (me is null || !actor.MayWrite || (meeting.FirstRegistrationId != me.Id && meeting.SecondRegistrationId != me.Id))
             {
-                return (null, null, EventRefusal.Denied(actor, "Only the two people of a meeting, or staff, mark whether it was held."));
+                return (null, null, Refusal.Denied(actor, "Only the two people of a meeting, or staff, mark whether it was held."));
             }
         }
 

@@ -62,7 +62,7 @@ public static class EventDayApi
         var actor = await current.GetAsync(ct);
         if (actor.UserId is null)
         {
-            return EventsApi.Refused(EventRefusal.Denied(actor, "Sign in to see your calendar feed."));
+            return Refusal.Denied(actor, "Sign in to see your calendar feed.").ToProblem();
         }
 
         return await feeds.TokenAsync(actor.UserId, ct) is { } token ? TypedResults.Ok(View(feeds, token)) : TypedResults.NoContent();
@@ -72,7 +72,7 @@ public static class EventDayApi
     {
         var actor = await current.GetAsync(ct);
         return actor.UserId is null || !actor.MayWrite
-            ? EventsApi.Refused(EventRefusal.Denied(actor, "Sign in to get a calendar feed."))
+            ? Refusal.Denied(actor, "Sign in to get a calendar feed.").ToProblem()
             : TypedResults.Ok(View(feeds, await feeds.RenewAsync(actor.UserId, ct)));
     }
 
@@ -81,7 +81,7 @@ public static class EventDayApi
         var actor = await current.GetAsync(ct);
         if (actor.UserId is null || !actor.MayWrite)
         {
-            return EventsApi.Refused(EventRefusal.Denied(actor, "Sign in to revoke your calendar feed."));
+            return Refusal.Denied(actor, "Sign in to revoke your calendar feed.").ToProblem();
         }
 
         await feeds.RevokeAsync(actor.UserId, ct);
@@ -97,20 +97,20 @@ public static class EventDayApi
     private static async Task<IResult> ProgramCalendarAsync(int id, CalendarFeeds feeds, CurrentActor current, CancellationToken ct) =>
         await feeds.ProgramAsync(id, await current.GetAsync(ct), ct) is { } ics
             ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), Calendar, $"citybridge-program-{id}.ics")
-            : TypedResults.Problem(title: "Not found", detail: $"There is no program with id {id}.", statusCode: StatusCodes.Status404NotFound);
+            : Programs.ProgramWorkflow.NotFound(id).ToProblem();
 
     private static async Task<IResult> CheckInAsync(int id, CheckInInput input, EventDay day, CurrentActor current, CancellationToken ct)
     {
         var (found, refusal) = await day.CheckInAsync(id, await current.GetAsync(ct), input.Code, ct);
-        return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.Ok(found);
+        return refusal is not null ? refusal.ToProblem() : TypedResults.Ok(found);
     }
 
     private static async Task<IResult> MarkAsync(int id, int meetingId, AttendanceInput input, EventDay day, CurrentActor current, CancellationToken ct) =>
-        await day.MarkAsync(id, await current.GetAsync(ct), meetingId, input.Attendance, ct) is { } refusal ? EventsApi.Refused(refusal) : TypedResults.NoContent();
+        await day.MarkAsync(id, await current.GetAsync(ct), meetingId, input.Attendance, ct) is { } refusal ? refusal.ToProblem() : TypedResults.NoContent();
 
     private static async Task<IResult> RateAsync(int id, int meetingId, MeetingFeedbackInput input, EventDay day, CurrentActor current, CancellationToken ct) =>
         await day.RateAsync(id, await current.GetAsync(ct), meetingId, input.Useful, input.FollowUpWanted ?? false, ct) is { } refusal
-            ? EventsApi.Refused(refusal)
+            ? refusal.ToProblem()
             : TypedResults.NoContent();
 
     private static async Task<IResult> FreedAsync(int id, EventDay day, CityBridgeDb db, CurrentActor current, CancellationToken ct)
@@ -118,40 +118,40 @@ public static class EventDayApi
         var actor = await current.GetAsync(ct);
         if (!EventWorkflow.MayManage(actor))
         {
-            return EventsApi.Refused(EventRefusal.Denied(actor, "Only program staff see freed places."));
+            return Refusal.Denied(actor, "Only program staff see freed places.").ToProblem();
         }
 
         var e = await db.Events.AsNoTracking().Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
-        return e is null ? EventsApi.Refused(new EventRefusal(404, $"There is no event with id {id}.")) : TypedResults.Ok(await day.FreedSlotsAsync(e, ct));
+        return e is null ? Refusal.NotFound($"There is no event with id {id}.").ToProblem() : TypedResults.Ok(await day.FreedSlotsAsync(e, ct));
     }
 
     private static async Task<IResult> FillAsync(int id, FillInput input, EventDay day, CurrentActor current, CancellationToken ct) =>
         await day.FillAsync(id, await current.GetAsync(ct), input.MeetingId, input.SlotIndex, input.Table, ct) is { } refusal
-            ? EventsApi.Refused(refusal)
+            ? refusal.ToProblem()
             : TypedResults.NoContent();
 
     private static async Task<IResult> FunnelAsync(int id, EventDay day, CityBridgeDb db, CurrentActor current, CancellationToken ct)
     {
         var (funnel, refusal) = await FunnelOfAsync(id, day, db, current, ct);
-        return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.Ok(funnel);
+        return refusal is not null ? refusal.ToProblem() : TypedResults.Ok(funnel);
     }
 
     private static async Task<IResult> FunnelCsvAsync(int id, EventDay day, CityBridgeDb db, CurrentActor current, CancellationToken ct)
     {
         var (funnel, refusal) = await FunnelOfAsync(id, day, db, current, ct);
-        return refusal is not null ? EventsApi.Refused(refusal)
+        return refusal is not null ? refusal.ToProblem()
             : TypedResults.File(System.Text.Encoding.UTF8.GetBytes(funnel!.ToCsv()), "text/csv; charset=utf-8", $"citybridge-event-{id}-funnel.csv");
     }
 
-    private static async Task<(EventFunnel? Funnel, EventRefusal? Refusal)> FunnelOfAsync(int id, EventDay day, CityBridgeDb db, CurrentActor current, CancellationToken ct)
+    private static async Task<(EventFunnel? Funnel, Refusal? Refusal)> FunnelOfAsync(int id, EventDay day, CityBridgeDb db, CurrentActor current, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
         if (!actor.IsStaff)
         {
-            return (null, EventRefusal.Denied(actor, "Only program staff see the funnel."));
+            return (null, Refusal.Denied(actor, "Only program staff see the funnel."));
         }
 
         var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        return e is null ? (null, new EventRefusal(404, $"There is no event with id {id}.")) : (await day.FunnelAsync(e, ct), null);
+        return e is null ? (null, Refusal.NotFound($"There is no event with id {id}.")) : (await day.FunnelAsync(e, ct), null);
     }
 }

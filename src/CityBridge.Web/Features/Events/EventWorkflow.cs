@@ -1,32 +1,11 @@
 using CityBridge.Core.Events;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
+using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace CityBridge.Web.Features.Events;
-
-/// <summary>Why an event action was refused: an HTTP status for the API, and a message for people (with the field it concerns).</summary>
-public sealed record EventRefusal(int Status, string Message, string? Field = null)
-{
-    /// <summary>Not for this actor: 401 to sign in first, 403 when signed in.</summary>
-    public static EventRefusal Denied(Actor actor, string message) => new(actor.IsSignedIn ? 403 : 401, message);
-}
-
-public static class RefusalPages
-{
-    /// <summary>After a page's action: done gives a flash and a redirect, a refusal for who asked gives Forbid; null means show the refusal on the page.</summary>
-    public static Microsoft.AspNetCore.Mvc.IActionResult? Settle(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, EventRefusal? refusal, string done, int id)
-    {
-        if (refusal is null)
-        {
-            page.TempData["Flash"] = done;
-            return page.RedirectToPage(new { id });
-        }
-
-        return refusal.Status is 401 or 403 ? page.Forbid() : null;
-    }
-}
 
 /// <summary>A registrant as another participant sees them, with how well they fit the viewer (from the matching engine).</summary>
 public sealed record Registrant(int Id, string Name, string? OrganizationName, int? OrganizationId, double? Fit, string? Reason = null);
@@ -39,7 +18,7 @@ public sealed record MeetingView(int Id, int FirstId, string FirstName, int Seco
     int Sequence = 0, DateTimeOffset? ChangedAt = null, bool Cancelled = false, MeetingAttendance Attendance = MeetingAttendance.Unknown);
 
 /// <summary>The rules and queries of matchmaking events, shared by pages and API so both enforce the same things.</summary>
-public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.MeetingNotices notices)
+public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.MeetingNotices notices, EventEdits edits, EventScheduling scheduling)
 {
     public static bool MayManage(Actor actor) => actor.IsStaffWriter;
 
@@ -50,6 +29,147 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
     {
         var found = await db.Events.AsNoTracking().Include(e => e.Sessions).FirstOrDefaultAsync(e => e.Id == eventId, ct);
         return found is not null && (found.IsPublished || actor.IsStaff) ? found : null;
+    }
+
+    public static Refusal NotFound(int eventId) => Refusal.NotFound($"There is no event with id {eventId}.");
+
+    /// <summary>Staff create an event with its sessions.</summary>
+    public async Task<(MatchmakingEvent? Saved, Refusal? Refusal)> CreateAsync(EventInput input, Actor actor, CancellationToken ct)
+    {
+        if (!MayManage(actor))
+        {
+            return (null, Refusal.Denied(actor, "Only program staff create events."));
+        }
+
+        var errors = await input.ValidateAsync(db, ct);
+        if (!errors.IsEmpty)
+        {
+            return (null, Refusal.Invalid(errors));
+        }
+
+        var e = new MatchmakingEvent { Name = input.Name, TimeZone = input.TimeZone };
+        input.ApplyTo(e);
+        db.Events.Add(e);
+        await db.SaveChangesAsync(ct);
+        return (e, null);
+    }
+
+    /// <summary>
+    /// Staff change an event; a stale version is a conflict. Placed meetings the change would move are a conflict on
+    /// <see cref="ReplanField"/> until staff ask to re-plan them (the scheduler's repair mode; only people whose meetings move are told).
+    /// </summary>
+    public async Task<(MatchmakingEvent? Saved, Refusal? Refusal)> UpdateAsync(int id, EventInput input, Actor actor, CancellationToken ct)
+    {
+        if (!MayManage(actor))
+        {
+            return (null, Refusal.Denied(actor, "Only program staff change events."));
+        }
+
+        var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null)
+        {
+            return (null, NotFound(id));
+        }
+
+        var errors = await input.ValidateAsync(db, ct);
+        if (!errors.IsEmpty)
+        {
+            return (null, Refusal.Invalid(errors));
+        }
+
+        if (input.Version is { } version && version != e.Version)
+        {
+            return (null, Refusal.Conflict("The event was changed since you read it; reload and try again."));
+        }
+
+        var affected = await edits.AffectedAsync(e, input, ct);
+        if (affected.Count > 0 && !input.ReplanAffected)
+        {
+            var which = string.Join("; ", affected.Select(a => $"meeting {a.MeetingId}: {a.Why}"));
+            return (null, Refusal.Conflict(
+                $"This change would move {affected.Count} placed meetings ({which}); send replanAffected: true to re-plan them " +
+                "(the scheduler's repair mode; only people whose meetings move are told).", ReplanField));
+        }
+
+        await edits.ApplyAsync(e, input, ct);
+        input.ApplyTo(e);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (null, Refusal.Conflict("The event was changed at the same moment; reload and try again."));
+        }
+
+        if (affected.Count > 0)
+        {
+            await edits.ReplanAsync(e, ct);
+        }
+
+        return (e, null);
+    }
+
+    /// <summary>The input field of the refusal that lists the placed meetings an edit would move.</summary>
+    public const string ReplanField = "replanAffected";
+
+    /// <summary>Staff start the scheduler in the background; a conflict when it is already running.</summary>
+    public async Task<Refusal?> StartSchedulingAsync(int eventId, Actor actor, double? timeLimitSeconds, bool allowMoves, CancellationToken ct)
+    {
+        if (!MayManage(actor))
+        {
+            return Refusal.Denied(actor, "Only program staff run the scheduler.");
+        }
+
+        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
+        {
+            return NotFound(eventId);
+        }
+
+        var seconds = timeLimitSeconds ?? 10;
+        if (!double.IsFinite(seconds) || seconds is < 1 or > 600)
+        {
+            return Refusal.Invalid("Give the scheduler 1 to 600 seconds.", "timeLimitSeconds");
+        }
+
+        return await scheduling.TryStartAsync(db, eventId, TimeSpan.FromSeconds(seconds), allowMoves, ct)
+            ? null
+            : Refusal.Conflict("The scheduler is already running for this event.");
+    }
+
+    /// <summary>Staff stop the scheduler, keeping the best schedule found; works from any instance.</summary>
+    public async Task<Refusal?> StopSchedulingAsync(int eventId, Actor actor, CancellationToken ct) =>
+        !MayManage(actor) ? Refusal.Denied(actor, "Only program staff stop the scheduler.")
+            : await scheduling.StopAsync(db, eventId, ct) ? null
+            : Refusal.Conflict("The scheduler is not running for this event.");
+
+    /// <summary>Staff publish the schedule (participants are told) or withdraw it.</summary>
+    public async Task<Refusal?> PublishScheduleAsync(int eventId, Actor actor, bool? published, CancellationToken ct)
+    {
+        if (!MayManage(actor))
+        {
+            return Refusal.Denied(actor, "Only program staff publish the schedule.");
+        }
+
+        var e = await db.Events.FirstOrDefaultAsync(x => x.Id == eventId, ct);
+        if (e is null)
+        {
+            return NotFound(eventId);
+        }
+
+        if (published is not { } publish)
+        {
+            return Refusal.Invalid("Say true to publish the schedule or false to withdraw it.", "published");
+        }
+
+        e.SchedulePublished = publish;
+        if (publish)
+        {
+            await notices.SchedulePublishedAsync(eventId, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return null;
     }
 
     public static DateTimeZone ZoneOf(string? timeZone) =>
@@ -63,26 +183,26 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
         actor.UserId is null ? Task.FromResult<EventRegistration?>(null)
             : db.EventRegistrations.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId && r.UserId == actor.UserId, ct);
 
-    public async Task<EventRefusal?> RegisterAsync(int eventId, Actor actor, string? timeZone, CancellationToken ct)
+    public async Task<Refusal?> RegisterAsync(int eventId, Actor actor, string? timeZone, CancellationToken ct)
     {
         if (!actor.IsSignedIn || !actor.MayWrite || !MayTakePart(actor))
         {
-            return EventRefusal.Denied(actor, "City officials and providers register for the event's meetings; sign in as one.");
+            return Refusal.Denied(actor, "City officials and providers register for the event's meetings; sign in as one.");
         }
 
         if (await FindAsync(eventId, actor, ct) is null)
         {
-            return new EventRefusal(404, $"There is no event with id {eventId}.");
+            return NotFound(eventId);
         }
 
         if (timeZone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is null)
         {
-            return new EventRefusal(400, $"'{timeZone}' is not a time zone; use an IANA name such as Asia/Jakarta.", "timeZone");
+            return Refusal.Invalid($"'{timeZone}' is not a time zone; use an IANA name such as Asia/Jakarta.", "timeZone");
         }
 
         if (await MyRegistrationAsync(eventId, actor, ct) is not null)
         {
-            return new EventRefusal(409, "You are already registered for this event.");
+            return Refusal.Conflict("You are already registered for this event.");
         }
 
         var fullName = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.FullName).FirstOrDefaultAsync(ct);
@@ -103,23 +223,23 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
     }
 
     /// <summary>A registrant sets the sessions they can attend (none ticked means all) and their own time zone.</summary>
-    public async Task<EventRefusal?> UpdateRegistrationAsync(int eventId, Actor actor, string? timeZone, IReadOnlyList<int> sessionIds, CancellationToken ct)
+    public async Task<Refusal?> UpdateRegistrationAsync(int eventId, Actor actor, string? timeZone, IReadOnlyList<int> sessionIds, CancellationToken ct)
     {
         var registration = actor.UserId is null ? null : await db.EventRegistrations.FirstOrDefaultAsync(r => r.EventId == eventId && r.UserId == actor.UserId, ct);
         if (registration is null || !actor.MayWrite)
         {
-            return EventRefusal.Denied(actor, "Register for the event first.");
+            return Refusal.Denied(actor, "Register for the event first.");
         }
 
         if (!string.IsNullOrWhiteSpace(timeZone) && DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is null)
         {
-            return new EventRefusal(400, $"'{timeZone}' is not a time zone; use an IANA name such as Asia/Jakarta.", "timeZone");
+            return Refusal.Invalid($"'{timeZone}' is not a time zone; use an IANA name such as Asia/Jakarta.", "timeZone");
         }
 
         var known = await db.EventSessions.Where(s => s.EventId == eventId).Select(s => s.Id).ToListAsync(ct);
         if (sessionIds.FirstOrDefault(id => !known.Contains(id)) is var unknown and not 0)
         {
-            return new EventRefusal(400, $"Session {unknown} is not a session of this event.", "availableSessionIds");
+            return Refusal.Invalid($"Session {unknown} is not a session of this event.", "availableSessionIds");
         }
 
         registration.TimeZone = string.IsNullOrWhiteSpace(timeZone) ? null : timeZone;
@@ -181,32 +301,32 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
     private static string? TopReason(string signalsJson) =>
         Matching.MatchingEngine.ReadSignals(signalsJson).OrderByDescending(s => s.Contribution).FirstOrDefault()?.Why;
 
-    public async Task<(MeetingRequest? Request, EventRefusal? Refusal)> RequestAsync(int eventId, Actor actor, int toRegistrationId, int priority, string? message, CancellationToken ct)
+    public async Task<(MeetingRequest? Request, Refusal? Refusal)> RequestAsync(int eventId, Actor actor, int toRegistrationId, int priority, string? message, CancellationToken ct)
     {
         var me = await MyRegistrationAsync(eventId, actor, ct);
         if (me is null || !actor.MayWrite)
         {
-            return (null, EventRefusal.Denied(actor, "Register for the event before requesting meetings."));
+            return (null, Refusal.Denied(actor, "Register for the event before requesting meetings."));
         }
 
         if (priority is < 1 or > 3)
         {
-            return (null, new EventRefusal(400, "Choose a priority of 1 (nice to meet), 2 (want to meet) or 3 (must meet).", "priority"));
+            return (null, Refusal.Invalid("Choose a priority of 1 (nice to meet), 2 (want to meet) or 3 (must meet).", "priority"));
         }
 
         if (message?.Length > 1000)
         {
-            return (null, new EventRefusal(400, "Keep the message under 1,000 characters.", "message"));
+            return (null, Refusal.Invalid("Keep the message under 1,000 characters.", "message"));
         }
 
         if (toRegistrationId == me.Id || !await db.EventRegistrations.AnyAsync(r => r.Id == toRegistrationId && r.EventId == eventId, ct))
         {
-            return (null, new EventRefusal(400, "Choose another participant registered for this event.", "toRegistrationId"));
+            return (null, Refusal.Invalid("Choose another participant registered for this event.", "toRegistrationId"));
         }
 
         if (await db.MeetingRequests.AnyAsync(r => r.EventId == eventId && ((r.FromRegistrationId == me.Id && r.ToRegistrationId == toRegistrationId) || (r.FromRegistrationId == toRegistrationId && r.ToRegistrationId == me.Id)), ct))
         {
-            return (null, new EventRefusal(409, "There is already a request between you and this participant."));
+            return (null, Refusal.Conflict("There is already a request between you and this participant."));
         }
 
         var request = new MeetingRequest
@@ -227,30 +347,30 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
         }
         catch (DbUpdateException)
         {
-            return (null, new EventRefusal(409, "There is already a request between you and this participant."));
+            return (null, Refusal.Conflict("There is already a request between you and this participant."));
         }
 
         return (request, null);
     }
 
     /// <summary>The recipient accepts (a meeting to schedule is created, once) or declines a request.</summary>
-    public async Task<EventRefusal?> AnswerAsync(int eventId, Actor actor, int requestId, bool accept, CancellationToken ct)
+    public async Task<Refusal?> AnswerAsync(int eventId, Actor actor, int requestId, bool accept, CancellationToken ct)
     {
         var me = await MyRegistrationAsync(eventId, actor, ct);
         var request = await db.MeetingRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.EventId == eventId, ct);
         if (request is null)
         {
-            return new EventRefusal(404, $"There is no request {requestId} in this event.");
+            return Refusal.NotFound($"There is no request {requestId} in this event.");
         }
 
         if (me is null || request.ToRegistrationId != me.Id || !actor.MayWrite)
         {
-            return EventRefusal.Denied(actor, "Only the participant who was asked can answer a request.");
+            return Refusal.Denied(actor, "Only the participant who was asked can answer a request.");
         }
 
         if (request.Status != MeetingRequestStatus.Requested)
         {
-            return new EventRefusal(409, $"This request was already {request.Status.ToString().ToLowerInvariant()}.");
+            return Refusal.Conflict($"This request was already {request.Status.ToString().ToLowerInvariant()}.");
         }
 
         request.Status = accept ? MeetingRequestStatus.Accepted : MeetingRequestStatus.Declined;
@@ -276,7 +396,7 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
         }
         catch (DbUpdateException)
         {
-            return new EventRefusal(409, "This request was answered at the same moment elsewhere.");
+            return Refusal.Conflict("This request was answered at the same moment elsewhere.");
         }
 
         return null;
@@ -315,17 +435,17 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
     }
 
     /// <summary>Staff add a meeting between two registrants directly (it needs no request).</summary>
-    public async Task<EventRefusal?> AddMeetingAsync(int eventId, Actor actor, int firstId, int secondId, int priority, CancellationToken ct)
+    public async Task<Refusal?> AddMeetingAsync(int eventId, Actor actor, int firstId, int secondId, int priority, CancellationToken ct)
     {
         if (!MayManage(actor))
         {
-            return new EventRefusal(403, "Only program staff add meetings.");
+            return Refusal.Denied(actor, "Only program staff add meetings.");
         }
 
         var ids = new[] { firstId, secondId };
         if (firstId == secondId || await db.EventRegistrations.CountAsync(r => r.EventId == eventId && ids.Contains(r.Id), ct) != 2)
         {
-            return new EventRefusal(400, "Choose two different registered participants.", "secondRegistrationId");
+            return Refusal.Invalid("Choose two different registered participants.", "secondRegistrationId");
         }
 
         db.EventMeetings.Add(new EventMeeting { EventId = eventId, FirstRegistrationId = firstId, SecondRegistrationId = secondId, Weight = EventMeeting.WeightOf(priority), CreatedAt = clock.GetUtcNow() });
@@ -334,29 +454,29 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
     }
 
     /// <summary>Staff pin a placed meeting where it is, unpin it, or cancel it.</summary>
-    public async Task<EventRefusal?> ChangeMeetingAsync(int eventId, Actor actor, int meetingId, string change, CancellationToken ct)
+    public async Task<Refusal?> ChangeMeetingAsync(int eventId, Actor actor, int meetingId, string change, CancellationToken ct)
     {
         if (!MayManage(actor))
         {
-            return new EventRefusal(403, "Only program staff change meetings.");
+            return Refusal.Denied(actor, "Only program staff change meetings.");
         }
 
         var meeting = await db.EventMeetings.FirstOrDefaultAsync(m => m.Id == meetingId && m.EventId == eventId, ct);
         if (meeting is null)
         {
-            return new EventRefusal(404, $"There is no meeting {meetingId} in this event.");
+            return Refusal.NotFound($"There is no meeting {meetingId} in this event.");
         }
 
         switch (change)
         {
             case "pin" when meeting.SlotIndex is null:
-                return new EventRefusal(400, "Only a meeting with a slot can be pinned; schedule first.");
+                return Refusal.Invalid("Only a meeting with a slot can be pinned; schedule first.");
             case "pin": meeting.Pinned = true; break;
             case "unpin": meeting.Pinned = false; break;
             case "cancel" when meeting.Cancelled:
-                return new EventRefusal(409, "This meeting is already cancelled.");
+                return Refusal.Conflict("This meeting is already cancelled.");
             case "cancel": meeting.Cancelled = true; meeting.Pinned = false; meeting.Revise(clock.GetUtcNow()); await notices.MeetingCancelledAsync(meeting, ct); break;
-            default: return new EventRefusal(400, "Change must be pin, unpin or cancel.", "change");
+            default: return Refusal.Invalid("Change must be pin, unpin or cancel.", "change");
         }
 
         await db.SaveChangesAsync(ct);
@@ -368,27 +488,27 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
         instant is { } i ? Instant.FromDateTimeOffset(i).InZone(zone).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture) : none;
 
     /// <summary>The participant's meetings as an iCalendar file, once they are registered and the schedule is published.</summary>
-    public async Task<(byte[]? Ics, EventRefusal? Refusal)> CalendarAsync(int eventId, Actor actor, CancellationToken ct)
+    public async Task<(byte[]? Ics, Refusal? Refusal)> CalendarAsync(int eventId, Actor actor, CancellationToken ct)
     {
         if (await FindAsync(eventId, actor, ct) is not { } e)
         {
-            return (null, new EventRefusal(404, $"There is no event with id {eventId}."));
+            return (null, NotFound(eventId));
         }
 
         if (await MyRegistrationAsync(eventId, actor, ct) is not { } me)
         {
-            return (null, EventRefusal.Denied(actor, "Your calendar is ready once you are registered."));
+            return (null, Refusal.Denied(actor, "Your calendar is ready once you are registered."));
         }
 
         if (!e.SchedulePublished && !actor.IsStaff)
         {
             // Before the schedule is out, the file holds the event's sessions so the days are blocked in the calendar.
-            var sessions = EventCalendar.Sessions(EventsApi.ToDto(e), Slots(e)).ToList();
+            var sessions = EventCalendar.Sessions(EventViews.ToDto(e), Slots(e)).ToList();
             var early = EventCalendar.Write(e.Name, $"event-{e.Id}-registration-{me.Id}", sessions, clock.GetUtcNow());
             return (System.Text.Encoding.UTF8.GetBytes(early), null);
         }
 
-        var dto = EventsApi.ToDto(e);
+        var dto = EventViews.ToDto(e);
         List<CalendarItem> items = [.. EventCalendar.Meetings(dto, await MeetingsAsync(e, me.Id, ct, withCancelled: true), me.Id)];
         if (items.Count == 0)
         {

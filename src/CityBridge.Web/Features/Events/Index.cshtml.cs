@@ -16,6 +16,6 @@ public sealed class IndexModel(CityBridgeDb db) : PageModel
         var actor = await this.ActorAsync(ct);
         MayCreate = EventWorkflow.MayManage(actor);
         var events = await db.Events.AsNoTracking().Include(e => e.Sessions).Where(e => e.IsPublished || actor.IsStaff).ToListAsync(ct);
-        Events = events.Select(EventsApi.ToDto).OrderBy(e => e.Sessions.Count == 0 ? null : e.Sessions[0].Date).ThenBy(e => e.Name).ToList();
+        Events = events.Select(EventViews.ToDto).OrderBy(e => e.Sessions.Count == 0 ? null : e.Sessions[0].Date).ThenBy(e => e.Name).ToList();
     }
 }

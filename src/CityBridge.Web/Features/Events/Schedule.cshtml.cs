@@ -10,7 +10,7 @@ namespace CityBridge.Web.Features.Events;
 
 /// <summary>Staff run and stop the scheduler, follow its progress, publish the schedule, and pin, cancel or add meetings.</summary>
 [Authorize(Policy = AccountsRegistration.StaffPolicy)]
-public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling, CityBridgeDb db, My.MeetingNotices notices) : PageModel
+public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling, CityBridgeDb db) : PageModel
 {
     public EventDto Event { get; private set; } = null!;
 
@@ -24,35 +24,24 @@ public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostRunAsync(int id, double timeLimitSeconds, bool allowMoves, CancellationToken ct)
-    {
-        TempData["Flash"] = timeLimitSeconds is < 1 or > 600 ? "Give the scheduler 1 to 600 seconds."
-            : await scheduling.TryStartAsync(db, id, TimeSpan.FromSeconds(timeLimitSeconds), allowMoves, ct) ? "The scheduler is running." : "The scheduler is already running.";
-        return RedirectToPage(new { id });
-    }
+    public async Task<IActionResult> OnPostRunAsync(int id, double timeLimitSeconds, bool allowMoves, CancellationToken ct) =>
+        Flash(await flow.StartSchedulingAsync(id, await this.ActorAsync(ct), timeLimitSeconds, allowMoves, ct), "The scheduler is running.", id);
 
-    public async Task<IActionResult> OnPostStopAsync(int id, CancellationToken ct)
-    {
-        TempData["Flash"] = await scheduling.StopAsync(db, id, ct) ? "Stopping: the best schedule found so far is kept." : "The scheduler is not running.";
-        return RedirectToPage(new { id });
-    }
+    public async Task<IActionResult> OnPostStopAsync(int id, CancellationToken ct) =>
+        Flash(await flow.StopSchedulingAsync(id, await this.ActorAsync(ct), ct), "Stopping: the best schedule found so far is kept.", id);
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, bool published, CancellationToken ct)
+    public async Task<IActionResult> OnPostPublishAsync(int id, bool published, CancellationToken ct) =>
+        Flash(await flow.PublishScheduleAsync(id, await this.ActorAsync(ct), published, ct), published ? "Schedule published: participants see their agendas." : "Schedule withdrawn.", id);
+
+    /// <summary>This page reports every outcome, done or refused, as the flash message over the schedule it shows again.</summary>
+    private IActionResult Flash(Refusal? refusal, string done, int id)
     {
-        var e = await db.Events.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null)
+        if (refusal is { Kind: RefusalKind.Forbidden or RefusalKind.SignInRequired or RefusalKind.NotFound })
         {
-            return NotFound();
+            return this.Refuse(refusal, missingRecordIsNotFound: true)!;
         }
 
-        e.SchedulePublished = published;
-        if (published)
-        {
-            await notices.SchedulePublishedAsync(id, ct);
-        }
-
-        await db.SaveChangesAsync(ct);
-        TempData["Flash"] = published ? "Schedule published: participants see their agendas." : "Schedule withdrawn.";
+        TempData["Flash"] = refusal?.Message ?? done;
         return RedirectToPage(new { id });
     }
 
@@ -93,7 +82,7 @@ public sealed class ScheduleModel(EventWorkflow flow, EventScheduling scheduling
             return false;
         }
 
-        Event = EventsApi.ToDto(e);
+        Event = EventViews.ToDto(e);
         Run = await scheduling.RunOfAsync(db, id, ct);
         Meetings = await flow.MeetingsAsync(e, null, ct);
         Registrants = await flow.RegistrantsAsync(id, null, ct);

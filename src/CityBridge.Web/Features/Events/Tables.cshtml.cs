@@ -21,7 +21,7 @@ public sealed class TablesModel(EventWorkflow flow) : PageModel
             return NotFound();
         }
 
-        Event = EventsApi.ToDto(e);
+        Event = EventViews.ToDto(e);
         BySlot = (await flow.MeetingsAsync(e, null, ct)).Where(m => m.SlotIndex is not null).GroupBy(m => m.SlotIndex!.Value).OrderBy(g => g.Key).ToList();
         return Page();
     }

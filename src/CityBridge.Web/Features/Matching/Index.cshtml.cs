@@ -54,16 +54,16 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
         if (ModelState.IsValid)
         {
             var w = Weights.ToWeights();
-            var result = await MatchSettingsStore.SaveAsync(db, MatchingApi.ToDto(w, Weights.Version), await this.ActorAsync(ct), clock, ct);
-            if (result.Conflict)
+            var refusal = await MatchSettingsStore.SaveAsync(db, WeightsDto.From(w, Weights.Version), await this.ActorAsync(ct), engine, clock, ct);
+            if (refusal is null)
             {
-                ModelState.AddModelError(string.Empty, "Someone changed the weights since you opened this page. Reload to see theirs.");
-            }
-            else
-            {
-                await engine.RequestRematchAsync(db, ct);
                 TempData["Flash"] = "Weights saved. Every project is being re-matched with them.";
                 return RedirectToPage();
+            }
+
+            if (this.Refuse(refusal, nameof(Weights)) is { } refused)
+            {
+                return refused;
             }
         }
 
@@ -80,25 +80,21 @@ public sealed class IndexModel(CityBridgeDb db, MatchingEngine engine, TimeProvi
         var actor = await this.ActorAsync(ct);
         var (weights, version) = await MatchQueries.SettingsAsync(db, ct);
         var fit = WeightFitting.Fit(await MatchQueries.MarkedPairsAsync(db, ct), weights);
-        if (!actor.MayWrite)
-        {
-            ModelState.AddModelError(string.Empty, "Your account may not change the weights.");
-        }
-        else if (fit is null || !fit.IsBetter)
+        if (fit is null || !fit.IsBetter)
         {
             ModelState.AddModelError(string.Empty, "The fitted weights do not rank the held-out marks better than the weights in force, so they were not applied.");
         }
+        else if (await MatchSettingsStore.SaveAsync(db, WeightsDto.From(Rounded(fit.Fitted), version), actor, engine, clock, ct) is { } refusal)
+        {
+            if (this.Refuse(refusal) is { } refused)
+            {
+                return refused;
+            }
+        }
         else
         {
-            var result = await MatchSettingsStore.SaveAsync(db, MatchingApi.ToDto(Rounded(fit.Fitted), version), actor, clock, ct);
-            if (!result.Conflict)
-            {
-                await engine.RequestRematchAsync(db, ct);
-                TempData["Flash"] = "Fitted weights applied. Every project is being re-matched with them.";
-                return RedirectToPage();
-            }
-
-            ModelState.AddModelError(string.Empty, "Someone changed the weights meanwhile. Reload to see theirs.");
+            TempData["Flash"] = "Fitted weights applied. Every project is being re-matched with them.";
+            return RedirectToPage();
         }
 
         Weights = WeightsForm.From(weights, version);

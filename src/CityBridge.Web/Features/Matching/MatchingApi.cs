@@ -14,7 +14,10 @@ public sealed record CurationInput(bool Pinned, bool Hidden, bool Endorsed);
 public sealed record MarkInput(bool? Relevant);
 
 /// <summary>The weights in force and the version to send back when changing them.</summary>
-public sealed record WeightsDto(double Sector, double Semantic, double Keyword, double Country, double Standards, double Stage, double Budget, Guid? Version);
+public sealed record WeightsDto(double Sector, double Semantic, double Keyword, double Country, double Standards, double Stage, double Budget, Guid? Version)
+{
+    public static WeightsDto From(MatchWeights w, Guid? version) => new(w.Sector, w.Semantic, w.Keyword, w.Country, w.Standards, w.Stage, w.Budget, version);
+}
 
 /// <summary>How weights fare against people's marks.</summary>
 public sealed record EvaluationDto(double PrecisionAt5, double NdcgAt10, int ProjectsJudged, int PairsJudged, WeightsDto Weights);
@@ -93,7 +96,7 @@ public static class MatchingApi
             var actor = await current.GetAsync(ct);
             if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, ct))
             {
-                return TypedResults.Problem(title: "Not found", detail: $"There is no organization with id {organizationId}.", statusCode: StatusCodes.Status404NotFound);
+                return Refusal.NotFound($"There is no organization with id {organizationId}.").ToProblem();
             }
 
             if (!MatchQueries.MayViewProviderMatches(actor, organizationId))
@@ -110,25 +113,8 @@ public static class MatchingApi
             .WithSummary("The signal weights in force (staff).");
         staff.MapPut("/weights", async Task<IResult> (WeightsDto input, CityBridgeDb db, CurrentActor current, MatchingEngine engine, TimeProvider clock, CancellationToken ct) =>
         {
-            var actor = await current.GetAsync(ct);
-            if (!actor.MayWrite)
-            {
-                return NotAllowed(actor, "This token may only read.");
-            }
-
-            var result = await MatchSettingsStore.SaveAsync(db, input, actor, clock, ct);
-            if (result.Errors is { } errors)
-            {
-                return TypedResults.ValidationProblem(errors, title: "The weights are not valid.");
-            }
-
-            if (result.Conflict)
-            {
-                return TypedResults.Problem(title: "Changed by someone else", detail: "The weights were changed since you read them; reload and try again.", statusCode: StatusCodes.Status409Conflict);
-            }
-
-            await engine.RequestRematchAsync(db, ct);
-            return TypedResults.Ok(await WeightsDtoAsync(db, ct));
+            var refusal = await MatchSettingsStore.SaveAsync(db, input, await current.GetAsync(ct), engine, clock, ct);
+            return refusal is null ? TypedResults.Ok(await WeightsDtoAsync(db, ct)) : refusal.ToProblem();
         }).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Change the signal weights (staff); every project is re-matched.");
         staff.MapGet("/evaluation", async Task<IResult> ([AsParameters] WeightsQuery query, CityBridgeDb db, CancellationToken ct) =>
         {
@@ -139,7 +125,7 @@ public static class MatchingApi
             }
 
             var scores = await MatchQueries.EvaluateAsync(db, weights, ct);
-            return TypedResults.Ok(new EvaluationDto(scores.PrecisionAt5, scores.NdcgAt10, scores.ProjectsJudged, scores.PairsJudged, ToDto(weights, null)));
+            return TypedResults.Ok(new EvaluationDto(scores.PrecisionAt5, scores.NdcgAt10, scores.ProjectsJudged, scores.PairsJudged, WeightsDto.From(weights, null)));
         }).Produces<EvaluationDto>().ProducesValidationProblem().WithSummary("Precision@5 and nDCG@10 over the marked pairs, for the weights in force or for weights given in the query (staff).");
         staff.MapPost("/rematch", async (MatchingEngine engine, CityBridgeDb db, CancellationToken ct) =>
         {
@@ -154,10 +140,8 @@ public static class MatchingApi
     private static async Task<WeightsDto> WeightsDtoAsync(CityBridgeDb db, CancellationToken ct)
     {
         var (weights, version) = await MatchQueries.SettingsAsync(db, ct);
-        return ToDto(weights, version);
+        return WeightsDto.From(weights, version);
     }
-
-    public static WeightsDto ToDto(MatchWeights w, Guid? version) => new(w.Sector, w.Semantic, w.Keyword, w.Country, w.Standards, w.Stage, w.Budget, version);
 
     private static async Task<IResult?> PairProblemAsync(CityBridgeDb db, int projectId, int organizationId, CancellationToken ct)
     {
@@ -168,15 +152,12 @@ public static class MatchingApi
 
         return await db.Organizations.AnyAsync(o => o.Id == organizationId && o.Kind == Core.Domain.OrganizationKind.Provider, ct)
             ? null
-            : TypedResults.Problem(title: "Not found", detail: $"There is no provider organization with id {organizationId}.", statusCode: StatusCodes.Status404NotFound);
+            : Refusal.NotFound($"There is no provider organization with id {organizationId}.").ToProblem();
     }
 
-    private static IResult ProjectNotFound(int projectId) =>
-        TypedResults.Problem(title: "Not found", detail: $"There is no project with id {projectId}.", statusCode: StatusCodes.Status404NotFound);
+    private static IResult ProjectNotFound(int projectId) => Refusal.NotFound($"There is no project with id {projectId}.").ToProblem();
 
-    private static IResult NotAllowed(Actor actor, string detail) => actor.IsSignedIn
-        ? TypedResults.Problem(title: "Not allowed", detail: detail, statusCode: StatusCodes.Status403Forbidden)
-        : TypedResults.Problem(title: "Sign-in required", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+    private static IResult NotAllowed(Actor actor, string detail) => Refusal.Denied(actor, detail).ToProblem();
 }
 
 /// <summary>Weights given in a query string to try them out; all seven or none.</summary>
@@ -188,45 +169,4 @@ public sealed record WeightsQuery(
         Sector is null && Semantic is null && Keyword is null && Country is null && Standards is null && Stage is null && Budget is null
             ? null
             : new MatchWeights(Sector ?? 0, Semantic ?? 0, Keyword ?? 0, Country ?? 0, Standards ?? 0, Stage ?? 0, Budget ?? 0);
-}
-
-/// <summary>Saving the single weights row with its concurrency check.</summary>
-public static class MatchSettingsStore
-{
-    public sealed record SaveResult(Dictionary<string, string[]>? Errors, bool Conflict);
-
-    public static async Task<SaveResult> SaveAsync(CityBridgeDb db, WeightsDto input, Actor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var weights = new MatchWeights(input.Sector, input.Semantic, input.Keyword, input.Country, input.Standards, input.Stage, input.Budget);
-        if (weights.Problems() is { Count: > 0 } problems)
-        {
-            return new SaveResult(problems.ToDictionary(p => p.Key, p => new[] { p.Value }), false);
-        }
-
-        var row = await db.MatchSettings.SingleOrDefaultAsync(s => s.Id == 1, ct);
-        if (row is null)
-        {
-            row = new MatchSettings();
-            db.MatchSettings.Add(row);
-        }
-        else if (input.Version is { } version && version != row.Version)
-        {
-            return new SaveResult(null, true);
-        }
-
-        (row.Sector, row.Semantic, row.Keyword, row.Country, row.Standards, row.Stage, row.Budget) =
-            (weights.Sector, weights.Semantic, weights.Keyword, weights.Country, weights.Standards, weights.Stage, weights.Budget);
-        row.ChangedBy = actor.Name;
-        row.ChangedAt = clock.GetUtcNow();
-        row.Version = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new SaveResult(null, false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new SaveResult(null, true);
-        }
-    }
 }

@@ -2,6 +2,7 @@ using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Events;
+using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -52,13 +53,13 @@ public sealed class Conversations(CityBridgeDb db, TimeProvider clock, IOptions<
     private static string Excerpt(string body) => body.Length <= 90 ? body : body[..87] + "...";
 
     /// <summary>The thread, when the actor may read it.</summary>
-    public async Task<(ConversationView? View, EventRefusal? Refusal)> ReadAsync(Actor actor, int id, CancellationToken ct)
+    public async Task<(ConversationView? View, Refusal? Refusal)> ReadAsync(Actor actor, int id, CancellationToken ct)
     {
         var c = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !MayRead(actor, c))
         {
             // Someone else's thread is as absent as one that does not exist.
-            return (null, new EventRefusal(404, $"There is no conversation {id}."));
+            return (null, Refusal.NotFound($"There is no conversation {id}."));
         }
 
         var names = await (
@@ -75,24 +76,24 @@ public sealed class Conversations(CityBridgeDb db, TimeProvider clock, IOptions<
     /// The thread between the project's city and the provider, created when the two have a relationship and the actor is one
     /// of them (or staff). Returns the thread's id.
     /// </summary>
-    public async Task<(int? Id, EventRefusal? Refusal)> OpenAsync(Actor actor, int projectId, int providerId, CancellationToken ct)
+    public async Task<(int? Id, Refusal? Refusal)> OpenAsync(Actor actor, int projectId, int providerId, CancellationToken ct)
     {
         var project = await Projects.ProjectDefinition.Instance.VisibleTo(db.Projects.AsNoTracking(), actor).Where(p => p.Id == projectId)
             .Select(p => new { p.Id, p.CityId }).FirstOrDefaultAsync(ct);
         if (project is null || !await db.Organizations.AnyAsync(o => o.Id == providerId && o.Kind == OrganizationKind.Provider, ct))
         {
-            return (null, new EventRefusal(404, "There is no such project or provider."));
+            return (null, Refusal.NotFound("There is no such project or provider."));
         }
 
         var side = (actor.IsCityOfficial && actor.CityId == project.CityId) || (actor.IsProvider && actor.ActsFor(providerId));
         if (!actor.MayWrite || (!side && !actor.IsStaff))
         {
-            return (null, EventRefusal.Denied(actor, "Only the project's city, the provider and program staff write in this thread."));
+            return (null, Refusal.Denied(actor, "Only the project's city, the provider and program staff write in this thread."));
         }
 
         if (!await RelatedAsync(project.CityId, providerId, ct))
         {
-            return (null, new EventRefusal(403, "You can message a provider or city only once you share a match, a meeting request or an opportunity."));
+            return (null, Refusal.Denied(actor, "You can message a provider or city only once you share a match, a meeting request or an opportunity."));
         }
 
         var existing = await db.Conversations.Where(c => c.CityId == project.CityId && c.ProviderId == providerId).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
@@ -136,23 +137,23 @@ public sealed class Conversations(CityBridgeDb db, TimeProvider clock, IOptions<
     }
 
     /// <summary>Adds a message and, in the same transaction, a notice (a link, not the text) to everyone on the other side.</summary>
-    public async Task<(long? Id, EventRefusal? Refusal)> PostAsync(Actor actor, int conversationId, string? body, CancellationToken ct)
+    public async Task<(long? Id, Refusal? Refusal)> PostAsync(Actor actor, int conversationId, string? body, CancellationToken ct)
     {
         var c = await db.Conversations.FirstOrDefaultAsync(x => x.Id == conversationId, ct);
         if (c is null || !MayRead(actor, c))
         {
-            return (null, new EventRefusal(404, $"There is no conversation {conversationId}."));
+            return (null, Refusal.NotFound($"There is no conversation {conversationId}."));
         }
 
         if (!actor.MayWrite)
         {
-            return (null, EventRefusal.Denied(actor, "Your token may only read."));
+            return (null, Refusal.Denied(actor, "Your token may only read."));
         }
 
         var text = body?.Trim() ?? string.Empty;
         if (text.Length == 0 || text.Length > MaxLength)
         {
-            return (null, new EventRefusal(400, $"Write a message of 1 to {MaxLength:N0} characters.", "body"));
+            return (null, Refusal.Invalid($"Write a message of 1 to {MaxLength:N0} characters.", "body"));
         }
 
         var author = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.FullName).FirstOrDefaultAsync(ct);

@@ -61,9 +61,9 @@ public sealed class IndexModel(WorkspaceQueries queries, MatchMoves moves, Conve
         return Back(accept ? "Accepted: program staff will schedule the meeting." : "Declined.", refusal, null);
     }
 
-    private IActionResult Back(string? done, EventRefusal? refusal, string? returnUrl)
+    private IActionResult Back(string? done, Refusal? refusal, string? returnUrl)
     {
-        if (refusal is { Status: 401 })
+        if (refusal is { Kind: RefusalKind.SignInRequired })
         {
             return Challenge();
         }

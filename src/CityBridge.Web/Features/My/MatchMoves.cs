@@ -6,6 +6,7 @@ using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.Matching;
 using CityBridge.Web.Features.Pipeline;
 using CityBridge.Web.Features.Projects;
+using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ public sealed record MatchPair(PriorityProject Project, int ProviderId, string P
 public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvider clock, IOptions<MyOptions> options)
 {
     /// <summary>The pair, when <paramref name="actor"/> is one of its sides (the project's city official or the provider) or staff.</summary>
-    public async Task<(MatchPair? Pair, EventRefusal? Refusal)> PairAsync(Actor actor, int projectId, int providerId, CancellationToken ct)
+    public async Task<(MatchPair? Pair, Refusal? Refusal)> PairAsync(Actor actor, int projectId, int providerId, CancellationToken ct)
     {
         var project = await MatchQueries.VisibleProjectAsync(db, projectId, actor, ct);
         var match = project is null ? null : await (
@@ -34,12 +35,12 @@ public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvid
             select new { m.Score, m.SignalsJson, o.Name }).FirstOrDefaultAsync(ct);
         if (project is null || match is null)
         {
-            return (null, new EventRefusal(404, "There is no such match."));
+            return (null, Refusal.NotFound("There is no such match."));
         }
 
         if (!IsSide(actor, project, providerId) && !actor.IsStaff)
         {
-            return (null, EventRefusal.Denied(actor, "Only the project's city and the provider act on this match."));
+            return (null, Refusal.Denied(actor, "Only the project's city and the provider act on this match."));
         }
 
         var reason = MatchStrength.Reason(MatchingEngine.ReadSignals(match.SignalsJson));
@@ -53,7 +54,7 @@ public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvid
     /// Requests a meeting at the first upcoming event where both sides are registered, with the match's reason as the note.
     /// When the other side is not registered where the actor is, invites them to that event instead.
     /// </summary>
-    public async Task<(MoveResult? Done, EventRefusal? Refusal)> RequestMeetingAsync(Actor actor, int projectId, int providerId, CancellationToken ct)
+    public async Task<(MoveResult? Done, Refusal? Refusal)> RequestMeetingAsync(Actor actor, int projectId, int providerId, CancellationToken ct)
     {
         var (pair, refusal) = await PairAsync(actor, projectId, providerId, ct);
         if (pair is null)
@@ -63,7 +64,7 @@ public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvid
 
         if (!IsSide(actor, pair.Project, providerId) || !actor.MayWrite)
         {
-            return (null, EventRefusal.Denied(actor, "Only the project's city official and the provider request meetings."));
+            return (null, Refusal.Denied(actor, "Only the project's city official and the provider request meetings."));
         }
 
         var otherUsers = await OtherSideAsync(actor, pair, ct);
@@ -77,7 +78,7 @@ public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvid
             select new { r.EventId, e.Name, First = e.Sessions.Min(s => s.Date) }).ToListAsync(ct);
         if (mine.Count == 0)
         {
-            return (null, new EventRefusal(409, "Register for an upcoming event first (Events); then request the meeting from here."));
+            return (null, Refusal.Conflict("Register for an upcoming event first (Events); then request the meeting from here."));
         }
 
         var eventIds = mine.Select(m => m.EventId).ToList();
@@ -106,11 +107,11 @@ public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvid
         await db.SaveChangesAsync(ct);
         return invited > 0
             ? (new MoveResult($"The other side is not registered for {first.Name} yet: we invited them to register and meet you there."), null)
-            : (null, new EventRefusal(409, $"The other side is already invited to {first.Name}, or cannot be reached by e-mail."));
+            : (null, Refusal.Conflict($"The other side is already invited to {first.Name}, or cannot be reached by e-mail."));
     }
 
     /// <summary>The provider (or staff) starts the pipeline record of a match, or finds the one that exists.</summary>
-    public async Task<(Opportunity? Opportunity, EventRefusal? Refusal)> StartOpportunityAsync(Actor actor, int projectId, int providerId, OpportunityStage stage, CancellationToken ct)
+    public async Task<(Opportunity? Opportunity, Refusal? Refusal)> StartOpportunityAsync(Actor actor, int projectId, int providerId, OpportunityStage stage, CancellationToken ct)
     {
         var (pair, refusal) = await PairAsync(actor, projectId, providerId, ct);
         if (pair is null)
@@ -120,7 +121,7 @@ public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvid
 
         if (!Pipeline.OpportunityDefinition.Instance.MayCreate(actor, new Pipeline.OpportunityInput { ProviderId = providerId, ProjectId = projectId }) || !actor.MayWrite)
         {
-            return (null, EventRefusal.Denied(actor, "The provider or program staff start an opportunity."));
+            return (null, Refusal.Denied(actor, "The provider or program staff start an opportunity."));
         }
 
         var existing = await db.Opportunities.FirstOrDefaultAsync(o => o.ProjectId == projectId && o.ProviderId == providerId, ct);
@@ -149,36 +150,36 @@ public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvid
         }
         catch (DbUpdateException)
         {
-            return (null, new EventRefusal(409, "This opportunity was started at the same moment elsewhere; open it from your start page."));
+            return (null, Refusal.Conflict("This opportunity was started at the same moment elsewhere; open it from your start page."));
         }
 
         return (opportunity, null);
     }
 
     /// <summary>The provider (or staff) records where a deal stands: its stage and size.</summary>
-    public async Task<EventRefusal?> UpdateOpportunityAsync(Actor actor, int id, OpportunityStage stage, decimal? valueUsd, CancellationToken ct)
+    public async Task<Refusal?> UpdateOpportunityAsync(Actor actor, int id, OpportunityStage stage, decimal? valueUsd, CancellationToken ct)
     {
         var opportunity = await Pipeline.OpportunityDefinition.Instance.VisibleTo(db.Opportunities, actor).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (opportunity is null)
         {
-            return new EventRefusal(404, $"There is no opportunity {id}.");
+            return Refusal.NotFound($"There is no opportunity {id}.");
         }
 
         if (!Pipeline.OpportunityDefinition.Instance.MayChange(actor, opportunity) || !actor.MayWrite)
         {
-            return EventRefusal.Denied(actor, "The provider or program staff update an opportunity.");
+            return Refusal.Denied(actor, "The provider or program staff update an opportunity.");
         }
 
         if (!Enum.IsDefined(stage))
         {
-            return new EventRefusal(400, "Stage must be Introduced, Met, Proposal, Tender, Won or Lost.", "stage");
+            return Refusal.Invalid("Stage must be Introduced, Met, Proposal, Tender, Won or Lost.", "stage");
         }
 
         var wonOn = stage == OpportunityStage.Won ? opportunity.WonOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) : (DateOnly?)null;
         var products = stage == OpportunityStage.Won ? opportunity.Products ?? "As agreed in the contract" : opportunity.Products;
         if (PipelineRules.Check(stage, valueUsd, wonOn, products) is [var problem, ..])
         {
-            return new EventRefusal(400, problem.Message, problem.Field);
+            return Refusal.Invalid(problem.Message, problem.Field);
         }
 
         opportunity.Stage = stage;
@@ -193,7 +194,7 @@ public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvid
     /// From a meeting the actor took part in: the opportunity (at least at stage Met) between the provider and the city
     /// project that best matches it.
     /// </summary>
-    public async Task<(Opportunity? Opportunity, EventRefusal? Refusal)> FromMeetingAsync(Actor actor, int meetingId, CancellationToken ct)
+    public async Task<(Opportunity? Opportunity, Refusal? Refusal)> FromMeetingAsync(Actor actor, int meetingId, CancellationToken ct)
     {
         var sides = await (
             from m in db.EventMeetings.AsNoTracking()
@@ -204,7 +205,7 @@ public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvid
             select new { First = a.OrganizationId, Second = b.OrganizationId }).FirstOrDefaultAsync(ct);
         if (sides is null)
         {
-            return (null, new EventRefusal(404, $"You have no meeting {meetingId}."));
+            return (null, Refusal.NotFound($"You have no meeting {meetingId}."));
         }
 
         var orgIds = new[] { sides.First, sides.Second };
@@ -219,7 +220,7 @@ public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvid
             orderby m.Score descending
             select (int?)p.Id).FirstOrDefaultAsync(ct);
         return projectId is null
-            ? (null, new EventRefusal(409, "This meeting is not between a provider and a city project it matches; record the opportunity in Pipeline."))
+            ? (null, Refusal.Conflict("This meeting is not between a provider and a city project it matches; record the opportunity in Pipeline."))
             : await StartOpportunityAsync(actor, projectId.Value, provider!.Id, OpportunityStage.Met, ct);
     }
 

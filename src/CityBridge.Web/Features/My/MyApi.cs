@@ -56,8 +56,7 @@ public static class MyApi
         my.MapPut("/notices", PutNotices).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().WithSummary("Choose the notices you get: the kinds listed in 'on', every other off.");
     }
 
-    private static ProblemHttpResult SignInFirst() =>
-        TypedResults.Problem(title: "Sign-in required", detail: "Sign in to see your workspace.", statusCode: StatusCodes.Status401Unauthorized);
+    private static ProblemHttpResult SignInFirst() => Refusal.SignInRequired("Sign in to see your workspace.").ToProblem();
 
     private static async Task<Results<Ok<Workspace>, ProblemHttpResult>> GetWorkspace(CurrentActor current, WorkspaceQueries queries, CancellationToken ct)
     {
@@ -86,7 +85,7 @@ public static class MyApi
         }
 
         var (id, refusal) = await conversations.OpenAsync(actor, input.ProjectId, input.OrganizationId, ct);
-        return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.Created($"/api/my/conversations/{id}", new CreatedId(id!.Value));
+        return refusal is not null ? refusal.ToProblem() : TypedResults.Created($"/api/my/conversations/{id}", new CreatedId(id!.Value));
     }
 
     private static async Task<IResult> ReadConversation(int id, CurrentActor current, Conversations conversations, CancellationToken ct)
@@ -98,7 +97,7 @@ public static class MyApi
         }
 
         var (view, refusal) = await conversations.ReadAsync(actor, id, ct);
-        return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.Ok(view);
+        return refusal is not null ? refusal.ToProblem() : TypedResults.Ok(view);
     }
 
     private static async Task<IResult> PostMessage(int id, MessageInput input, CurrentActor current, Conversations conversations, CancellationToken ct)
@@ -110,7 +109,7 @@ public static class MyApi
         }
 
         var (messageId, refusal) = await conversations.PostAsync(actor, id, input.Body, ct);
-        return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.Created($"/api/my/conversations/{id}", new CreatedId(messageId!.Value));
+        return refusal is not null ? refusal.ToProblem() : TypedResults.Created($"/api/my/conversations/{id}", new CreatedId(messageId!.Value));
     }
 
     private static async Task<IResult> RequestMeeting(int projectId, int organizationId, CurrentActor current, MatchMoves moves, CancellationToken ct)
@@ -122,7 +121,7 @@ public static class MyApi
         }
 
         var (done, refusal) = await moves.RequestMeetingAsync(actor, projectId, organizationId, ct);
-        return refusal is not null ? EventsApi.Refused(refusal)
+        return refusal is not null ? refusal.ToProblem()
             : done!.Location is { } location ? TypedResults.Created(location, done) : TypedResults.Ok(done);
     }
 
@@ -135,7 +134,7 @@ public static class MyApi
         }
 
         var (opportunity, refusal) = await moves.StartOpportunityAsync(actor, projectId, organizationId, OpportunityStage.Introduced, ct);
-        return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.Created($"/api/opportunities/{opportunity!.Id}", new CreatedId(opportunity.Id));
+        return refusal is not null ? refusal.ToProblem() : TypedResults.Created($"/api/opportunities/{opportunity!.Id}", new CreatedId(opportunity.Id));
     }
 
     private static async Task<IResult> UpdateOpportunity(int id, OpportunityStageInput input, CurrentActor current, MatchMoves moves, CancellationToken ct)
@@ -148,11 +147,11 @@ public static class MyApi
 
         if (input.Stage is not { } stage)
         {
-            return EventsApi.Refused(new EventRefusal(400, "Give the stage: Introduced, Met, Proposal, Tender, Won or Lost.", "stage"));
+            return Refusal.Invalid("Give the stage: Introduced, Met, Proposal, Tender, Won or Lost.", "stage").ToProblem();
         }
 
         var refusal = await moves.UpdateOpportunityAsync(actor, id, stage, input.ValueUsd, ct);
-        return refusal is not null ? EventsApi.Refused(refusal) : TypedResults.NoContent();
+        return refusal is not null ? refusal.ToProblem() : TypedResults.NoContent();
     }
 
     private static async Task<IResult> GetNotices(CurrentActor current, Data.CityBridgeDb db, CancellationToken ct)
@@ -172,13 +171,13 @@ public static class MyApi
         var actor = await current.GetAsync(ct);
         if (!actor.IsSignedIn || !actor.MayWrite)
         {
-            return actor.IsSignedIn ? EventsApi.Refused(EventRefusal.Denied(actor, "Your token may only read.")) : SignInFirst();
+            return actor.IsSignedIn ? Refusal.Denied(actor, "Your token may only read.").ToProblem() : SignInFirst();
         }
 
         var on = input.On ?? [];
         if (on.FirstOrDefault(k => NoticeKinds.All.All(n => n.Name != k)) is { } unknown)
         {
-            return EventsApi.Refused(new EventRefusal(400, $"'{unknown}' is not a notice kind; GET /api/my/notices lists them.", "on"));
+            return Refusal.Invalid($"'{unknown}' is not a notice kind; GET /api/my/notices lists them.", "on").ToProblem();
         }
 
         await Notices.SaveChoicesAsync(db, actor.UserId!, on, ct);

@@ -25,9 +25,10 @@ public sealed class DetailsModel(ProgramWorkflow flow, TimeProvider clock) : Pag
 
     public bool MayGiveFeedback { get; private set; }
 
-    public string? Problem { get; private set; }
+    /// <summary>Why the last action was refused, when it concerns no one field.</summary>
+    public string? Problem => ModelState.PageMessage();
 
-    public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public string? ErrorFor(string field) => ModelState.MessageFor(field);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -47,20 +48,11 @@ public sealed class DetailsModel(ProgramWorkflow flow, TimeProvider clock) : Pag
     public async Task<IActionResult> OnPostFeedbackAsync(int id, int? score, string? comment, CancellationToken ct) =>
         await AfterAsync(id, await flow.GiveFeedbackAsync(id, await this.ActorAsync(ct), score, comment, ct), "Thank you for your feedback.", ct);
 
-    private async Task<IActionResult> AfterAsync(int id, EventRefusal? refusal, string done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, Refusal? refusal, string done, CancellationToken ct)
     {
-        if (this.Settle(refusal, done, id) is { } settled)
+        if (this.Settle(refusal, done, new { id }) is { } settled)
         {
             return settled;
-        }
-
-        if (refusal!.Field is { } field)
-        {
-            FieldErrors[field] = refusal.Message;
-        }
-        else
-        {
-            Problem = refusal.Message;
         }
 
         return await LoadAsync(id, ct) ? Page() : NotFound();
@@ -75,7 +67,7 @@ public sealed class DetailsModel(ProgramWorkflow flow, TimeProvider clock) : Pag
         }
 
         Entity = p;
-        Program = ProgramsApi.ToDto(p);
+        Program = ProgramViews.ToDto(p);
         Me = await flow.MyRegistrationAsync(id, Actor, ct);
         MayRegister = ProgramWorkflow.MayRegister(Actor, p.Kind) && Actor.MayWrite;
         Projects = await flow.LinkableProjectsAsync(Actor, ct);

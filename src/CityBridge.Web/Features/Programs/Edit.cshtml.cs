@@ -1,6 +1,7 @@
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
 using Microsoft.AspNetCore.Authorization;
+using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,7 @@ public sealed class EditModel(CityBridgeDb db, ProgramWorkflow flow, TimeProvide
 
     public int? Id { get; private set; }
 
-    public string? ErrorFor(string field) =>
-        ModelState.TryGetValue($"{nameof(Input)}.{field}", out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+    public string? ErrorFor(string field) => ModelState.MessageFor($"{nameof(Input)}.{field}");
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -50,39 +50,21 @@ public sealed class EditModel(CityBridgeDb db, ProgramWorkflow flow, TimeProvide
         Id = id;
         Input.Sessions = Input.Sessions.Where(s => !s.IsBlank).ToList();
         ModelState.Clear();
-        Input.Validate().CopyTo(ModelState, nameof(Input));
-        if (!ModelState.IsValid)
+        var actor = await this.ActorAsync(ct);
+        var (saved, refusal) = id is { } existing ? await flow.UpdateAsync(existing, Input, actor, ct) : await flow.CreateAsync(Input, actor, ct);
+        if (refusal is null)
         {
-            AddBlankRows();
-            return Page();
+            TempData["Flash"] = "Program saved.";
+            return RedirectToPage("Details", new { id = saved!.Id });
         }
 
-        TradeProgram? p;
-        if (id is null)
+        if (this.Refuse(refusal, nameof(Input), missingRecordIsNotFound: true) is { } refused)
         {
-            p = new TradeProgram { Name = Input.Name, TimeZone = Input.TimeZone };
-            Input.ApplyTo(p);
-            db.Programs.Add(p);
-            await db.SaveChangesAsync(ct);
-        }
-        else
-        {
-            p = await db.Programs.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (p is null)
-            {
-                return NotFound();
-            }
-
-            if (await ProgramsApi.SaveAsync(db, flow, p, Input, ct) is { } refusal)
-            {
-                ModelState.AddModelError(string.Empty, refusal.Message);
-                AddBlankRows();
-                return Page();
-            }
+            return refused;
         }
 
-        TempData["Flash"] = "Program saved.";
-        return RedirectToPage("Details", new { id = p.Id });
+        AddBlankRows();
+        return Page();
     }
 
     private void AddBlankRows()

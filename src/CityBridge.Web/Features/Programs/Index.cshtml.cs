@@ -28,6 +28,6 @@ public sealed class IndexModel(CityBridgeDb db, TimeProvider clock) : PageModel
         var page = await query.ToPageAsync(Filter, ct);
         Total = page.Total;
         Entities = page.Items.ToDictionary(p => p.Id);
-        Programs = page.Items.Select(ProgramsApi.ToDto).ToList();
+        Programs = page.Items.Select(ProgramViews.ToDto).ToList();
     }
 }

@@ -40,7 +40,7 @@ public sealed class ItineraryModel(CityBridgeDb db, ProgramWorkflow flow, Progra
 
     public IReadOnlyList<(int Id, string City, string Title)> Projects { get; private set; } = [];
 
-    public string? Problem { get; private set; }
+    public string? Problem => ModelState.PageMessage();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, fillRows: true, ct) ? Page() : NotFound();
 
@@ -54,12 +54,11 @@ public sealed class ItineraryModel(CityBridgeDb db, ProgramWorkflow flow, Progra
         var visits = Rows.Where(r => r.CityId is not null).Select(r => new VisitInput(r.CityId, r.Start, r.End, r.Host, r.Topics, r.ProjectId)).ToList();
         if (await itinerary.SaveAsync(id, visits, ct) is { } refusal)
         {
-            if (refusal.Status == 404)
+            if (this.Refuse(refusal, missingRecordIsNotFound: true) is { } refused)
             {
-                return NotFound();
+                return refused;
             }
 
-            Problem = refusal.Message;
             return await LoadAsync(id, fillRows: false, ct) ? Page() : NotFound();
         }
 

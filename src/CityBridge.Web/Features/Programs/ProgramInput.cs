@@ -162,7 +162,7 @@ public sealed class ProgramInput
         Sectors = [.. p.Sectors],
         Capacity = p.Capacity,
         IsPublished = p.IsPublished,
-        Sessions = ProgramsApi.Agenda(p).Select(s => new ProgramSessionInput { Id = s.Id, Title = s.Title, Date = s.Date, Start = s.Start, End = s.End, Topic = s.Topic, Speakers = s.Speakers, Materials = s.Materials }).ToList(),
+        Sessions = ProgramViews.Agenda(p).Select(s => new ProgramSessionInput { Id = s.Id, Title = s.Title, Date = s.Date, Start = s.Start, End = s.End, Topic = s.Topic, Speakers = s.Speakers, Materials = s.Materials }).ToList(),
         Version = p.Version,
     };
 }

@@ -1,6 +1,7 @@
 using CityBridge.Core.Programs;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Events;
+using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Programs;
@@ -25,17 +26,17 @@ public sealed class ProgramItinerary(CityBridgeDb db, ProgramWorkflow flow)
     }
 
     /// <summary>Replaces the itinerary with <paramref name="visits"/> in the order given; flags do not block saving, they warn.</summary>
-    public async Task<EventRefusal?> SaveAsync(int programId, IReadOnlyList<VisitInput> visits, CancellationToken ct)
+    public async Task<Refusal?> SaveAsync(int programId, IReadOnlyList<VisitInput> visits, CancellationToken ct)
     {
         var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId, ct);
         if (program is null)
         {
-            return new EventRefusal(404, $"There is no program with id {programId}.");
+            return Refusal.NotFound($"There is no program with id {programId}.");
         }
 
         if (program.Kind != Core.Programs.ProgramKind.ExpertDelegation)
         {
-            return new EventRefusal(409, "Only expert-advisor delegations have an itinerary.");
+            return Refusal.Conflict("Only expert-advisor delegations have an itinerary.");
         }
 
         var cityIds = visits.Where(v => v.CityId != null).Select(v => v.CityId!.Value).Distinct().ToList();
@@ -47,17 +48,17 @@ public sealed class ProgramItinerary(CityBridgeDb db, ProgramWorkflow flow)
             var v = visits[i];
             if (v.CityId is not { } cityId || !known.Contains(cityId) || v.Start is null || v.End is null)
             {
-                return new EventRefusal(400, $"Visit {i + 1} needs a known city, a first and a last day.", $"visits[{i}]");
+                return Refusal.Invalid($"Visit {i + 1} needs a known city, a first and a last day.", $"visits[{i}]");
             }
 
             if (v.ProjectId is { } projectId && projectCities.GetValueOrDefault(projectId) != cityId)
             {
-                return new EventRefusal(400, $"Visit {i + 1}: link a project of the city visited.", $"visits[{i}]");
+                return Refusal.Invalid($"Visit {i + 1}: link a project of the city visited.", $"visits[{i}]");
             }
 
             if (v.Host?.Length > 300 || v.Topics?.Length > 2000)
             {
-                return new EventRefusal(400, $"Visit {i + 1}: keep the host under 300 and the topics under 2,000 characters.", $"visits[{i}]");
+                return Refusal.Invalid($"Visit {i + 1}: keep the host under 300 and the topics under 2,000 characters.", $"visits[{i}]");
             }
         }
 

@@ -4,6 +4,7 @@ using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Events;
+using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -65,17 +66,111 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
             ? (await db.Projects.AsNoTracking().Where(p => p.CityId == cityId).OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(ct)).Select(p => (p.Id, p.Title)).ToList()
             : [];
 
-    public async Task<(ProgramRegistration? Registration, EventRefusal? Refusal)> ApplyAsync(int programId, Actor actor, int? projectId, CancellationToken ct)
+    /// <summary>Staff create a program with its agenda.</summary>
+    public async Task<(TradeProgram? Saved, Refusal? Refusal)> CreateAsync(ProgramInput input, Actor actor, CancellationToken ct)
+    {
+        if (!MayManage(actor))
+        {
+            return (null, Refusal.Denied(actor, "Only program staff create programs."));
+        }
+
+        var errors = input.Validate();
+        if (!errors.IsEmpty)
+        {
+            return (null, Refusal.Invalid(errors));
+        }
+
+        var program = new TradeProgram { Name = input.Name, TimeZone = input.TimeZone };
+        input.ApplyTo(program);
+        db.Programs.Add(program);
+        await db.SaveChangesAsync(ct);
+        return (program, null);
+    }
+
+    /// <summary>
+    /// Staff change a program; a stale version is a conflict. Approved participants get the agenda-changed e-mail in the
+    /// same save.
+    /// </summary>
+    public async Task<(TradeProgram? Saved, Refusal? Refusal)> UpdateAsync(int id, ProgramInput input, Actor actor, CancellationToken ct)
+    {
+        if (!MayManage(actor))
+        {
+            return (null, Refusal.Denied(actor, "Only program staff change programs."));
+        }
+
+        var program = await db.Programs.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (program is null)
+        {
+            return (null, NotFound(id));
+        }
+
+        var errors = input.Validate();
+        if (!errors.IsEmpty)
+        {
+            return (null, Refusal.Invalid(errors));
+        }
+
+        if (input.Version is { } version && version != program.Version)
+        {
+            return (null, Refusal.Conflict("The program was changed since you read it; reload and try again."));
+        }
+
+        if (input.ApplyTo(program))
+        {
+            await NotifyAgendaChangedAsync(program, ct);
+        }
+
+        // A change to the sessions alone is a change of the program: its version moves on, so a stale edit conflicts.
+        db.Entry(program).Property(x => x.Version).IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (null, Refusal.Conflict("The program was changed at the same moment; reload and try again."));
+        }
+
+        return (program, null);
+    }
+
+    /// <summary>Staff delete a program nobody holds a registration in.</summary>
+    public async Task<Refusal?> DeleteAsync(int id, Actor actor, CancellationToken ct)
+    {
+        if (!MayManage(actor))
+        {
+            return Refusal.Denied(actor, "Only program staff delete programs.");
+        }
+
+        var program = await db.Programs.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (program is null)
+        {
+            return NotFound(id);
+        }
+
+        if (await db.ProgramRegistrations.AnyAsync(r => r.ProgramId == id && r.Status != RegistrationStatus.Cancelled, ct))
+        {
+            return Refusal.Conflict("The program has registrations; cancel them first.");
+        }
+
+        db.Programs.Remove(program);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public static Refusal NotFound(int id) => Refusal.NotFound($"There is no program with id {id}.");
+
+    public async Task<(ProgramRegistration? Registration, Refusal? Refusal)> ApplyAsync(int programId, Actor actor, int? projectId, CancellationToken ct)
     {
         var program = await FindAsync(programId, actor, ct);
         if (program is null)
         {
-            return (null, new EventRefusal(404, $"There is no program with id {programId}."));
+            return (null, NotFound(programId));
         }
 
         if (!actor.IsSignedIn || !actor.MayWrite || !MayRegister(actor, program.Kind))
         {
-            return (null, EventRefusal.Denied(actor, program.Kind switch
+            return (null, Refusal.Denied(actor, program.Kind switch
             {
                 ProgramKind.Workshop => "City officials register for workshops; sign in as one.",
                 ProgramKind.ExpertDelegation => "Expert advisors join expert delegations; sign in as one.",
@@ -85,18 +180,18 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
 
         if (projectId is { } pid && !(await LinkableProjectsAsync(actor, ct)).Any(p => p.Id == pid))
         {
-            return (null, new EventRefusal(400, "Link one of your own city's priority projects.", "projectId"));
+            return (null, Refusal.Invalid("Link one of your own city's priority projects.", "projectId"));
         }
 
         if (program.Kind == ProgramKind.Workshop && projectId is null)
         {
-            return (null, new EventRefusal(400, "Workshop participants bring one priority project: choose it.", "projectId"));
+            return (null, Refusal.Invalid("Workshop participants bring one priority project: choose it.", "projectId"));
         }
 
         var seats = await db.ProgramRegistrations.Where(r => r.ProgramId == programId).ToListAsync(ct);
         if (RegistrationRules.CanApply(seats.Select(s => s.ToSeat()), actor.UserId!) is { } refusal)
         {
-            return (null, new EventRefusal(409, refusal));
+            return (null, Refusal.Conflict(refusal));
         }
 
         var user = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => new { u.FullName, u.Email }).FirstAsync(ct);
@@ -118,27 +213,27 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
         }
         catch (DbUpdateException)
         {
-            return (null, new EventRefusal(409, "You are already registered for this program."));
+            return (null, Refusal.Conflict("You are already registered for this program."));
         }
 
         return (registration, null);
     }
 
     /// <summary>Staff approve, waitlist, cancel or check in a registration; a registrant may cancel their own. E-mails go in the same save.</summary>
-    public async Task<EventRefusal?> ChangeAsync(int programId, int registrationId, string action, Actor actor, CancellationToken ct)
+    public async Task<Refusal?> ChangeAsync(int programId, int registrationId, string action, Actor actor, CancellationToken ct)
     {
         var program = await db.Programs.Include(p => p.Sessions).FirstOrDefaultAsync(p => p.Id == programId, ct);
         var registrations = program is null ? [] : await db.ProgramRegistrations.Where(r => r.ProgramId == programId).ToListAsync(ct);
         var target = registrations.FirstOrDefault(r => r.Id == registrationId);
         if (program is null || target is null || (!program.IsPublished && !actor.IsStaff))
         {
-            return new EventRefusal(404, $"There is no registration {registrationId} in program {programId}.");
+            return Refusal.NotFound($"There is no registration {registrationId} in program {programId}.");
         }
 
         var own = actor.UserId is not null && target.UserId == actor.UserId && actor.MayWrite;
         if (!MayManage(actor) && !(own && action == "cancel"))
         {
-            return EventRefusal.Denied(actor, "Only program staff manage registrations; you may cancel your own.");
+            return Refusal.Denied(actor, "Only program staff manage registrations; you may cancel your own.");
         }
 
         var seats = registrations.Select(r => r.ToSeat()).ToList();
@@ -152,12 +247,12 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
         };
         if (decision is null)
         {
-            return new EventRefusal(400, $"'{action}' is not an action; use {string.Join(", ", Actions)}.", "action");
+            return Refusal.Invalid($"'{action}' is not an action; use {string.Join(", ", Actions)}.", "action");
         }
 
         if (decision.Refusal is { } refusal)
         {
-            return new EventRefusal(409, refusal);
+            return Refusal.Conflict(refusal);
         }
 
         var now = clock.GetUtcNow();
@@ -195,35 +290,35 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
         }
         catch (DbUpdateException)
         {
-            return new EventRefusal(409, "The registrations changed at the same moment; reload and try again.");
+            return Refusal.Conflict("The registrations changed at the same moment; reload and try again.");
         }
 
         return null;
     }
 
     /// <summary>Staff invite people by the e-mail of their account or contact record; each gets the invitation e-mail.</summary>
-    public async Task<EventRefusal?> InviteAsync(int programId, IReadOnlyList<string> emails, Actor actor, CancellationToken ct)
+    public async Task<Refusal?> InviteAsync(int programId, IReadOnlyList<string> emails, Actor actor, CancellationToken ct)
     {
         if (!MayManage(actor))
         {
-            return EventRefusal.Denied(actor, "Only program staff invite participants.");
+            return Refusal.Denied(actor, "Only program staff invite participants.");
         }
 
         var program = await db.Programs.AsNoTracking().Include(p => p.Sessions).FirstOrDefaultAsync(p => p.Id == programId, ct);
         if (program is null)
         {
-            return new EventRefusal(404, $"There is no program with id {programId}.");
+            return NotFound(programId);
         }
 
         var wanted = emails.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (wanted.Count == 0)
         {
-            return new EventRefusal(400, "Give at least one e-mail address.", "emails");
+            return Refusal.Invalid("Give at least one e-mail address.", "emails");
         }
 
         if (wanted.FirstOrDefault(e => !Shared.MailAddresses.IsValid(e)) is { } bad)
         {
-            return new EventRefusal(400, $"'{bad}' is not a valid e-mail address, such as name@example.com.", "emails");
+            return Refusal.Invalid($"'{bad}' is not a valid e-mail address, such as name@example.com.", "emails");
         }
 
         var lowered = wanted.Select(e => e.ToLowerInvariant()).ToList();
@@ -234,7 +329,7 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
         var unknown = wanted.Where(e => !names.ContainsKey(e)).ToList();
         if (unknown.Count > 0)
         {
-            return new EventRefusal(400, $"No account or contact has the e-mail {string.Join(", ", unknown)}.", "emails");
+            return Refusal.Invalid($"No account or contact has the e-mail {string.Join(", ", unknown)}.", "emails");
         }
 
         var inviter = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.FullName).FirstOrDefaultAsync(ct);
@@ -255,7 +350,7 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
     {
         var participants = await db.ProgramRegistrations.AsNoTracking()
             .Where(r => r.ProgramId == program.Id && (r.Status == RegistrationStatus.Approved || r.Status == RegistrationStatus.CheckedIn)).ToListAsync(ct);
-        var agenda = string.Join("\n", ProgramsApi.Agenda(program).Select(s => string.Create(CultureInfo.InvariantCulture, $"- {s.Date:ddd d MMM yyyy} {s.Start:HH\\:mm}-{s.End:HH\\:mm} {s.Title}")));
+        var agenda = string.Join("\n", ProgramViews.Agenda(program).Select(s => string.Create(CultureInfo.InvariantCulture, $"- {s.Date:ddd d MMM yyyy} {s.Start:HH\\:mm}-{s.End:HH\\:mm} {s.Title}")));
         foreach (var registration in participants)
         {
             var values = Values(program, registration.DisplayName);
@@ -276,8 +371,8 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
     {
         ["name"] = name,
         ["program"] = program.Name,
-        ["kind"] = ProgramsApi.KindName(program.Kind),
-        ["dates"] = ProgramsApi.Dates(program),
+        ["kind"] = ProgramViews.KindName(program.Kind),
+        ["dates"] = ProgramViews.Dates(program),
         ["place"] = program.Place ?? "the venue",
         ["timeZone"] = program.TimeZone,
         ["link"] = urls.Absolute($"/Programs/Details/{program.Id}"),
@@ -304,33 +399,33 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
     }
 
     /// <summary>A participant who was approved gives feedback once, after the program has started.</summary>
-    public async Task<EventRefusal?> GiveFeedbackAsync(int programId, Actor actor, int? score, string? comment, CancellationToken ct)
+    public async Task<Refusal?> GiveFeedbackAsync(int programId, Actor actor, int? score, string? comment, CancellationToken ct)
     {
         var program = await FindAsync(programId, actor, ct);
         if (program is null)
         {
-            return new EventRefusal(404, $"There is no program with id {programId}.");
+            return NotFound(programId);
         }
 
         var registration = await MyRegistrationAsync(programId, actor, ct);
         if (registration is null || !actor.MayWrite || !RegistrationRules.HoldsSeat(registration.Status))
         {
-            return EventRefusal.Denied(actor, "Participants of the program give feedback.");
+            return Refusal.Denied(actor, "Participants of the program give feedback.");
         }
 
         if (clock.GetUtcNow() < StartOf(program).ToDateTimeOffset())
         {
-            return new EventRefusal(409, "Feedback opens when the program starts.");
+            return Refusal.Conflict("Feedback opens when the program starts.");
         }
 
         if (score is not (>= 1 and <= 5))
         {
-            return new EventRefusal(400, "Give a score from 1 (poor) to 5 (excellent).", "score");
+            return Refusal.Invalid("Give a score from 1 (poor) to 5 (excellent).", "score");
         }
 
         if (comment?.Length > 2000)
         {
-            return new EventRefusal(400, "Keep the comment under 2,000 characters.", "comment");
+            return Refusal.Invalid("Keep the comment under 2,000 characters.", "comment");
         }
 
         db.ProgramFeedback.Add(new ProgramFeedback { ProgramId = programId, RegistrationId = registration.Id, Score = score.Value, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), SubmittedAt = clock.GetUtcNow() });
@@ -340,7 +435,7 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
         }
         catch (DbUpdateException)
         {
-            return new EventRefusal(409, "You have already given feedback for this program.");
+            return Refusal.Conflict("You have already given feedback for this program.");
         }
 
         return null;

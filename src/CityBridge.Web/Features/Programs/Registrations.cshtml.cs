@@ -18,33 +18,33 @@ public sealed class RegistrationsModel(ProgramWorkflow flow) : PageModel
 
     public int SeatsTaken => Items.Count(r => RegistrationRules.HoldsSeat(r.Status));
 
-    public string? Problem { get; private set; }
+    /// <summary>Why the last action was refused, when it concerns no one field.</summary>
+    public string? Problem => ModelState.PageMessage();
 
-    public string? InviteError { get; private set; }
+    public string? InviteError => ModelState.MessageFor("emails");
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int id, int registrationId, string change, CancellationToken ct)
     {
         var refusal = await flow.ChangeAsync(id, registrationId, change, await this.ActorAsync(ct), ct);
-        return await AfterAsync(id, refusal, m => Problem = m, change switch { "approve" => "Approved (or waitlisted when full); the participant is told by e-mail.", "checkin" => "Checked in.", "cancel" => "Cancelled.", _ => "Saved." }, ct);
+        return await AfterAsync(id, refusal, change switch { "approve" => "Approved (or waitlisted when full); the participant is told by e-mail.", "checkin" => "Checked in.", "cancel" => "Cancelled.", _ => "Saved." }, ct);
     }
 
     public async Task<IActionResult> OnPostInviteAsync(int id, string? emails, CancellationToken ct)
     {
         var list = (emails ?? string.Empty).Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var refusal = await flow.InviteAsync(id, list, await this.ActorAsync(ct), ct);
-        return await AfterAsync(id, refusal, m => InviteError = m, $"{list.Length} invitation(s) queued.", ct);
+        return await AfterAsync(id, refusal, $"{list.Length} invitation(s) queued.", ct);
     }
 
-    private async Task<IActionResult> AfterAsync(int id, EventRefusal? refusal, Action<string> show, string done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, Refusal? refusal, string done, CancellationToken ct)
     {
-        if (this.Settle(refusal, done, id) is { } settled)
+        if (this.Settle(refusal, done, new { id }) is { } settled)
         {
             return settled;
         }
 
-        show(refusal!.Message);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -196,7 +196,7 @@ public static class ReadinessApi
     private static ProblemHttpResult UnknownPart(string part) =>
         TypedResults.Problem(title: "Not found", detail: $"\"{part}\" is not a readiness part: use plan, finance, procurement or cyber.", statusCode: StatusCodes.Status404NotFound);
 
-    private static ProblemHttpResult MayNotEdit(HttpContext http) => http.User.Identity?.IsAuthenticated == true
-        ? TypedResults.Problem(title: "Not allowed", detail: "Only the project's city and program staff may change its readiness.", statusCode: StatusCodes.Status403Forbidden)
-        : TypedResults.Problem(title: "Sign-in required", detail: "Sign in as the project's city or as staff to change its readiness.", statusCode: StatusCodes.Status401Unauthorized);
+    private static ProblemHttpResult MayNotEdit(HttpContext http) => (http.User.Identity?.IsAuthenticated == true
+        ? Refusal.Forbidden("Only the project's city and program staff may change its readiness.")
+        : Refusal.SignInRequired("Sign in as the project's city or as staff to change its readiness.")).ToProblem();
 }

@@ -125,7 +125,7 @@ public sealed class ProgramSearchSource : ISearchSource
         (await db.Programs.AsNoTracking().Include(p => p.Sessions).ToListAsync(ct))
             .Select(p => new SearchEntry(Kind, p.Id, p.Name, string.Join("\n", new[]
             {
-                Programs.ProgramsApi.KindName(p.Kind), p.Place, p.Description, string.Join(", ", p.Sectors.Select(SectorTaxonomy.NameOf)),
+                Programs.ProgramViews.KindName(p.Kind), p.Place, p.Description, string.Join(", ", p.Sectors.Select(SectorTaxonomy.NameOf)),
                 string.Join("\n", p.Sessions.Select(s => $"{s.Title} {s.Topic} {s.Speakers}")),
             }.Where(t => !string.IsNullOrWhiteSpace(t))), $"/Programs/Details/{p.Id}"))
             .ToList();

@@ -26,7 +26,7 @@ public static class RecordApi
             var actor = await current.GetAsync(ct);
             if (!actor.IsSignedIn && !definition.AnonymousMayRead)
             {
-                return TypedResults.Problem(title: "Sign-in required", detail: $"Sign in to read {definition.Plural}.", statusCode: StatusCodes.Status401Unauthorized);
+                return Refusal.SignInRequired($"Sign in to read {definition.Plural}.").ToProblem();
             }
 
             var dto = await new RecordStore<TEntity, TInput, TDto>(db, definition, actor).FindAsync(id, ct);
@@ -36,23 +36,22 @@ public static class RecordApi
         group.MapPost("/", async Task<IResult> (TInput input, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
         {
             var store = new RecordStore<TEntity, TInput, TDto>(db, definition, await current.GetAsync(ct));
-            var result = await store.CreateAsync(input, ct);
-            if (result.Status != SaveStatus.Saved)
+            var (saved, refusal) = await store.CreateAsync(input, ct);
+            if (refusal is not null)
             {
-                return Failure(result);
+                return refusal.ToProblem();
             }
 
-            var dto = await store.FindAsync(result.Entity!.Id, ct);
-            return TypedResults.Created($"/api/{definition.Plural}/{result.Entity.Id}", dto);
+            return TypedResults.Created($"/api/{definition.Plural}/{saved!.Id}", (await store.FindAsync(saved.Id, ct))!);
         }).Produces<TDto>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary($"Create a {definition.Singular}.");
 
         group.MapPut("/{id:int}", async Task<IResult> (int id, TInput input, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
         {
             var store = new RecordStore<TEntity, TInput, TDto>(db, definition, await current.GetAsync(ct));
-            var result = await store.UpdateAsync(id, input, ct);
-            if (result.Status != SaveStatus.Saved)
+            var (_, refusal) = await store.UpdateAsync(id, input, ct);
+            if (refusal is not null)
             {
-                return Failure(result);
+                return refusal.ToProblem();
             }
 
             return TypedResults.Ok((await store.FindAsync(id, ct))!);
@@ -60,8 +59,8 @@ public static class RecordApi
 
         group.MapDelete("/{id:int}", async Task<IResult> (int id, [FromQuery] Guid? version, CityBridgeDb db, CurrentActor current, CancellationToken ct) =>
         {
-            var result = await new RecordStore<TEntity, TInput, TDto>(db, definition, await current.GetAsync(ct)).DeleteAsync(id, version, ct);
-            return result.Status == SaveStatus.Saved ? TypedResults.NoContent() : Failure(result);
+            var (_, refusal) = await new RecordStore<TEntity, TInput, TDto>(db, definition, await current.GetAsync(ct)).DeleteAsync(id, version, ct);
+            return refusal is null ? TypedResults.NoContent() : refusal.ToProblem();
         }).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary($"Delete a {definition.Singular}; pass ?version= to refuse deleting a record changed since you read it.");
 
         return group;
@@ -70,18 +69,7 @@ public static class RecordApi
     private static IResult NotFound<TEntity, TInput, TDto>(RecordDefinition<TEntity, TInput, TDto> definition, int id)
         where TEntity : EditableRecord
         where TInput : class, IRecordInput<TEntity> =>
-        TypedResults.Problem(title: "Not found", detail: $"There is no {definition.Singular} with id {id}.", statusCode: StatusCodes.Status404NotFound);
-
-    private static IResult Failure<TEntity>(SaveResult<TEntity> result)
-        where TEntity : class =>
-        result.Status switch
-        {
-            SaveStatus.Invalid => TypedResults.ValidationProblem(result.Errors!.ToDictionary(), title: "The input is not valid."),
-            SaveStatus.NotFound => TypedResults.Problem(title: "Not found", detail: result.Message, statusCode: StatusCodes.Status404NotFound),
-            SaveStatus.Forbidden => TypedResults.Problem(title: "Not allowed", detail: result.Message, statusCode: StatusCodes.Status403Forbidden),
-            SaveStatus.Unauthenticated => TypedResults.Problem(title: "Sign-in required", detail: result.Message, statusCode: StatusCodes.Status401Unauthorized),
-            _ => TypedResults.Problem(title: "Conflict", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
-        };
+        Refusal.NotFound($"There is no {definition.Singular} with id {id}.").ToProblem();
 }
 
 /// <summary>The API's collection shape: <c>{ "items": [...], "total": N }</c> plus the page in force.</summary>

@@ -63,24 +63,16 @@ public abstract class RecordEditPage<TEntity, TInput, TDto>(CityBridgeDb db, Rec
         if (ModelState.IsValid)
         {
             var store = new RecordStore<TEntity, TInput, TDto>(db, definition, await this.ActorAsync(ct));
-            var result = id is { } existing ? await store.UpdateAsync(existing, Input, ct) : await store.CreateAsync(Input, ct);
-            switch (result.Status)
+            var (saved, refusal) = id is { } existing ? await store.UpdateAsync(existing, Input, ct) : await store.CreateAsync(Input, ct);
+            if (refusal is null)
             {
-                case SaveStatus.Forbidden:
-                    return Forbid();
-                case SaveStatus.Unauthenticated:
-                    return Challenge();
-                case SaveStatus.Saved:
-                    TempData["Flash"] = $"{char.ToUpperInvariant(definition.Singular[0])}{definition.Singular[1..]} saved.";
-                    return Redirect(DetailsUrl(result.Entity!));
-                case SaveStatus.NotFound:
-                    return NotFound();
-                case SaveStatus.Invalid:
-                    result.Errors!.CopyTo(ModelState, nameof(Input));
-                    break;
-                default:
-                    ModelState.AddModelError(string.Empty, result.Message!);
-                    break;
+                TempData["Flash"] = $"{char.ToUpperInvariant(definition.Singular[0])}{definition.Singular[1..]} saved.";
+                return Redirect(DetailsUrl(saved!));
+            }
+
+            if (this.Refuse(refusal, nameof(Input), missingRecordIsNotFound: true) is { } refused)
+            {
+                return refused;
             }
         }
 
@@ -139,29 +131,19 @@ public abstract class RecordDeletePage<TEntity, TInput, TDto>(CityBridgeDb db, R
     public async Task<IActionResult> OnPostAsync(int id, Guid? version, CancellationToken ct)
     {
         var store = new RecordStore<TEntity, TInput, TDto>(db, definition, await this.ActorAsync(ct));
-        var result = await store.DeleteAsync(id, version, ct);
-        if (result.Status == SaveStatus.Forbidden)
-        {
-            return Forbid();
-        }
-
-        if (result.Status == SaveStatus.Unauthenticated)
-        {
-            return Challenge();
-        }
-
-        if (result.Status == SaveStatus.Saved)
+        var (_, refusal) = await store.DeleteAsync(id, version, ct);
+        if (refusal is null)
         {
             TempData["Flash"] = $"The {definition.Singular} was deleted.";
             return Redirect(ListUrl);
         }
 
-        if (result.Status == SaveStatus.NotFound)
+        if (this.Refuse(refusal, missingRecordIsNotFound: true) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        Problem = result.Message;
+        Problem = refusal.Message;
         Record = await store.FindAsync(id, ct);
         return Page();
     }

@@ -4,21 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Shared;
 
-public enum SaveStatus
-{
-    Saved,
-    Invalid,
-    NotFound,
-    Conflict,
-    Forbidden,
-    Unauthenticated,
-}
-
-/// <summary>The outcome of a create, update or delete, shared by the pages and the API.</summary>
-public sealed record SaveResult<TEntity>(SaveStatus Status, TEntity? Entity = null, ValidationErrors? Errors = null, string? Message = null)
-    where TEntity : class;
-
-/// <summary>Creates, updates and deletes one kind of record with validation and optimistic concurrency.</summary>
+/// <summary>Creates, updates and deletes one kind of record with validation and optimistic concurrency; a refusal says why not.</summary>
 public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDefinition<TEntity, TInput, TDto> definition, Actor actor)
     where TEntity : EditableRecord
     where TInput : class, IRecordInput<TEntity>
@@ -46,12 +32,14 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
         return entity is not null && actor.MayWrite && definition.MayDelete(actor, entity);
     }
 
-    private SaveResult<TEntity> Forbidden(string action) =>
-        new(actor.IsSignedIn ? SaveStatus.Forbidden : SaveStatus.Unauthenticated, Message: actor.IsSignedIn
-            ? $"You may not {action} this {definition.Singular}."
-            : $"Sign in to {action} a {definition.Singular}.");
+    private (TEntity?, Refusal?) Forbidden(string action) =>
+        (null, Refusal.Denied(actor, actor.IsSignedIn ? $"You may not {action} this {definition.Singular}." : $"Sign in to {action} a {definition.Singular}."));
 
-    public async Task<SaveResult<TEntity>> CreateAsync(TInput input, CancellationToken ct)
+    private (TEntity?, Refusal?) NotFound(int id) => (null, Refusal.NotFound($"There is no {definition.Singular} with id {id}."));
+
+    private (TEntity?, Refusal?) Conflict() => (null, Refusal.Conflict(string.Format(ConflictMessage, definition.Singular)));
+
+    public async Task<(TEntity? Saved, Refusal? Refusal)> CreateAsync(TInput input, CancellationToken ct)
     {
         if (!actor.MayWrite || !definition.MayCreate(actor, input))
         {
@@ -61,16 +49,16 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
         var errors = await ValidateAsync(input, null, ct);
         if (!errors.IsEmpty)
         {
-            return new(SaveStatus.Invalid, Errors: errors);
+            return (null, Refusal.Invalid(errors));
         }
 
         var entity = input.ToNewEntity();
         db.Set<TEntity>().Add(entity);
         await db.SaveChangesAsync(ct);
-        return new(SaveStatus.Saved, entity);
+        return (entity, null);
     }
 
-    public async Task<SaveResult<TEntity>> UpdateAsync(int id, TInput input, CancellationToken ct)
+    public async Task<(TEntity? Saved, Refusal? Refusal)> UpdateAsync(int id, TInput input, CancellationToken ct)
     {
         if (!actor.IsSignedIn)
         {
@@ -80,7 +68,7 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
         var entity = await definition.VisibleTo(db.Set<TEntity>(), actor).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (entity is null)
         {
-            return new(SaveStatus.NotFound, Message: $"There is no {definition.Singular} with id {id}.");
+            return NotFound(id);
         }
 
         if (!actor.MayWrite || !definition.MayUpdate(actor, entity, input))
@@ -96,7 +84,7 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
 
         if (!errors.IsEmpty)
         {
-            return new(SaveStatus.Invalid, Errors: errors);
+            return (null, Refusal.Invalid(errors));
         }
 
         // The database compares this with the stored version, so a concurrent save in between is caught too.
@@ -105,15 +93,15 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
         try
         {
             await db.SaveChangesAsync(ct);
-            return new(SaveStatus.Saved, entity);
+            return (entity, null);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new(SaveStatus.Conflict, Message: string.Format(ConflictMessage, definition.Singular));
+            return Conflict();
         }
     }
 
-    public async Task<SaveResult<TEntity>> DeleteAsync(int id, Guid? version, CancellationToken ct)
+    public async Task<(TEntity? Saved, Refusal? Refusal)> DeleteAsync(int id, Guid? version, CancellationToken ct)
     {
         if (!actor.IsSignedIn)
         {
@@ -123,7 +111,7 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
         var entity = await definition.VisibleTo(db.Set<TEntity>(), actor).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (entity is null)
         {
-            return new(SaveStatus.NotFound, Message: $"There is no {definition.Singular} with id {id}.");
+            return NotFound(id);
         }
 
         if (!actor.MayWrite || !definition.MayDelete(actor, entity))
@@ -134,7 +122,7 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
         var blocker = await definition.WhyNotDeletableAsync(db, id, ct);
         if (blocker is not null)
         {
-            return new(SaveStatus.Conflict, Message: blocker);
+            return (null, Refusal.Conflict(blocker));
         }
 
         if (version is not null)
@@ -146,11 +134,11 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
         try
         {
             await db.SaveChangesAsync(ct);
-            return new(SaveStatus.Saved, entity);
+            return (entity, null);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new(SaveStatus.Conflict, Message: string.Format(ConflictMessage, definition.Singular));
+            return Conflict();
         }
     }
 
