@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -373,6 +374,42 @@ public sealed class EventDayTests(AppFixture apps)
 
         Assert.Equal(program.Sessions.Select(s => $"citybridge-program-{program.Id}-session-{s.Id}@citybridge").Order(),
             calendar.All("VEVENT").Select(e => e.Value("UID")!).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Moving_a_program_session_raises_its_calendar_sequence_so_imported_calendars_take_the_new_time(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var day = new DateOnly(2027, 6, 7);
+        var created = await app.Staff.PostAsJsonAsync("/api/programs", new ProgramInput
+        {
+            Name = Unique.Name("Calendar workshop"), Kind = Core.Programs.ProgramKind.Workshop, TimeZone = "Asia/Bangkok", StartDate = day, EndDate = day,
+            Sectors = ["water"], Capacity = 10, IsPublished = true,
+            Sessions = [new ProgramSessionInput { Title = "Opening", Date = day, Start = new TimeOnly(9, 0), End = new TimeOnly(10, 0) }],
+        }, AppFixture.Json);
+        created.EnsureSuccessStatusCode();
+        int id;
+        await using (var db = app.NewDb())
+        {
+            id = await db.Programs.Where(p => p.Name.StartsWith("Calendar workshop")).OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync();
+        }
+
+        var before = Assert.Single(IcsChecker.Parse(await app.Client.GetStringAsync($"/api/programs/{id}/agenda.ics")).All("VEVENT"));
+        ProgramInput edit;
+        await using (var db = app.NewDb())
+        {
+            edit = ProgramInput.From(await db.Programs.AsNoTracking().Include(p => p.Sessions).SingleAsync(p => p.Id == id));
+        }
+
+        edit.Sessions[0].Start = new TimeOnly(11, 0);
+        edit.Sessions[0].End = new TimeOnly(12, 0);
+        (await app.Staff.PutAsJsonAsync($"/api/programs/{id}", edit, AppFixture.Json)).EnsureSuccessStatusCode();
+        var after = Assert.Single(IcsChecker.Parse(await app.Client.GetStringAsync($"/api/programs/{id}/agenda.ics")).All("VEVENT"));
+
+        Assert.Equal(before.Value("UID"), after.Value("UID"));
+        Assert.StartsWith("20270607T04", after.Value("DTSTART"), StringComparison.Ordinal);
+        Assert.True(int.Parse(after.Value("SEQUENCE")!, CultureInfo.InvariantCulture) > int.Parse(before.Value("SEQUENCE")!, CultureInfo.InvariantCulture));
     }
 
     [Theory]
