@@ -200,6 +200,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["POST /api/events/{id:int}/meetings/{meetingId:int}/feedback"] = [Official, Provider],
         ["GET /api/events/{id:int}/freed"] = StaffOnly,
         ["POST /api/events/{id:int}/freed"] = StaffOnly,
+        ["POST /api/events/{id:int}/freed/fill"] = StaffOnly,
         ["GET /api/events/{id:int}/funnel"] = StaffOnly,
         ["GET /api/events/{id:int}/funnel.csv"] = StaffOnly,
         ["GET /api/calendar-feed/"] = SignedIn,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -126,7 +127,7 @@ public sealed class EventDayTests(AppFixture apps)
         Assert.StartsWith("20270406T04", after.Value("DTSTART"), StringComparison.Ordinal);
         Assert.NotNull(after.Value("LAST-MODIFIED"));
         await using var check = app.NewDb();
-        var told = await check.Outbox.Where(m => m.Subject.StartsWith("Your meeting at") && m.Subject.Contains(edit.Name)).Select(m => m.To).ToListAsync();
+        var told = await check.Outbox.Where(m => m.NoticeKey!.StartsWith("meeting-moved:") && m.Subject.Contains(edit.Name)).Select(m => m.To).ToListAsync();
         Assert.Equal([AccountSeeder.DemoDaNangOfficialEmail, AccountSeeder.DemoProviderEmail], told.Order());
     }
 
@@ -173,7 +174,99 @@ public sealed class EventDayTests(AppFixture apps)
     private static async Task<List<string>> ToldAsync(TestApp app, EventDto dto)
     {
         await using var db = app.NewDb();
-        return (await db.Outbox.Where(m => m.Subject == $"Your meeting at {dto.Name} has moved").Select(m => m.To).Distinct().ToListAsync()).Order(StringComparer.Ordinal).ToList();
+        var moved = await db.Outbox.Where(m => m.NoticeKey!.StartsWith("meeting-moved:")).Select(m => new { m.To, m.Subject }).ToListAsync();
+        return moved.Where(m => m.Subject.StartsWith("Changed: your meeting with ", StringComparison.Ordinal) && m.Subject.EndsWith($" at {dto.Name}", StringComparison.Ordinal))
+            .Select(m => m.To).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// A published morning of two slots (09:00, 09:30) and two tables: A–B and C–D at 09:00, A–C at 09:30; then staff cancel
+    /// A–B, which frees 09:00 at table 1. B–E waits and fits (B and E are free at 09:00); A–D waits and fits nowhere (A is
+    /// busy at 09:30, D at 09:00).
+    /// </summary>
+    private static async Task<(EventDto Event, List<EventMeeting> Published, EventMeeting Fits, EventMeeting FitsNowhere)> FreedPlaceAsync(TestApp app, DateOnly day)
+    {
+        var (dto, published) = await PublishedAsync(app, day, new TimeOnly(10, 0), (0, 1, 0, 1), (2, 3, 0, 2), (0, 2, 1, 1));
+        var people = published.SelectMany(m => new[] { m.FirstRegistrationId, m.SecondRegistrationId }).Distinct().ToList();
+        await using var db = app.NewDb();
+        var e = await db.EventRegistrations.Where(r => r.EventId == dto.Id && !people.Contains(r.Id)).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        var b = published[0].SecondRegistrationId;
+        var (a, d) = (published[0].FirstRegistrationId, published[1].SecondRegistrationId);
+        var fits = new EventMeeting { EventId = dto.Id, FirstRegistrationId = b, SecondRegistrationId = e, Weight = 3, CreatedAt = DateTimeOffset.UtcNow };
+        var fitsNowhere = new EventMeeting { EventId = dto.Id, FirstRegistrationId = a, SecondRegistrationId = d, Weight = 9, CreatedAt = DateTimeOffset.UtcNow };
+        db.EventMeetings.AddRange(fits, fitsNowhere);
+        await db.SaveChangesAsync();
+        (await app.Staff.PostAsync($"/api/events/{dto.Id}/meetings/{published[0].Id}/cancel", null)).EnsureSuccessStatusCode();
+        return (dto, published, fits, fitsNowhere);
+    }
+
+    private static async Task<List<string>> ToldOfNewTimesAsync(TestApp app, EventDto dto)
+    {
+        await using var db = app.NewDb();
+        return (await db.Outbox.Where(m => m.NoticeKey!.StartsWith("meeting-moved:") && m.Subject.EndsWith($" at {dto.Name}")).Select(m => m.To).ToListAsync()).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static async Task<List<string>> EmailsOfAsync(TestApp app, params int[] registrationIds)
+    {
+        await using var db = app.NewDb();
+        return (await (from r in db.EventRegistrations join u in db.Users on r.UserId equals u.Id where registrationIds.Contains(r.Id) select u.Email!).ToListAsync()).Order(StringComparer.Ordinal).ToList();
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Staff_fill_a_place_freed_by_a_cancellation_with_a_waiting_meeting_and_only_its_two_people_are_told(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var (dto, published, fits, fitsNowhere) = await FreedPlaceAsync(app, new DateOnly(2027, 5, 3));
+
+        var freed = Assert.Single((await app.Staff.GetFromJsonAsync<List<FreedSlot>>($"/api/events/{dto.Id}/freed", AppFixture.Json))!);
+        Assert.Equal((0, 1, "cancelled"), (freed.SlotIndex, freed.Table, freed.Why));
+        Assert.Equal([fits.Id], freed.Candidates.Select(c => c.Id));
+
+        var filled = await app.Staff.PostAsJsonAsync($"/api/events/{dto.Id}/freed", new FillInput(fits.Id, 0, 1), AppFixture.Json);
+        Assert.Equal(HttpStatusCode.NoContent, filled.StatusCode);
+        var again = await app.Staff.PostAsJsonAsync($"/api/events/{dto.Id}/freed", new FillInput(fitsNowhere.Id, 0, 1), AppFixture.Json);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        await using var check = app.NewDb();
+        var placed = await check.EventMeetings.AsNoTracking().SingleAsync(m => m.Id == fits.Id);
+        Assert.Equal((0, 1), (placed.SlotIndex, placed.Table));
+        Assert.Null((await check.EventMeetings.AsNoTracking().SingleAsync(m => m.Id == fitsNowhere.Id)).SlotIndex);
+        Assert.Equal(await EmailsOfAsync(app, fits.FirstRegistrationId, fits.SecondRegistrationId), await ToldOfNewTimesAsync(app, dto));
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task The_scheduler_fills_free_places_ahead_with_waiting_meetings_without_moving_a_published_one(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var (dto, published, fits, fitsNowhere) = await FreedPlaceAsync(app, new DateOnly(2027, 5, 4));
+
+        var filled = await app.Staff.PostAsync($"/api/events/{dto.Id}/freed/fill", null);
+        Assert.Equal(HttpStatusCode.OK, filled.StatusCode);
+        Assert.Equal(1, (await filled.Content.ReadFromJsonAsync<FillResult>(AppFixture.Json))!.Placed);
+
+        await using var check = app.NewDb();
+        var after = await check.EventMeetings.AsNoTracking().Where(m => m.EventId == dto.Id).ToDictionaryAsync(m => m.Id);
+        Assert.All(published.Skip(1), m => Assert.Equal((m.SlotIndex, m.Table, 0), (after[m.Id].SlotIndex, after[m.Id].Table, after[m.Id].Sequence)));
+        Assert.NotNull(after[fits.Id].SlotIndex);
+        Assert.Null(after[fitsNowhere.Id].SlotIndex);
+        Assert.Equal(await EmailsOfAsync(app, fits.FirstRegistrationId, fits.SecondRegistrationId), await ToldOfNewTimesAsync(app, dto));
+        // Asked again, nothing more fits and nobody hears anything twice.
+        var second = await app.Staff.PostAsync($"/api/events/{dto.Id}/freed/fill", null);
+        Assert.Equal(0, (await second.Content.ReadFromJsonAsync<FillResult>(AppFixture.Json))!.Placed);
+        Assert.Equal(2, (await ToldOfNewTimesAsync(app, dto)).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Filling_free_places_is_for_staff_only(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var (dto, _, _, _) = await FreedPlaceAsync(app, new DateOnly(2027, 5, 5));
+        var official = await app.ClientForAsync(AccountSeeder.DemoDaNangOfficialEmail);
+        Assert.Equal(HttpStatusCode.Forbidden, (await official.PostAsync($"/api/events/{dto.Id}/freed/fill", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client.PostAsync($"/api/events/{dto.Id}/freed/fill", null)).StatusCode);
     }
 
     [Theory]
@@ -281,6 +374,42 @@ public sealed class EventDayTests(AppFixture apps)
 
         Assert.Equal(program.Sessions.Select(s => $"citybridge-program-{program.Id}-session-{s.Id}@citybridge").Order(),
             calendar.All("VEVENT").Select(e => e.Value("UID")!).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Moving_a_program_session_raises_its_calendar_sequence_so_imported_calendars_take_the_new_time(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var day = new DateOnly(2027, 6, 7);
+        var created = await app.Staff.PostAsJsonAsync("/api/programs", new ProgramInput
+        {
+            Name = Unique.Name("Calendar workshop"), Kind = Core.Programs.ProgramKind.Workshop, TimeZone = "Asia/Bangkok", StartDate = day, EndDate = day,
+            Sectors = ["water"], Capacity = 10, IsPublished = true,
+            Sessions = [new ProgramSessionInput { Title = "Opening", Date = day, Start = new TimeOnly(9, 0), End = new TimeOnly(10, 0) }],
+        }, AppFixture.Json);
+        created.EnsureSuccessStatusCode();
+        int id;
+        await using (var db = app.NewDb())
+        {
+            id = await db.Programs.Where(p => p.Name.StartsWith("Calendar workshop")).OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync();
+        }
+
+        var before = Assert.Single(IcsChecker.Parse(await app.Client.GetStringAsync($"/api/programs/{id}/agenda.ics")).All("VEVENT"));
+        ProgramInput edit;
+        await using (var db = app.NewDb())
+        {
+            edit = ProgramInput.From(await db.Programs.AsNoTracking().Include(p => p.Sessions).SingleAsync(p => p.Id == id));
+        }
+
+        edit.Sessions[0].Start = new TimeOnly(11, 0);
+        edit.Sessions[0].End = new TimeOnly(12, 0);
+        (await app.Staff.PutAsJsonAsync($"/api/programs/{id}", edit, AppFixture.Json)).EnsureSuccessStatusCode();
+        var after = Assert.Single(IcsChecker.Parse(await app.Client.GetStringAsync($"/api/programs/{id}/agenda.ics")).All("VEVENT"));
+
+        Assert.Equal(before.Value("UID"), after.Value("UID"));
+        Assert.StartsWith("20270607T04", after.Value("DTSTART"), StringComparison.Ordinal);
+        Assert.True(int.Parse(after.Value("SEQUENCE")!, CultureInfo.InvariantCulture) > int.Parse(before.Value("SEQUENCE")!, CultureInfo.InvariantCulture));
     }
 
     [Theory]

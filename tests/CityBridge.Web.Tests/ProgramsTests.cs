@@ -260,7 +260,16 @@ public sealed class ProgramsTests(AppFixture apps)
             new EventMeeting { EventId = e.Id, FirstRegistrationId = a.Id, SecondRegistrationId = b.Id, SlotIndex = 0, Table = 1, CreatedAt = now },
             new EventMeeting { EventId = e.Id, FirstRegistrationId = a.Id, SecondRegistrationId = b.Id, SlotIndex = 1, Table = 1, CreatedAt = now },
             new EventMeeting { EventId = e.Id, FirstRegistrationId = a.Id, SecondRegistrationId = b.Id, SlotIndex = 2, Table = 1, Cancelled = true, CreatedAt = now },
+            new EventMeeting { EventId = e.Id, FirstRegistrationId = a.Id, SecondRegistrationId = b.Id, SlotIndex = 3, Table = 1, Attendance = MeetingAttendance.NoShow, CreatedAt = now },
             new EventMeeting { EventId = e.Id, FirstRegistrationId = a.Id, SecondRegistrationId = b.Id, CreatedAt = now });
+        // A meeting of an event still ahead has not been held, unless somebody marked it held.
+        var ahead = new MatchmakingEvent { Name = Unique.Name("Report event ahead"), TimeZone = "Asia/Jakarta", ProgramId = program.Id };
+        ahead.Sessions.Add(new EventSession { Name = "Morning", Date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), Start = new TimeOnly(9, 0), End = new TimeOnly(12, 0) });
+        db.Events.Add(ahead);
+        await db.SaveChangesAsync();
+        db.EventMeetings.AddRange(
+            new EventMeeting { EventId = ahead.Id, FirstRegistrationId = a.Id, SecondRegistrationId = b.Id, SlotIndex = 0, Table = 1, CreatedAt = now },
+            new EventMeeting { EventId = ahead.Id, FirstRegistrationId = a.Id, SecondRegistrationId = b.Id, SlotIndex = 1, Table = 1, Attendance = MeetingAttendance.Held, CreatedAt = now });
 
         var providers = await db.Organizations.Where(o => o.Kind == OrganizationKind.Provider).OrderBy(o => o.Id).Select(o => o.Id).Take(3).ToListAsync();
         var opportunities = new[] { 100_000m, 250_000m, 50_000m }.Select((value, i) => new Opportunity { ProviderId = providers[i], ProjectId = project.Id, ValueUsd = value }).ToList();
@@ -277,7 +286,7 @@ public sealed class ProgramsTests(AppFixture apps)
         var text = await csv.Content.ReadAsStringAsync();
 
         Assert.Equal((5, 3, 2, 1, 1), (report.Registered, report.Approved, report.CheckedIn, report.Waitlisted, report.Cancelled));
-        Assert.Equal(2, report.MeetingsHeld);
+        Assert.Equal(3, report.MeetingsHeld);
         Assert.Equal(3, report.Feedback.Count);
         Assert.Equal(4.33, report.Feedback.Average);
         Assert.Equal([0, 0, 0, 2, 1], report.Feedback.Distribution);
@@ -290,7 +299,7 @@ public sealed class ProgramsTests(AppFixture apps)
         Assert.Equal("Section,Measure,Value", lines[0]);
         Assert.Contains("attendance,registered,5", lines);
         Assert.Contains("attendance,checked in,2", lines);
-        Assert.Contains("meetings,held,2", lines);
+        Assert.Contains("meetings,held,3", lines);
         Assert.Contains("feedback,average score,4.33", lines);
         Assert.Contains("feedback,score 4,2", lines);
         Assert.Contains("follow-up,value USD,350000.00", lines);

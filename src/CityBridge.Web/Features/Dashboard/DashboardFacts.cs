@@ -17,7 +17,7 @@ public sealed record DashboardData(
     IReadOnlyList<ParticipationFact> Participations);
 
 /// <summary>Reads the dashboard facts from the database; the figures themselves are computed in Core.</summary>
-public sealed class DashboardFacts(CityBridgeDb db)
+public sealed class DashboardFacts(CityBridgeDb db, TimeProvider clock)
 {
     public async Task<DashboardData> LoadAsync(CancellationToken ct)
     {
@@ -47,7 +47,7 @@ public sealed class DashboardFacts(CityBridgeDb db)
     /// <summary>Meetings held at program events, each with the country of its city side (the registrant from a city government).</summary>
     private async Task<List<MeetingFact>> MeetingsAsync(Dictionary<int, (string Name, List<string> Sectors)> programs, CancellationToken ct)
     {
-        var meetings = await (from m in ProgramReport.HeldMeetings(db)
+        var meetings = await (from m in ProgramReport.HeldMeetings(db, clock)
                               join e in db.Events on m.EventId equals e.Id
                               where e.ProgramId != null
                               join first in db.EventRegistrations on m.FirstRegistrationId equals first.Id

@@ -47,7 +47,18 @@ public sealed class CheckInModel(EventWorkflow flow, EventDay day, CityBridgeDb 
         await AfterAsync(id, await day.MarkAsync(id, await this.ActorAsync(ct), meetingId, attendance, ct), "Attendance saved.", ct);
 
     public async Task<IActionResult> OnPostFillAsync(int id, int meetingId, int slotIndex, int table, CancellationToken ct) =>
-        await AfterAsync(id, await day.FillAsync(id, await this.ActorAsync(ct), meetingId, slotIndex, table, ct), "Place filled; both people were e-mailed the new time.", ct);
+        await AfterAsync(id, await day.FillAsync(id, await this.ActorAsync(ct), meetingId, slotIndex, table, ct), "Place filled; both people are told the new time.", ct);
+
+    public async Task<IActionResult> OnPostFillAllAsync(int id, CancellationToken ct)
+    {
+        var (placed, refusal) = await day.FillWithSchedulerAsync(id, await this.ActorAsync(ct), ct);
+        return await AfterAsync(id, refusal, placed switch
+        {
+            0 => "No waiting meeting fits a free place ahead; nothing changed.",
+            1 => "1 waiting meeting got a place; its two people are told the time.",
+            _ => $"{placed} waiting meetings got a place; their people are told the times.",
+        }, ct);
+    }
 
     private async Task<IActionResult> AfterAsync(int id, Refusal? refusal, string done, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CityBridge.Core.Dashboards;
+using CityBridge.Core.Scheduling;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
@@ -47,7 +48,7 @@ public sealed record EventFunnel(int EventId, string EventName, int RequestsSent
 }
 
 /// <summary>The event day: check-in at the desk, attendance of each meeting, freed places refilled, ratings and the funnel.</summary>
-public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider clock)
+public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, My.MeetingNotices notices, TimeProvider clock)
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -291,45 +292,71 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, TimeProvider c
         meeting.SlotIndex = slotIndex;
         meeting.Table = table;
         meeting.Revise(clock.GetUtcNow());
-        await NotifyMovedAsync(db, e, [meeting], clock, ct);
+        await notices.MeetingsMovedAsync(e, [meeting], ct);
         await db.SaveChangesAsync(ct);
         return null;
     }
 
+    /// <summary>How long the scheduler may look for the best way to fill free places while staff wait at the desk.</summary>
+    public static readonly TimeSpan FillTimeLimit = TimeSpan.FromSeconds(5);
+
     /// <summary>
-    /// Queues an e-mail to both people of each moved meeting with its new time (or that it awaits a new one);
-    /// the caller's save stores them in the same transaction as the move.
+    /// Staff fill every free place still ahead at once: the scheduler's repair of the published schedule places waiting
+    /// meetings, most valued first, where both people are free. Every placed meeting keeps its place, a no-show's place
+    /// counts as free, and only the people of newly placed meetings are told. Returns how many meetings got a place.
     /// </summary>
-    public static async Task NotifyMovedAsync(CityBridgeDb db, MatchmakingEvent e, IReadOnlyCollection<EventMeeting> moved, TimeProvider clock, CancellationToken ct)
+    public async Task<(int Placed, EventRefusal? Refusal)> FillWithSchedulerAsync(int eventId, Actor actor, CancellationToken ct)
     {
-        if (moved.Count == 0)
+        if (!EventWorkflow.MayManage(actor))
         {
-            return;
+            return (0, EventRefusal.Denied(actor, "Only program staff fill freed places."));
+        }
+
+        if (await db.Events.AsNoTracking().Include(e => e.Sessions).FirstOrDefaultAsync(e => e.Id == eventId, ct) is not { } e)
+        {
+            return (0, new EventRefusal(404, $"There is no event with id {eventId}."));
+        }
+
+        if (!e.SchedulePublished)
+        {
+            return (0, new EventRefusal(409, "The schedule is not published yet: run the scheduler for the whole event instead."));
         }
 
         var slots = EventWorkflow.Slots(e);
-        var zone = EventWorkflow.ZoneOf(e.TimeZone);
-        var ids = moved.SelectMany(m => new[] { m.FirstRegistrationId, m.SecondRegistrationId }).Distinct().ToList();
-        var people = await (from r in db.EventRegistrations
-                            join u in db.Users on r.UserId equals u.Id
-                            where ids.Contains(r.Id)
-                            select new { r.Id, u.Email, r.DisplayName }).ToDictionaryAsync(p => p.Id, ct);
-        foreach (var m in moved)
+        var now = clock.GetUtcNow();
+        var ahead = slots.Where(s => s.Start.ToDateTimeOffset() > now).Select(s => $"s{s.Index}").ToList();
+        var registrations = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == eventId).ToListAsync(ct);
+        var meetings = await db.EventMeetings.Where(m => m.EventId == eventId && !m.Cancelled && m.Attendance != MeetingAttendance.NoShow).ToListAsync(ct);
+        var waiting = meetings.Where(m => m.SlotIndex is null).ToDictionary(m => $"m{m.Id}");
+        if (ahead.Count == 0 || waiting.Count == 0)
         {
-            var when = m.SlotIndex is { } i && i < slots.Count
-                ? $"now on {EventWorkflow.ShownAt(slots[i].Start.ToDateTimeOffset(), zone, "")} ({e.TimeZone}) at table {m.Table}"
-                : "taken out of the schedule; staff will give it a new time";
-            foreach (var (me, other) in new[] { (m.FirstRegistrationId, m.SecondRegistrationId), (m.SecondRegistrationId, m.FirstRegistrationId) })
-            {
-                if (people.GetValueOrDefault(me) is { Email: { } email } person)
-                {
-                    var otherName = people.GetValueOrDefault(other)?.DisplayName ?? "your counterpart";
-                    db.Enqueue(email, $"Your meeting at {e.Name} has moved",
-                        $"Hello {person.DisplayName},\n\nYour meeting with {otherName} is {when}.\n" +
-                        "Your agenda and calendar feed show the change.\n", clock);
-                }
-            }
+            return (0, null);
         }
+
+        // Published meetings are fixed where they are (repair without moves); waiting ones may only go to places ahead.
+        var problem = EventScheduling.ToProblem(e, slots, registrations, meetings, allowMoves: false);
+        problem = problem with { Meetings = [.. problem.Meetings.Select(m => waiting.ContainsKey(m.Id) ? m with { AllowedSlots = ahead } : m)] };
+        var result = await Task.Run(() => MeetingScheduler.Schedule(problem, new SchedulerOptions { TimeLimit = FillTimeLimit }, ct), ct);
+        if (result.Status is ScheduleStatus.Infeasible or ScheduleStatus.Unknown)
+        {
+            return (0, new EventRefusal(409, result.Status == ScheduleStatus.Infeasible
+                ? $"The published schedule cannot stay as it is: {result.InfeasibleReason}"
+                : "The scheduler found no way to fill the places in time; fill them one by one below."));
+        }
+
+        var placed = new List<EventMeeting>();
+        foreach (var a in result.Scheduled.Where(a => waiting.ContainsKey(a.Meeting)))
+        {
+            var meeting = waiting[a.Meeting];
+            meeting.SlotIndex = int.Parse(a.Slot[1..], CultureInfo.InvariantCulture);
+            meeting.Table = a.Location is null ? null : int.Parse(a.Location[1..], CultureInfo.InvariantCulture);
+            meeting.Revise(now);
+            placed.Add(meeting);
+        }
+
+        await notices.MeetingsMovedAsync(e, placed, ct);
+        await db.SaveChangesAsync(ct);
+        return (placed.Count, null);
     }
 
     public async Task<EventFunnel> FunnelAsync(MatchmakingEvent e, CancellationToken ct)

@@ -13,6 +13,9 @@ public sealed record MeetingFeedbackInput(bool? Useful, bool? FollowUpWanted);
 
 public sealed record FillInput(int MeetingId, int SlotIndex, int Table);
 
+/// <summary>How many waiting meetings the scheduler placed into free places.</summary>
+public sealed record FillResult(int Placed);
+
 /// <summary>A user's calendar feed addresses.</summary>
 public sealed record CalendarFeedView(Uri Webcal, Uri Https);
 
@@ -48,6 +51,9 @@ public static class EventDayApi
         events.MapPost("/freed", FillAsync)
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Put a waiting meeting into a freed place; both people are told (staff).");
+        events.MapPost("/freed/fill", FillWithSchedulerAsync)
+            .Produces<FillResult>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Let the scheduler fill every free place ahead with waiting meetings, moving no one; their people are told (staff).");
         events.MapGet("/funnel", FunnelAsync).WithSummary("Requests to contracts, with acceptance and no-show rates (staff).");
         events.MapGet("/funnel.csv", FunnelCsvAsync).WithSummary("The funnel as CSV (staff).");
     }
@@ -129,6 +135,11 @@ public static class EventDayApi
         await day.FillAsync(id, await current.GetAsync(ct), input.MeetingId, input.SlotIndex, input.Table, ct) is { } refusal
             ? refusal.ToProblem()
             : TypedResults.NoContent();
+
+    private static async Task<IResult> FillWithSchedulerAsync(int id, EventDay day, CurrentActor current, CancellationToken ct) =>
+        await day.FillWithSchedulerAsync(id, await current.GetAsync(ct), ct) is var (placed, refusal) && refusal is not null
+            ? EventsApi.Refused(refusal)
+            : TypedResults.Ok(new FillResult(placed));
 
     private static async Task<IResult> FunnelAsync(int id, EventDay day, CityBridgeDb db, CurrentActor current, CancellationToken ct)
     {

@@ -224,7 +224,7 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, JobLeases lease
         if (e.SchedulePublished)
         {
             // Only the people whose published meetings moved are told, in the transaction that moves them.
-            await EventDay.NotifyMovedAsync(db, e, moved, clock, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<My.MeetingNotices>().MeetingsMovedAsync(e, moved, CancellationToken.None);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);

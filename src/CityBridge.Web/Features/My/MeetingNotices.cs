@@ -109,6 +109,48 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
         }
     }
 
+    /// <summary>
+    /// Both sides of each meeting that moved (or was placed into a freed place, or lost its place) hear its new time in their
+    /// own time zone. The key carries the meeting's calendar SEQUENCE, so each change is told once and a later one again.
+    /// </summary>
+    public async Task MeetingsMovedAsync(MatchmakingEvent e, IReadOnlyCollection<EventMeeting> moved, CancellationToken ct)
+    {
+        if (moved.Count == 0)
+        {
+            return;
+        }
+
+        var slots = EventWorkflow.Slots(e);
+        var ids = moved.SelectMany(m => new[] { m.FirstRegistrationId, m.SecondRegistrationId }).Distinct().ToList();
+        var people = await db.EventRegistrations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        foreach (var meeting in moved)
+        {
+            var slot = meeting.SlotIndex is { } i ? slots.ElementAtOrDefault(i) : null;
+            foreach (var (me, other) in new[] { (meeting.FirstRegistrationId, meeting.SecondRegistrationId), (meeting.SecondRegistrationId, meeting.FirstRegistrationId) })
+            {
+                if (people.GetValueOrDefault(me) is not { } registration)
+                {
+                    continue;
+                }
+
+                var zone = ZoneFor(registration, e);
+                var when = slot is null
+                    ? "taken out of the schedule for now; staff will give it a new time and you will hear it"
+                    : $"now {EventWorkflow.ShownAt(slot.Start.ToDateTimeOffset(), zone, "")} (your time zone, {zone.Id}) at table {meeting.Table}";
+                await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.MeetingMoved, _ => (
+                    $"meeting-moved:{meeting.Id}:{meeting.Sequence}:{registration.Id}",
+                    new Dictionary<string, string>
+                    {
+                        ["other"] = people.GetValueOrDefault(other) is { } o ? EventWorkflow.Label(o) : "your counterpart",
+                        ["event"] = e.Name,
+                        ["when"] = when,
+                        ["ics"] = Link($"/api/events/{e.Id}/agenda.ics"),
+                        ["link"] = Link("/My"),
+                    }), clock, ct);
+            }
+        }
+    }
+
     private static DateTimeZone ZoneFor(EventRegistration registration, MatchmakingEvent e) =>
         EventWorkflow.ZoneOf(registration.TimeZone ?? e.TimeZone);
 

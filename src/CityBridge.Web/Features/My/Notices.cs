@@ -29,6 +29,7 @@ public static class NoticeKinds
     public const string RequestExpired = "meeting-request-expired";
     public const string SchedulePublished = "schedule-published";
     public const string MeetingCancelled = "meeting-cancelled";
+    public const string MeetingMoved = "meeting-moved";
     public const string DayBeforeAgenda = "day-before-agenda";
     public const string NewMessage = "new-message";
     public const string EventInvitation = "event-invitation";
@@ -41,6 +42,7 @@ public static class NoticeKinds
         new(RequestExpired, "A meeting request expired without an answer"),
         new(SchedulePublished, "The meeting schedule of your event is published"),
         new(MeetingCancelled, "One of your meetings was cancelled"),
+        new(MeetingMoved, "One of your meetings moved or got its time"),
         new(DayBeforeAgenda, "Your agenda, the day before an event"),
         new(NewMessage, "A new message in one of your conversations"),
         new(EventInvitation, "An invitation to meet at an event"),

@@ -17,7 +17,7 @@ public sealed record ProgramReportView(int ProgramId, string Name, int Registere
     public decimal FollowUpValueUsd => FollowUps.Sum(f => f.ValueUsd ?? 0);
 }
 
-public sealed class ProgramReport(CityBridgeDb db)
+public sealed class ProgramReport(CityBridgeDb db, TimeProvider clock)
 {
     /// <summary>
     /// Registered counts every registration not cancelled; approved those holding a seat (approved or checked in); meetings held
@@ -35,7 +35,7 @@ public sealed class ProgramReport(CityBridgeDb db)
         var registrations = await db.ProgramRegistrations.AsNoTracking().Where(r => r.ProgramId == programId).ToListAsync(ct);
         var active = registrations.Where(r => r.Status != RegistrationStatus.Cancelled).ToList();
         var eventIds = db.Events.Where(e => e.ProgramId == programId).Select(e => e.Id);
-        var meetings = await HeldMeetings(db).CountAsync(m => eventIds.Contains(m.EventId), ct);
+        var meetings = await HeldMeetings(db, clock).CountAsync(m => eventIds.Contains(m.EventId), ct);
         var feedback = await db.ProgramFeedback.AsNoTracking().Where(f => f.ProgramId == programId).OrderBy(f => f.Id).ToListAsync(ct);
 
         // The same rule as the dashboards' program results (Core ProgramResults): projects that confirmed participants brought.
@@ -53,8 +53,17 @@ public sealed class ProgramReport(CityBridgeDb db)
             FeedbackSummary.Of(feedback.Select(f => f.Score)), feedback.Where(f => f.Comment != null).Select(f => f.Comment!).ToList(), followUps);
     }
 
-    /// <summary>Meetings held at matchmaking events: placed in a slot and not cancelled. The report and the dashboards count these.</summary>
-    public static IQueryable<Events.EventMeeting> HeldMeetings(CityBridgeDb db) => db.EventMeetings.Where(m => !m.Cancelled && m.SlotIndex != null);
+    /// <summary>
+    /// Meetings held at matchmaking events, as the report and the dashboards count them: placed, not cancelled, not marked
+    /// a no-show, and either marked held or of an event whose days are all over (most meetings are never marked either
+    /// way; a meeting still ahead has not been held).
+    /// </summary>
+    public static IQueryable<Events.EventMeeting> HeldMeetings(CityBridgeDb db, TimeProvider clock)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return db.EventMeetings.Where(m => !m.Cancelled && m.SlotIndex != null && m.Attendance != Events.MeetingAttendance.NoShow
+            && (m.Attendance == Events.MeetingAttendance.Held || !db.EventSessions.Any(s => s.EventId == m.EventId && s.Date >= today)));
+    }
 
     /// <summary>The report as CSV: one measure per row, then one row per follow-up opportunity.</summary>
     public static byte[] ToCsv(ProgramReportView report)
