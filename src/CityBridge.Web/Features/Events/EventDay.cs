@@ -305,21 +305,21 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, My.MeetingNoti
     /// meetings, most valued first, where both people are free. Every placed meeting keeps its place, a no-show's place
     /// counts as free, and only the people of newly placed meetings are told. Returns how many meetings got a place.
     /// </summary>
-    public async Task<(int Placed, EventRefusal? Refusal)> FillWithSchedulerAsync(int eventId, Actor actor, CancellationToken ct)
+    public async Task<(int Placed, Refusal? Refusal)> FillWithSchedulerAsync(int eventId, Actor actor, CancellationToken ct)
     {
         if (!EventWorkflow.MayManage(actor))
         {
-            return (0, EventRefusal.Denied(actor, "Only program staff fill freed places."));
+            return (0, Refusal.Denied(actor, "Only program staff fill freed places."));
         }
 
         if (await db.Events.AsNoTracking().Include(e => e.Sessions).FirstOrDefaultAsync(e => e.Id == eventId, ct) is not { } e)
         {
-            return (0, new EventRefusal(404, $"There is no event with id {eventId}."));
+            return (0, Refusal.NotFound($"There is no event with id {eventId}."));
         }
 
         if (!e.SchedulePublished)
         {
-            return (0, new EventRefusal(409, "The schedule is not published yet: run the scheduler for the whole event instead."));
+            return (0, Refusal.Conflict("The schedule is not published yet: run the scheduler for the whole event instead."));
         }
 
         var slots = EventWorkflow.Slots(e);
@@ -339,7 +339,7 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, My.MeetingNoti
         var result = await Task.Run(() => MeetingScheduler.Schedule(problem, new SchedulerOptions { TimeLimit = FillTimeLimit }, ct), ct);
         if (result.Status is ScheduleStatus.Infeasible or ScheduleStatus.Unknown)
         {
-            return (0, new EventRefusal(409, result.Status == ScheduleStatus.Infeasible
+            return (0, Refusal.Conflict(result.Status == ScheduleStatus.Infeasible
                 ? $"The published schedule cannot stay as it is: {result.InfeasibleReason}"
                 : "The scheduler found no way to fill the places in time; fill them one by one below."));
         }

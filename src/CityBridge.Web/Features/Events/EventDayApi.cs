@@ -1,6 +1,7 @@
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Events;
@@ -136,9 +137,9 @@ public static class EventDayApi
             ? refusal.ToProblem()
             : TypedResults.NoContent();
 
-    private static async Task<IResult> FillWithSchedulerAsync(int id, EventDay day, CurrentActor current, CancellationToken ct) =>
+    private static async Task<Results<Ok<FillResult>, ProblemHttpResult>> FillWithSchedulerAsync(int id, EventDay day, CurrentActor current, CancellationToken ct) =>
         await day.FillWithSchedulerAsync(id, await current.GetAsync(ct), ct) is var (placed, refusal) && refusal is not null
-            ? EventsApi.Refused(refusal)
+            ? refusal.ToProblem()
             : TypedResults.Ok(new FillResult(placed));
 
     private static async Task<IResult> FunnelAsync(int id, EventDay day, CityBridgeDb db, CurrentActor current, CancellationToken ct)
