@@ -53,9 +53,10 @@ internal static class RelevanceBench
     private static void CrossValidate(Market market, Dictionary<string, Dictionary<string, int>> grades, EmbeddingStore embeddings)
     {
         var d = MatchWeights.Default;
-        var grid = (from sector in new[] { 0, 0.05, 0.1, 0.2 }
-                    from keyword in new[] { 0, 0.05, 0.1, 0.2, 0.3 }
-                    from semantic in new[] { 0.3, 0.45, 0.55, 0.7, 0.85 }
+        double[] sectors = [0, 0.05, 0.1, 0.2], keywords = [0, 0.05, 0.1, 0.2, 0.3], semantics = [0.3, 0.45, 0.55, 0.7, 0.85];
+        var grid = (from sector in sectors
+                    from keyword in keywords
+                    from semantic in semantics
                     select d with { Sector = sector, Keyword = keyword, Semantic = semantic }).ToList();
         var perProject = grid.Select(w =>
         {
