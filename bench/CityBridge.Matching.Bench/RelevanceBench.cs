@@ -65,11 +65,13 @@ internal static class RelevanceBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on all projects: sector {grid[all].Sector} semantic {grid[all].Semantic} keyword {grid[all].Keyword} (in-sample {perProject[all].Values.Average():0.000})"));
     }
 
+    private static readonly double[] SectorGrid = [0, 0.05, 0.1, 0.2], KeywordGrid = [0, 0.05, 0.1, 0.2, 0.3], SemanticGrid = [0.3, 0.45, 0.55, 0.7, 0.85];
+
     /// <summary>The grid of technology weights searched (context weights at their defaults).</summary>
     public static List<MatchWeights> TechnologyGrid() =>
-        (from sector in new[] { 0, 0.05, 0.1, 0.2 }
-         from keyword in new[] { 0, 0.05, 0.1, 0.2, 0.3 }
-         from semantic in new[] { 0.3, 0.45, 0.55, 0.7, 0.85 }
+        (from sector in SectorGrid
+         from keyword in KeywordGrid
+         from semantic in SemanticGrid
          select MatchWeights.Default with { Sector = sector, Keyword = keyword, Semantic = semantic }).ToList();
 
     /// <summary>

@@ -313,7 +313,7 @@ public sealed partial class ConcurrencyProof(Proof proof)
             return (string?)run?["state"] is not (SchedulingJob.Queued or SchedulingJob.Running or SchedulingJob.Stopping);
         }, TimeSpan.FromSeconds(90), $"the scheduler runs of event {eventId} to end");
 
-    private async Task Expect(Task<HttpResponseMessage> call, HttpStatusCode want, string what)
+    private static async Task Expect(Task<HttpResponseMessage> call, HttpStatusCode want, string what)
     {
         using var response = await call;
         if (response.StatusCode != want)

@@ -34,7 +34,7 @@ public sealed class MyCityBridgeTests(BrowserFixture fixture)
         return Path.Combine(target, name);
     }
 
-    private static Task ShootAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = ScreenshotPath(name), FullPage = true });
+    private static Task<byte[]> ShootAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = ScreenshotPath(name), FullPage = true });
 
     /// <summary>Sends what the outbox holds to the sink, as the outbox worker would with an SMTP host set.</summary>
     private async Task DeliverAsync(SmtpSink sink)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -467,7 +468,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             // The official's approved registration: staff check it in (and meet a conflict on a repeat); nobody else may.
             await using var db = App.NewDb();
             var registrationId = await db.ProgramRegistrations.Where(r => r.ProgramId == id && r.Email == AccountSeeder.DemoMakassarOfficialEmail).Select(r => r.Id).SingleAsync();
-            pattern = pattern.Replace("{registrationId:int}", registrationId.ToString(), StringComparison.Ordinal).Replace("{action}", "checkin", StringComparison.Ordinal);
+            pattern = pattern.Replace("{registrationId:int}", registrationId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{action}", "checkin", StringComparison.Ordinal);
         }
 
         if (method == "DELETE")
@@ -491,8 +492,8 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         if (pattern.Contains("{requestId:int}", StringComparison.Ordinal) || pattern.Contains("{meetingId:int}", StringComparison.Ordinal))
         {
             var (requestId, meetingId) = await EventTargetsAsync(id);
-            pattern = pattern.Replace("{requestId:int}", requestId.ToString(), StringComparison.Ordinal)
-                .Replace("{meetingId:int}", meetingId.ToString(), StringComparison.Ordinal).Replace("{change}", "unpin", StringComparison.Ordinal);
+            pattern = pattern.Replace("{requestId:int}", requestId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{meetingId:int}", meetingId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{change}", "unpin", StringComparison.Ordinal);
         }
 
         if (pattern.Contains("{slug}", StringComparison.Ordinal))
@@ -502,8 +503,8 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         }
 
         var path = pattern
-            .Replace("{projectId:int}", id.ToString(), StringComparison.Ordinal).Replace("{organizationId:int}", targets["organizations"].ToString(), StringComparison.Ordinal).Replace("{part}", "plan", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal)
-            .Replace("{id:int?}", id.ToString(), StringComparison.Ordinal).Replace("{id:int}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{projectId:int}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{organizationId:int}", targets["organizations"].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{part}", "plan", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal)
+            .Replace("{id:int?}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{id:int}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{code:int}", "500", StringComparison.Ordinal).Replace("{code}", "VN", StringComparison.Ordinal)
             .Replace("{kind}", "providers", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{documentName?}", string.Empty, StringComparison.Ordinal).Replace("{**path:file}", "css/site.css", StringComparison.Ordinal);

@@ -34,7 +34,7 @@ public sealed class CsvImportTests(AppFixture apps)
         Assert.Equal(3, rejected.GetProperty("line").GetInt32());
         var reasons = rejected.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList();
         Assert.Contains(reasons, r => r.Contains("wter"));
-        Assert.Contains(reasons, r => r.StartsWith("website"));
+        Assert.Contains(reasons, r => r.StartsWith("website", StringComparison.Ordinal));
         await using var db = app.NewDb();
         Assert.False(await db.Organizations.AnyAsync(o => o.Name == good));
     }
@@ -100,11 +100,11 @@ public sealed class CsvImportTests(AppFixture apps)
         var accepted = await ImportAsync(app, "projects", string.Join('\n', csv.Split('\n').Take(2)));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, rejected.StatusCode);
-        Assert.Contains(reasons, r => r.StartsWith("city:") && r.Contains("Atlantis"));
-        Assert.Contains(reasons, r => r.StartsWith("stage:") && r.Contains("Dreaming"));
-        Assert.Contains(reasons, r => r.StartsWith("budgetUsd:"));
-        Assert.Contains(reasons, r => r.StartsWith("startDate:"));
-        Assert.Contains(reasons, r => r.StartsWith("published:"));
+        Assert.Contains(reasons, r => r.StartsWith("city:", StringComparison.Ordinal) && r.Contains("Atlantis"));
+        Assert.Contains(reasons, r => r.StartsWith("stage:", StringComparison.Ordinal) && r.Contains("Dreaming"));
+        Assert.Contains(reasons, r => r.StartsWith("budgetUsd:", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.StartsWith("startDate:", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.StartsWith("published:", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         await using var db = app.NewDb();
         var stored = await db.Projects.Include(p => p.City).SingleAsync(p => p.Title == title);

@@ -18,6 +18,9 @@ public sealed record IcsComponent(string Name, Dictionary<string, List<string>> 
 /// </summary>
 public static partial class IcsChecker
 {
+    /// <summary>The STATUS values RFC 5545 allows on a VEVENT.</summary>
+    private static readonly string[] EventStatuses = ["TENTATIVE", "CONFIRMED", "CANCELLED"];
+
     public static IcsComponent Parse(string text)
     {
         Assert.False(string.IsNullOrEmpty(text), "The calendar is empty.");
@@ -126,7 +129,7 @@ public static partial class IcsChecker
 
                 if (c.Value("STATUS") is { } status)
                 {
-                    Assert.Contains(status, new[] { "TENTATIVE", "CONFIRMED", "CANCELLED" });
+                    Assert.Contains(status, EventStatuses);
                 }
 
                 foreach (var single in new[] { "CLASS", "CREATED", "DESCRIPTION", "LOCATION", "SEQUENCE", "STATUS", "SUMMARY", "LAST-MODIFIED", "DTEND" })

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using CityBridge.Core.Library;
@@ -246,9 +247,9 @@ public sealed class LibraryTests(AppFixture apps)
         {
             var (response, html) = await FormPost.AsAsync(app.Staff, projectPage, "/Library/Links?handler=Add", new Dictionary<string, string>
             {
-                ["documentId"] = document.Id.ToString(),
+                ["documentId"] = document.Id.ToString(CultureInfo.InvariantCulture),
                 ["targetKind"] = "project",
-                ["targetId"] = projectId.ToString(),
+                ["targetId"] = projectId.ToString(CultureInfo.InvariantCulture),
                 ["returnUrl"] = projectPage,
             });
             Assert.Equal(projectPage, response.RequestMessage!.RequestUri!.AbsolutePath);
@@ -262,9 +263,9 @@ public sealed class LibraryTests(AppFixture apps)
         Assert.Contains(draft.Title, WebUtility.HtmlDecode(await app.Staff.GetStringAsync(projectPage)));
 
         var linkId = await db.LibraryLinks.Where(l => l.DocumentId == published.Id).Select(l => l.Id).SingleAsync();
-        await FormPost.AsAsync(app.Staff, projectPage, "/Library/Links?handler=Remove", new Dictionary<string, string> { ["linkId"] = linkId.ToString(), ["returnUrl"] = projectPage });
+        await FormPost.AsAsync(app.Staff, projectPage, "/Library/Links?handler=Remove", new Dictionary<string, string> { ["linkId"] = linkId.ToString(CultureInfo.InvariantCulture), ["returnUrl"] = projectPage });
         Assert.DoesNotContain(published.Title, WebUtility.HtmlDecode(await app.Client.GetStringAsync(projectPage)));
-        Assert.Contains(await db.AuditLog.Where(a => a.EntityType == nameof(LibraryDocument) && a.EntityId == published.Id.ToString()).Select(a => a.Action).ToListAsync(), a => a == "Unlinked");
+        Assert.Contains(await db.AuditLog.Where(a => a.EntityType == nameof(LibraryDocument) && a.EntityId == published.Id.ToString(CultureInfo.InvariantCulture)).Select(a => a.Action).ToListAsync(), a => a == "Unlinked");
     }
 
     [Theory]
@@ -279,9 +280,9 @@ public sealed class LibraryTests(AppFixture apps)
 
         var (_, html) = await FormPost.AsAsync(app.Staff, programPage, "/Library/Links?handler=Add", new Dictionary<string, string>
         {
-            ["documentId"] = document.Id.ToString(),
+            ["documentId"] = document.Id.ToString(CultureInfo.InvariantCulture),
             ["targetKind"] = LibraryLinkTargets.ProgramSession,
-            ["targetId"] = session.Id.ToString(),
+            ["targetId"] = session.Id.ToString(CultureInfo.InvariantCulture),
             ["returnUrl"] = programPage,
         });
         var visitorView = WebUtility.HtmlDecode(await app.Client.GetStringAsync(programPage));
@@ -301,7 +302,7 @@ public sealed class LibraryTests(AppFixture apps)
 
         var (response, html) = await FormPost.AsAsync(app.Staff, projectPage, "/Library/Links?handler=Add", new Dictionary<string, string>
         {
-            ["documentId"] = document.Id.ToString(),
+            ["documentId"] = document.Id.ToString(CultureInfo.InvariantCulture),
             ["targetKind"] = "project",
             ["targetId"] = "999999",
             ["returnUrl"] = "/Library",

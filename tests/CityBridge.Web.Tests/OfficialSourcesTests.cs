@@ -101,6 +101,8 @@ public sealed class OfficialSourcesTests
 /// <summary>The ISO 37120 / 37122 indicator list says for each indicator which edition and clause it is, or that it is unchecked.</summary>
 public sealed class IsoIndicatorListTests
 {
+    private static readonly string[] IsoCityStandards = ["ISO 37120", "ISO 37122"];
+
     private static readonly IReadOnlyList<CityBridge.Core.Readiness.IsoIndicator> Indicators = Features.Readiness.ReadinessCatalog.Shipped.IsoIndicators;
 
     [Fact]
@@ -108,7 +110,7 @@ public sealed class IsoIndicatorListTests
     {
         Assert.All(Indicators, i =>
         {
-            Assert.Contains(i.Standard, new[] { "ISO 37120", "ISO 37122" });
+            Assert.Contains(i.Standard, IsoCityStandards);
             Assert.Matches("^(2014|2018|2019)$", i.Edition);
             Assert.True(i.Clause is not null ? i.Source.StartsWith("verified", StringComparison.Ordinal) : i.Source.StartsWith("unverified", StringComparison.Ordinal), i.Indicator);
         });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using CityBridge.Core.Programs;
@@ -173,7 +174,7 @@ public sealed class OutboxSmtpTests(AppFixture apps)
 
         var outbox = WebUtility.HtmlDecode(await app.Staff.GetStringAsync("/Outbox"));
         sink.Answer = null;
-        var (retry, html) = await FormPost.AsAsync(app.Staff, "/Outbox", "/Outbox?handler=Retry", new Dictionary<string, string> { ["id"] = failed.Id.ToString() });
+        var (retry, html) = await FormPost.AsAsync(app.Staff, "/Outbox", "/Outbox?handler=Retry", new Dictionary<string, string> { ["id"] = failed.Id.ToString(CultureInfo.InvariantCulture) });
         await DrainAsync(NewSender(app, TimeProvider.System), SettingsFor(sink));
 
         Assert.Equal((OutboxStatus.Failed, OutboxMessage.MaxAttempts, 0), (failed.Status, failed.Attempts, deliveredBeforeRetry));

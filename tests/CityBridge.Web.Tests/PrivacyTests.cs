@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using CityBridge.Testing;
 using CityBridge.Web.Features.Contacts;
@@ -39,7 +40,7 @@ public sealed class PrivacyTests(AppFixture apps)
         Assert.Null(erased.Phone);
         Assert.Null(erased.ConsentText);
         Assert.Equal(contactsBefore, await check.Contacts.CountAsync());
-        var trail = await check.AuditLog.Where(a => a.EntityType == "Contact" && a.EntityId == contact.Id.ToString()).ToListAsync();
+        var trail = await check.AuditLog.Where(a => a.EntityType == "Contact" && a.EntityId == contact.Id.ToString(CultureInfo.InvariantCulture)).ToListAsync();
         Assert.Contains(trail, a => a.Action == "Erased");
         Assert.All(trail, a => Assert.False((a.Before ?? string.Empty).Contains("Pat Private") || (a.After ?? string.Empty).Contains("Pat Private") || (a.After ?? string.Empty).Contains(email)));
     }

@@ -247,7 +247,8 @@ public sealed class ProgramsTests(AppFixture apps)
             .ToList();
         db.ProgramRegistrations.AddRange(registrations);
         await db.SaveChangesAsync();
-        db.ProgramFeedback.AddRange(new[] { 5, 4, 4 }.Select((score, i) => new ProgramFeedback { ProgramId = program.Id, RegistrationId = registrations[i].Id, Score = score, Comment = i == 0 ? "Very useful" : null, SubmittedAt = now }));
+        int[] scores = [5, 4, 4];
+        db.ProgramFeedback.AddRange(scores.Select((score, i) => new ProgramFeedback { ProgramId = program.Id, RegistrationId = registrations[i].Id, Score = score, Comment = i == 0 ? "Very useful" : null, SubmittedAt = now }));
 
         var e = new MatchmakingEvent { Name = Unique.Name("Report event"), TimeZone = "Asia/Jakarta", ProgramId = program.Id };
         db.Events.Add(e);
@@ -272,7 +273,8 @@ public sealed class ProgramsTests(AppFixture apps)
             new EventMeeting { EventId = ahead.Id, FirstRegistrationId = a.Id, SecondRegistrationId = b.Id, SlotIndex = 1, Table = 1, Attendance = MeetingAttendance.Held, CreatedAt = now });
 
         var providers = await db.Organizations.Where(o => o.Kind == OrganizationKind.Provider).OrderBy(o => o.Id).Select(o => o.Id).Take(3).ToListAsync();
-        var opportunities = new[] { 100_000m, 250_000m, 50_000m }.Select((value, i) => new Opportunity { ProviderId = providers[i], ProjectId = project.Id, ValueUsd = value }).ToList();
+        decimal[] values = [100_000m, 250_000m, 50_000m];
+        var opportunities = values.Select((value, i) => new Opportunity { ProviderId = providers[i], ProjectId = project.Id, ValueUsd = value }).ToList();
         db.Opportunities.AddRange(opportunities);
         // A waitlisted participant's project is not a follow-up of the program.
         db.Opportunities.Add(new Opportunity { ProviderId = providers[0], ProjectId = waitingProject.Id, ValueUsd = 999_000m });

@@ -6,6 +6,7 @@ using CityBridge.Testing;
 using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Shared;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,7 +128,7 @@ public sealed class RefusalTests(AppFixture apps)
 
     private sealed class TestPage : PageModel;
 
-    private static async Task<(int Status, string? ContentType, JsonElement Body)> ExecuteAsync(IResult result)
+    private static async Task<(int Status, string? ContentType, JsonElement Body)> ExecuteAsync(ProblemHttpResult result)
     {
         var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
         var context = new DefaultHttpContext { RequestServices = services };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -39,7 +40,7 @@ internal static class TestAccounts
     }
 
     public static string CurrentCode() => SingleUseAuthenticatorTokenProvider.CodeAt(
-        SingleUseAuthenticatorTokenProvider.Base32Decode(AuthenticatorKey), DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30).ToString("D6");
+        SingleUseAuthenticatorTokenProvider.Base32Decode(AuthenticatorKey), DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30).ToString("D6", CultureInfo.InvariantCulture);
 }
 
 /// <summary>A browser-like session: cookies, antiforgery tokens, and optionally the headers a proxy adds.</summary>

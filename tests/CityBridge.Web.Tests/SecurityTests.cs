@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -148,7 +149,7 @@ public sealed class SecurityTests(AppFixture apps)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var db = app.NewDb();
-        var entry = await db.AuditLog.Where(a => a.EntityType == "PriorityProject" && a.EntityId == id.ToString()).OrderByDescending(a => a.Id).FirstAsync();
+        var entry = await db.AuditLog.Where(a => a.EntityType == "PriorityProject" && a.EntityId == id.ToString(CultureInfo.InvariantCulture)).OrderByDescending(a => a.Id).FirstAsync();
         Assert.Equal("Updated", entry.Action);
         Assert.Equal(AccountSeeder.DemoStaffEmail, entry.UserName);
         Assert.Contains("BudgetUsd", entry.Before);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Documents;
@@ -102,7 +103,9 @@ public sealed class SiteSearchIndex : IDisposable
             foreach (var scored in top.ScoreDocs)
             {
                 var document = searcher.Doc(scored.Doc);
-                var hit = new SearchHit(document.Get(KindField), document.GetField(IdField).GetInt32Value() ?? 0, document.Get(TitleField), Excerpt(document.Get(TextField)), document.Get(LinkField), scored.Score);
+                // Stored fields are plain strings; the invariant culture only satisfies Lucene's culture-aware overload.
+                var culture = CultureInfo.InvariantCulture;
+                var hit = new SearchHit(document.Get(KindField, culture), document.GetField(IdField).GetInt32Value() ?? 0, document.Get(TitleField, culture), Excerpt(document.Get(TextField, culture)), document.Get(LinkField, culture), scored.Score);
                 if (keep is null || keep(hit))
                 {
                     hits.Add(hit);
@@ -121,7 +124,7 @@ public sealed class SiteSearchIndex : IDisposable
         }
     }
 
-    private Query? Parse(string? text)
+    private BooleanQuery? Parse(string? text)
     {
         var words = (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(20).ToList();
         var combined = new BooleanQuery();

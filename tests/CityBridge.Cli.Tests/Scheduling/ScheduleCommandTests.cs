@@ -6,6 +6,8 @@ namespace CityBridge.Cli.Tests.Scheduling;
 
 public sealed class ScheduleCommandTests : IDisposable
 {
+    private static readonly string[] SolvedStatuses = ["optimal", "feasible"];
+
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("citybridge-schedule-");
 
     public void Dispose() => _folder.Delete(recursive: true);
@@ -23,7 +25,7 @@ public sealed class ScheduleCommandTests : IDisposable
         Assert.Equal("", validated.Output);
         var schedule = JsonNode.Parse(System.IO.File.ReadAllText(File("schedule.json")))!;
         Assert.Equal("schedule-v1", (string?)schedule["format"]);
-        Assert.Contains((string?)schedule["status"], new[] { "optimal", "feasible" });
+        Assert.Contains((string?)schedule["status"], SolvedStatuses);
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public class IdleGapLocalSearchTests
         // Slot 1 is busy for a's partners b and c, so no single meeting of a can move there; swapping the chain of
         // slots 1 and 2 through c (a–c to slot 1, c–e to slot 2) closes it.
         var slots = Enumerable.Range(0, 3).Select(i => new Slot($"s{i}", DateTimeOffset.UnixEpoch.AddMinutes(20 * i), DateTimeOffset.UnixEpoch.AddMinutes(20 * (i + 1)), "am")).ToList();
-        var participants = new[] { "a", "b", "c", "d", "e" }.Select(id => new Participant(id)).ToList();
+        string[] ids = ["a", "b", "c", "d", "e"];
+        var participants = ids.Select(id => new Participant(id)).ToList();
         var meetings = new List<Meeting>
         {
             new("ab", ["a", "b"], AllowedSlots: ["s0"]),

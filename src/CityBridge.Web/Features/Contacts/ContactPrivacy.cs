@@ -20,7 +20,7 @@ public sealed class ContactPrivacy(CityBridgeDb db, IAuditActor actor, TimeProvi
             return null;
         }
 
-        var email = contact.Email.ToLower();
+        var email = contact.Email.ToLowerInvariant();
         var export = new
         {
             exportedAt = clock.GetUtcNow(),
@@ -55,7 +55,7 @@ public sealed class ContactPrivacy(CityBridgeDb db, IAuditActor actor, TimeProvi
             return false;
         }
 
-        var email = contact.Email.ToLower();
+        var email = contact.Email.ToLowerInvariant();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         contact.FullName = ErasedName;
         contact.Email = $"erased-{contactId}@erased.invalid";

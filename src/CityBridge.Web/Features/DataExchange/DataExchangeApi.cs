@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using CityBridge.Web.Features.Shared;
 
 namespace CityBridge.Web.Features.DataExchange;
@@ -100,9 +101,9 @@ public static class DataExchangeApi
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
         && media.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase);
 
-    private static IResult NotCsv() => TypedResults.Problem(title: "Not a CSV file",
+    private static ProblemHttpResult NotCsv() => TypedResults.Problem(title: "Not a CSV file",
         detail: "Upload a .csv file (multipart/form-data) or send the file itself with Content-Type: text/csv.", statusCode: StatusCodes.Status415UnsupportedMediaType);
 
-    private static IResult UnknownKind(string kind) =>
+    private static ProblemHttpResult UnknownKind(string kind) =>
         TypedResults.Problem(title: "Unknown kind", detail: $"'{kind}' is not one of providers, solutions, projects, contacts.", statusCode: StatusCodes.Status400BadRequest);
 }

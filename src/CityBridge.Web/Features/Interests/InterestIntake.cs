@@ -97,14 +97,14 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AddressLock}, hashtext({email.ToLowerInvariant()}))", ct);
         }
 
-        var recent = (await db.Interests.Where(i => i.Email.ToLower() == email.ToLower()).Select(i => i.ReceivedAt).ToListAsync(ct))
+        var recent = (await db.Interests.Where(i => i.Email.ToLower() == email.ToLowerInvariant()).Select(i => i.ReceivedAt).ToListAsync(ct))
             .Count(at => at > now.AddDays(-1));
         if (recent >= PerAddressPerDay)
         {
             return (IntakeOutcome.Dropped, errors);
         }
 
-        var duplicateOf = await db.Contacts.Where(c => c.Email.ToLower() == email.ToLower()).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        var duplicateOf = await db.Contacts.Where(c => c.Email.ToLower() == email.ToLowerInvariant()).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
         var interest = new Interest
         {
             ReceivedAt = now,
@@ -221,7 +221,7 @@ public sealed class InterestIntake(CityBridgeDb db, TimeProvider clock)
             return existing;
         }
 
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Name.ToLower() == interest.OrganizationName.ToLower(), ct);
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Name.ToLower() == interest.OrganizationName.ToLowerInvariant(), ct);
         if (organization is null)
         {
             organization = new Organization

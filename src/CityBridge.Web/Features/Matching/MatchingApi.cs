@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using CityBridge.Core.Matching;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
@@ -155,9 +156,9 @@ public static class MatchingApi
             : Refusal.NotFound($"There is no provider organization with id {organizationId}.").ToProblem();
     }
 
-    private static IResult ProjectNotFound(int projectId) => Refusal.NotFound($"There is no project with id {projectId}.").ToProblem();
+    private static ProblemHttpResult ProjectNotFound(int projectId) => Refusal.NotFound($"There is no project with id {projectId}.").ToProblem();
 
-    private static IResult NotAllowed(Actor actor, string detail) => Refusal.Denied(actor, detail).ToProblem();
+    private static ProblemHttpResult NotAllowed(Actor actor, string detail) => Refusal.Denied(actor, detail).ToProblem();
 }
 
 /// <summary>Weights given in a query string to try them out; all seven or none.</summary>

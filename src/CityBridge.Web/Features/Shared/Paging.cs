@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Shared;
@@ -72,12 +73,12 @@ public sealed class DirectoryFilter : PageRequest
         ["sector"] = Sector,
         ["kind"] = Kind,
         ["topic"] = Topic,
-        ["cityId"] = CityId?.ToString(),
-        ["organizationId"] = OrganizationId?.ToString(),
+        ["cityId"] = CityId?.ToString(CultureInfo.InvariantCulture),
+        ["organizationId"] = OrganizationId?.ToString(CultureInfo.InvariantCulture),
         ["stage"] = Stage,
         ["pilot"] = Pilot?.ToString().ToLowerInvariant(),
-        ["page"] = page.ToString(),
-        ["pageSize"] = PageSize?.ToString(),
+        ["page"] = page.ToString(CultureInfo.InvariantCulture),
+        ["pageSize"] = PageSize?.ToString(CultureInfo.InvariantCulture),
     };
 }
 

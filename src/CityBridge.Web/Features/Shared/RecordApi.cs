@@ -66,7 +66,7 @@ public static class RecordApi
         return group;
     }
 
-    private static IResult NotFound<TEntity, TInput, TDto>(RecordDefinition<TEntity, TInput, TDto> definition, int id)
+    private static ProblemHttpResult NotFound<TEntity, TInput, TDto>(RecordDefinition<TEntity, TInput, TDto> definition, int id)
         where TEntity : EditableRecord
         where TInput : class, IRecordInput<TEntity> =>
         Refusal.NotFound($"There is no {definition.Singular} with id {id}.").ToProblem();

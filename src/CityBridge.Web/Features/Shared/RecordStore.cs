@@ -1,3 +1,5 @@
+using System.Text;
+using System.Globalization;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +13,8 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
 {
     public const string ConflictMessage =
         "Somebody else saved this {0} after you opened it. Your changes were not saved; reload to see the current version and apply them again.";
+
+    private static readonly CompositeFormat ConflictFormat = CompositeFormat.Parse(ConflictMessage);
 
     public async Task<TDto?> FindAsync(int id, CancellationToken ct) =>
         await definition.VisibleTo(db.Set<TEntity>().AsNoTracking(), actor).Where(e => e.Id == id).Select(definition.ToDto).FirstOrDefaultAsync(ct);
@@ -37,7 +41,7 @@ public sealed class RecordStore<TEntity, TInput, TDto>(CityBridgeDb db, RecordDe
 
     private (TEntity?, Refusal?) NotFound(int id) => (null, Refusal.NotFound($"There is no {definition.Singular} with id {id}."));
 
-    private (TEntity?, Refusal?) Conflict() => (null, Refusal.Conflict(string.Format(ConflictMessage, definition.Singular)));
+    private (TEntity?, Refusal?) Conflict() => (null, Refusal.Conflict(string.Format(CultureInfo.InvariantCulture, ConflictFormat, definition.Singular)));
 
     public async Task<(TEntity? Saved, Refusal? Refusal)> CreateAsync(TInput input, CancellationToken ct)
     {
