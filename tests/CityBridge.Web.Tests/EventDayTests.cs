@@ -384,8 +384,14 @@ public sealed class EventDayTests(AppFixture apps)
         var day = new DateOnly(2027, 6, 7);
         var created = await app.Staff.PostAsJsonAsync("/api/programs", new ProgramInput
         {
-            Name = Unique.Name("Calendar workshop"), Kind = Core.Programs.ProgramKind.Workshop, TimeZone = "Asia/Bangkok", StartDate = day, EndDate = day,
-            Sectors = ["water"], Capacity = 10, IsPublished = true,
+            Name = Unique.Name("Calendar workshop"),
+            Kind = Core.Programs.ProgramKind.Workshop,
+            TimeZone = "Asia/Bangkok",
+            StartDate = day,
+            EndDate = day,
+            Sectors = ["water"],
+            Capacity = 10,
+            IsPublished = true,
             Sessions = [new ProgramSessionInput { Title = "Opening", Date = day, Start = new TimeOnly(9, 0), End = new TimeOnly(10, 0) }],
         }, AppFixture.Json);
         created.EnsureSuccessStatusCode();

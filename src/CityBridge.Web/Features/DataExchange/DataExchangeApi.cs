@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CityBridge.Web.Features.DataExchange;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
-using Microsoft.AspNetCore.Authorization;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

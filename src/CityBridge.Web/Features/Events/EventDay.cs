@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CityBridge.Core.Dashboards;
-using CityBridge.Core.Scheduling;
 using CityBridge.Core.Domain;
+using CityBridge.Core.Scheduling;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Email;

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using CityBridge.Core.Matching;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

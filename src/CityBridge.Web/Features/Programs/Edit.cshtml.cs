@@ -1,7 +1,7 @@
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
-using Microsoft.AspNetCore.Authorization;
 using CityBridge.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Globalization;
+using System.Text;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
