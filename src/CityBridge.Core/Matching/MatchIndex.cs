@@ -16,8 +16,10 @@ public sealed record ProviderVectors(float[]? Description, IReadOnlyList<float[]
 /// </summary>
 public sealed class MatchIndex : IDisposable
 {
-    // Scores are rounded to 1e-6; a candidate this close to the cut-off is still examined so rounding cannot change the order.
-    private const double CutOffSlack = 1e-5;
+    // A shown score is built from signal values rounded to 4 decimals (weights sum to 1) and contributions rounded to 6, so
+    // it can differ from the exact score by up to about 0.54e-4; two scores, twice that. A candidate this close to the
+    // cut-off is still examined, so rounding can never change who is in the top k (a FsCheck case found 1e-5 too small).
+    private const double CutOffSlack = 2e-4;
 
     private readonly List<Entry?> entries = [];
     private readonly Dictionary<string, int> ordinals = new(StringComparer.Ordinal);

@@ -33,7 +33,7 @@ public sealed class SemanticBoundsTests
                 Assert.Equal(market.Providers.Count, everyone.Count);
                 Assert.Equal(everyone.Take(10), top, MatchIndexTests.MatchComparer.Instance);
             }
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(6));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
     }
 
     [Fact]
