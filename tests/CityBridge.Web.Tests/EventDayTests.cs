@@ -378,6 +378,23 @@ public sealed class EventDayTests(AppFixture apps)
 
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_scheduler_run_is_audited_under_its_own_name_not_as_an_anonymous_visitor(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var (eventId, _, _, _) = await AgreedMeetingAsync(app, new DateOnly(2027, 4, 21), "Audited run");
+
+        await ScheduleAsync(app.Staff, eventId);
+
+        await using var db = app.NewDb();
+        var key = eventId.ToString(CultureInfo.InvariantCulture);
+        var runId = await db.SchedulingJobs.Where(j => j.EventId == eventId).Select(j => j.Id).SingleAsync();
+        var names = await db.AuditLog.Where(a => a.EntityType == nameof(MatchmakingEvent) && a.EntityId == key).Select(a => a.UserName).ToListAsync();
+        Assert.Contains($"scheduler run {runId}", names);
+        Assert.DoesNotContain("anonymous", names);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
     public async Task Moving_a_program_session_raises_its_calendar_sequence_so_imported_calendars_take_the_new_time(TestDatabase database)
     {
         var app = await apps.GetAsync(database);

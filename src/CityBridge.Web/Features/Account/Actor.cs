@@ -47,7 +47,13 @@ public sealed class CurrentActor(IHttpContextAccessor http, IServiceProvider ser
 
     public string? UserId => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public string UserName => Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "unknown" : "anonymous";
+    public string UserName => http.HttpContext is null ? _backgroundJob ?? "system"
+        : Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "unknown" : "anonymous";
+
+    private string? _backgroundJob;
+
+    /// <summary>Work outside a request (a scheduler run) saves under the job's name in the audit log, not as "anonymous".</summary>
+    public void ActAsBackgroundJob(string name) => _backgroundJob = name;
 
     public async Task<Actor> GetAsync(CancellationToken ct = default)
     {

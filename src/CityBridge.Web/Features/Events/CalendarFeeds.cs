@@ -99,7 +99,7 @@ public sealed class CalendarFeeds(CityBridgeDb db, EventWorkflow events, IConfig
             $"{program.Name}: {s.Title}",
             program.Place,
             s.Speakers is { Length: > 0 } speakers ? $"Speakers: {speakers}" : null,
-            EventCalendar.SequenceOf(program.UpdatedAt),
+            program.AgendaRevision,
             program.UpdatedAt == default ? null : program.UpdatedAt));
     }
 }

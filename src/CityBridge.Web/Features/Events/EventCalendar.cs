@@ -99,15 +99,6 @@ public static class EventCalendar
             0,
             null));
 
-    /// <summary>
-    /// A SEQUENCE for items that keep no revision count of their own (program sessions): the seconds from 2026 to the
-    /// record's last save. Every save raises it, which RFC 5545 allows (a larger number is a newer revision).
-    /// </summary>
-    public static int SequenceOf(DateTimeOffset lastSaved) =>
-        lastSaved <= SequenceEpoch ? 0 : (int)Math.Min(int.MaxValue, (lastSaved - SequenceEpoch).TotalSeconds);
-
-    private static readonly DateTimeOffset SequenceEpoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     public static string MeetingUid(int eventId, int meetingId) => $"citybridge-event-{eventId}-meeting-{meetingId}@citybridge";
 
     private static string Uid(string name) =>

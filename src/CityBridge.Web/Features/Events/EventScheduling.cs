@@ -154,6 +154,7 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, JobLeases lease
     private async Task<(string State, string Message)> ScheduleAsync(SchedulingJob job, Action<ScheduleProgress> progress, CancellationToken stop)
     {
         await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Account.CurrentActor>().ActAsBackgroundJob($"scheduler run {job.Id}");
         var db = scope.ServiceProvider.GetRequiredService<CityBridgeDb>();
         var eventId = job.EventId;
         var e = await db.Events.AsNoTracking().Include(x => x.Sessions).SingleAsync(x => x.Id == eventId, CancellationToken.None);

@@ -34,6 +34,9 @@ public sealed class TradeProgram : EditableRecord
     public bool IsPublished { get; set; }
 
     public List<ProgramSession> Sessions { get; set; } = [];
+
+    /// <summary>Raised each time the agenda changes: the calendar SEQUENCE of every session (RFC 5545 §3.8.7.4).</summary>
+    public int AgendaRevision { get; set; }
 }
 
 /// <summary>One item of a program's agenda, in the program's local time.</summary>

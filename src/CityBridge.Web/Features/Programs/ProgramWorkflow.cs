@@ -117,6 +117,7 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
 
         if (input.ApplyTo(program))
         {
+            program.AgendaRevision++;
             await NotifyAgendaChangedAsync(program, ct);
         }
 
