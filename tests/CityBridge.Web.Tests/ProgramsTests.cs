@@ -5,6 +5,7 @@ using CityBridge.Core.Programs;
 using CityBridge.Testing;
 using CityBridge.Web.Features.Account;
 using CityBridge.Web.Features.Events;
+using CityBridge.Web.Features.My;
 using CityBridge.Web.Features.Pipeline;
 using CityBridge.Web.Features.Programs;
 using CityBridge.Web.Features.Projects;
@@ -153,6 +154,34 @@ public sealed class ProgramsTests(AppFixture apps)
                 $"{AccountSeeder.DemoProviderEmail} | A seat is free for you: {program.Name}",
             ],
             await MessagesAsync(app, program.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Someone_who_switched_registration_decisions_off_gets_no_e_mail_of_them_and_others_still_do(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var program = await CreateAsync(app, NewProgram(Unique.Name("Quiet program"), capacity: 1));
+        var official = await app.ClientForAsync(AccountSeeder.DemoMakassarOfficialEmail);
+        var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
+        var kinds = (await official.GetFromJsonAsync<List<NoticeChoice>>("/api/my/notices", AppFixture.Json))!.Select(c => c.Kind).ToList();
+        Assert.Contains(NoticeKinds.RegistrationDecision, kinds);
+        var off = await official.PutAsJsonAsync("/api/my/notices", new NoticeChoicesInput([.. kinds.Where(k => k != NoticeKinds.RegistrationDecision)]), AppFixture.Json);
+        Assert.Equal(HttpStatusCode.NoContent, off.StatusCode);
+        try
+        {
+            var first = await ApplyAsync(official, program.Id);
+            var second = await ApplyAsync(provider, program.Id);
+
+            Assert.Equal(HttpStatusCode.NoContent, (await ChangeAsync(app.Staff, program.Id, first, "approve")).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await ChangeAsync(app.Staff, program.Id, second, "approve")).StatusCode);
+
+            Assert.Equal([$"{AccountSeeder.DemoProviderEmail} | You are on the waitlist: {program.Name}"], await MessagesAsync(app, program.Name));
+        }
+        finally
+        {
+            await official.PutAsJsonAsync("/api/my/notices", new NoticeChoicesInput(kinds), AppFixture.Json);
+        }
     }
 
     [Theory]

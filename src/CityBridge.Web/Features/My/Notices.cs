@@ -33,6 +33,7 @@ public static class NoticeKinds
     public const string DayBeforeAgenda = "day-before-agenda";
     public const string NewMessage = "new-message";
     public const string EventInvitation = "event-invitation";
+    public const string RegistrationDecision = "registration-decision";
 
     public static IReadOnlyList<NoticeKind> All { get; } =
     [
@@ -46,6 +47,7 @@ public static class NoticeKinds
         new(DayBeforeAgenda, "Your agenda, the day before an event"),
         new(NewMessage, "A new message in one of your conversations"),
         new(EventInvitation, "An invitation to meet at an event"),
+        new(RegistrationDecision, "A decision on your program registration: confirmed, waitlisted or a seat freed for you"),
     ];
 }
 
