@@ -25,21 +25,8 @@ internal static class ScheduleCommands
         command.SetAction(async (parseResult, ct) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
-            ScheduleProblem problem;
-            try
+            if (await ReadEventAsync(parseResult, input, timeLimit, error, ct) is not ({ } problem, var seconds))
             {
-                problem = await ScheduleJson.ReadEventAsync(parseResult.GetValue(input)!, ct);
-            }
-            catch (InvalidInputException ex)
-            {
-                await error.WriteLineAsync(ex.Message);
-                return InvalidInput;
-            }
-
-            var seconds = parseResult.GetValue(timeLimit);
-            if (seconds is <= 0 or > 86_400)
-            {
-                await error.WriteLineAsync("--time-limit: must be between 0 and 86400 seconds");
                 return InvalidInput;
             }
 
@@ -100,6 +87,31 @@ internal static class ScheduleCommands
         return command;
     }
 
+    /// <summary>The event and the time budget of a solving verb; null (after telling why on stderr) when either is invalid.</summary>
+    private static async Task<(ScheduleProblem Problem, double Seconds)?> ReadEventAsync(
+        ParseResult parseResult, Option<FileInfo> input, Option<double> timeLimit, TextWriter error, CancellationToken ct)
+    {
+        ScheduleProblem problem;
+        try
+        {
+            problem = await ScheduleJson.ReadEventAsync(parseResult.GetValue(input)!, ct);
+        }
+        catch (InvalidInputException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return null;
+        }
+
+        var seconds = parseResult.GetValue(timeLimit);
+        if (seconds is <= 0 or > 86_400)
+        {
+            await error.WriteLineAsync("--time-limit: must be between 0 and 86400 seconds");
+            return null;
+        }
+
+        return (problem, seconds);
+    }
+
     private static Command Tables()
     {
         var input = new Option<FileInfo>("--input") { Required = true, Description = "The event (schedule-v1 input JSON)." };
@@ -108,21 +120,8 @@ internal static class ScheduleCommands
         command.SetAction(async (parseResult, ct) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
-            ScheduleProblem problem;
-            try
+            if (await ReadEventAsync(parseResult, input, timeLimit, error, ct) is not ({ } problem, var seconds))
             {
-                problem = await ScheduleJson.ReadEventAsync(parseResult.GetValue(input)!, ct);
-            }
-            catch (InvalidInputException ex)
-            {
-                await error.WriteLineAsync(ex.Message);
-                return InvalidInput;
-            }
-
-            var seconds = parseResult.GetValue(timeLimit);
-            if (seconds is <= 0 or > 86_400)
-            {
-                await error.WriteLineAsync("--time-limit: must be between 0 and 86400 seconds");
                 return InvalidInput;
             }
 

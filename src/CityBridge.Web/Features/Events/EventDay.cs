@@ -348,8 +348,7 @@ public sealed class EventDay(CityBridgeDb db, EventWorkflow flow, My.MeetingNoti
         foreach (var a in result.Scheduled.Where(a => waiting.ContainsKey(a.Meeting)))
         {
             var meeting = waiting[a.Meeting];
-            meeting.SlotIndex = int.Parse(a.Slot[1..], CultureInfo.InvariantCulture);
-            meeting.Table = a.Location is null ? null : int.Parse(a.Location[1..], CultureInfo.InvariantCulture);
+            (meeting.SlotIndex, meeting.Table) = EventScheduling.PlaceOf(a);
             meeting.Revise(now);
             placed.Add(meeting);
         }

@@ -183,9 +183,7 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, JobLeases lease
         var moved = new List<EventMeeting>();
         foreach (var meeting in meetings)
         {
-            var (slot, table) = placed.TryGetValue($"m{meeting.Id}", out var a)
-                ? (int.Parse(a.Slot[1..], CultureInfo.InvariantCulture), a.Location is null ? (int?)null : int.Parse(a.Location[1..], CultureInfo.InvariantCulture))
-                : ((int?)null, (int?)null);
+            var (slot, table) = placed.TryGetValue($"m{meeting.Id}", out var a) ? PlaceOf(a) : ((int?)null, (int?)null);
             if (slot == meeting.SlotIndex && table == meeting.Table)
             {
                 continue;
@@ -233,6 +231,10 @@ public sealed class EventScheduling(IServiceScopeFactory scopes, JobLeases lease
         await transaction.CommitAsync(CancellationToken.None);
         return (SchedulingJob.Finished, summary);
     }
+
+    /// <summary>The slot index and table of an assignment, from the names <see cref="ToProblem"/> gives them (s{index}, t{n}).</summary>
+    public static (int? Slot, int? Table) PlaceOf(Assignment a) =>
+        (int.Parse(a.Slot[1..], CultureInfo.InvariantCulture), a.Location is null ? null : int.Parse(a.Location[1..], CultureInfo.InvariantCulture));
 
     /// <summary>The places of the placed, unpinned meetings as the scheduler names them: what people were told.</summary>
     public static IEnumerable<Assignment> PublishedPlaces(int slotCount, int tables, IEnumerable<EventMeeting> meetings) =>

@@ -91,6 +91,10 @@ public static class Notices
         return queued;
     }
 
+    /// <summary>Those of <paramref name="userIds"/> who switched <paramref name="kind"/> off, for mail sent outside <see cref="QueueAsync"/>.</summary>
+    public static async Task<HashSet<string>> SwitchedOffAsync(CityBridgeDb db, IReadOnlyCollection<string> userIds, string kind, CancellationToken ct) =>
+        (await db.NoticeOptOuts.AsNoTracking().Where(o => o.Kind == kind && userIds.Contains(o.UserId)).Select(o => o.UserId).ToListAsync(ct)).ToHashSet();
+
     /// <summary>The kinds the user switched off.</summary>
     public static async Task<HashSet<string>> OptOutsAsync(CityBridgeDb db, string userId, CancellationToken ct) =>
         (await db.NoticeOptOuts.AsNoTracking().Where(o => o.UserId == userId).Select(o => o.Kind).ToListAsync(ct)).ToHashSet();

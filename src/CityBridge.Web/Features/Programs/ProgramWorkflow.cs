@@ -259,8 +259,7 @@ public sealed class ProgramWorkflow(CityBridgeDb db, TimeProvider clock, IOption
         var now = clock.GetUtcNow();
         var changedUsers = decision.Changes.Select(c => registrations.Single(r => r.Id == c.RegistrationId).UserId).ToList();
         // People who switched decisions off on /My/Notices still see them under My programs (/Programs/Mine), only not by e-mail.
-        var quiet = (await db.NoticeOptOuts.AsNoTracking()
-            .Where(o => o.Kind == My.NoticeKinds.RegistrationDecision && changedUsers.Contains(o.UserId)).Select(o => o.UserId).ToListAsync(ct)).ToHashSet();
+        var quiet = await My.Notices.SwitchedOffAsync(db, changedUsers, My.NoticeKinds.RegistrationDecision, ct);
         foreach (var change in decision.Changes)
         {
             var registration = registrations.Single(r => r.Id == change.RegistrationId);
