@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using CityBridge.Core.Readiness;
 using CityBridge.Testing;
 using CityBridge.Web.Features.Readiness;
@@ -66,4 +67,53 @@ public sealed class ReadinessPagesTests(AppFixture apps)
         Assert.Contains("You are viewing version 1", older, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Add_row_buttons_give_the_finance_and_tender_forms_one_more_blank_row_keep_what_was_typed_and_save_nothing(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var id = await ReadinessApiTestsData.NewProjectAsync(app);
+        var finance = $"/Projects/{id}/Readiness/Finance";
+        var procurement = $"/Projects/{id}/Readiness/Procurement";
+        var empty = await app.Staff.GetStringAsync(finance);
+        var fundingRows = Rows(empty, "Form.Funding[", "].Year");
+        var yearRows = Rows(empty, "Form.Scenarios[0].Years[", "].Year");
+
+        var typed = new Dictionary<string, string> { ["Form.Funding[0].Year"] = "2027", ["Form.Funding[0].Amount"] = "1,250,000", ["Form.Scenarios[0].Name"] = "Base case" };
+        for (var i = 1; i < fundingRows; i++)
+        {
+            typed[$"Form.Funding[{i}].Year"] = string.Empty;
+        }
+
+        for (var y = 0; y < yearRows; y++)
+        {
+            typed[$"Form.Scenarios[0].Years[{y}].Year"] = string.Empty;
+        }
+
+        var (_, withFunding) = await FormPost.AsAsync(app.Staff, finance, $"{finance}?handler=AddRow", new Dictionary<string, string>(typed) { ["list"] = "funding" });
+        var (_, withYear) = await FormPost.AsAsync(app.Staff, finance, $"{finance}?handler=AddRow", new Dictionary<string, string>(typed) { ["list"] = "years-0" });
+        var (_, withScenario) = await FormPost.AsAsync(app.Staff, finance, $"{finance}?handler=AddRow", new Dictionary<string, string>(typed) { ["list"] = "scenarios" });
+        var (_, withItem) = await FormPost.AsAsync(app.Staff, procurement, $"{procurement}?handler=AddRow", new Dictionary<string, string>
+        {
+            ["Form.Tender.Title"] = "Leak detection sensors",
+            ["Form.Tender.Items[0].Description"] = "Acoustic logger",
+            ["Form.Tender.Items[1].Description"] = string.Empty,
+            ["list"] = "items",
+        });
+
+        Assert.Equal(fundingRows + 1, Rows(withFunding, "Form.Funding[", "].Year"));
+        Assert.Contains("value=\"2027\"", withFunding, StringComparison.Ordinal);
+        Assert.Contains("value=\"1,250,000\"", withFunding, StringComparison.Ordinal);
+        Assert.Equal(yearRows + 1, Rows(withYear, "Form.Scenarios[0].Years[", "].Year"));
+        Assert.Contains("value=\"Base case\"", withYear, StringComparison.Ordinal);
+        Assert.Equal(2, Rows(withScenario, "Form.Scenarios[", "].Name")); // the one typed in, and a new one
+        Assert.Equal(3, Rows(withItem, "Form.Tender.Items[", "].Description")); // the two posted, and a new one
+        Assert.Contains("value=\"Acoustic logger\"", withItem, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"2027\"", await app.Staff.GetStringAsync(finance), StringComparison.Ordinal);
+        Assert.DoesNotContain("Add a funding line", await app.Client.GetStringAsync(finance), StringComparison.Ordinal);
+    }
+
+    private static int Rows(string html, string prefix, string suffix) =>
+        Regex.Count(html, $"name=\"{Regex.Escape(prefix)}\\d+{Regex.Escape(suffix)}\"");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CityBridge.Core.Domain;
 using CityBridge.Core.Readiness;
 using Microsoft.AspNetCore.Mvc;
@@ -62,11 +63,26 @@ public sealed class FinanceModel(IServiceProvider services) : ReadinessPageModel
         Analysis = FinanceAnalyzer.Analyze(Report.Finance);
         return Page();
     }
+
+    /// <summary>One more blank rate, funding line, scenario or year of a scenario ("years-0"); works without JavaScript.</summary>
+    public async Task<IActionResult> OnPostAddRowAsync(int projectId, string? list, CancellationToken ct)
+    {
+        if (!await LoadAsync(projectId, ct))
+        {
+            return NotFound();
+        }
+
+        Analysis = FinanceAnalyzer.Analyze(Report.Finance);
+        return AddRow(Form, list);
+    }
 }
 
-/// <summary>The finance form: fixed rows, blank rows ignored.</summary>
-public sealed class FinanceForm
+/// <summary>The finance form: a few blank rows to start with, one more on request; blank rows ignored.</summary>
+public sealed class FinanceForm : IGrowingForm
 {
+    /// <summary>The add-row name of scenario <paramref name="scenario"/>'s years.</summary>
+    public static string YearsList(int scenario) => string.Create(CultureInfo.InvariantCulture, $"years-{scenario}");
+
     public List<RateRow> Rates { get; set; } = [];
 
     public List<FundingRow> Funding { get; set; } = [];
@@ -95,11 +111,33 @@ public sealed class FinanceForm
     public void PadRows()
     {
         FormRows.Pad(Rates, Math.Max(3, Rates.Count + 1));
-        FormRows.Pad(Funding, Math.Max(5, Funding.Count + 2));
+        FormRows.Pad(Funding, Math.Max(3, Funding.Count + 1));
         FormRows.Pad(Scenarios, Math.Max(2, Scenarios.Count + 1));
         foreach (var scenario in Scenarios)
         {
-            FormRows.Pad(scenario.Years, Math.Max(6, scenario.Years.Count + 2));
+            FormRows.Pad(scenario.Years, Math.Max(5, scenario.Years.Count + 1));
+        }
+    }
+
+    public void AddRow(string? list)
+    {
+        switch (list)
+        {
+            case "rates": Rates.Add(new()); break;
+            case "funding": Funding.Add(new()); break;
+            case "scenarios":
+                var scenario = new ScenarioForm();
+                FormRows.Pad(scenario.Years, 5);
+                Scenarios.Add(scenario);
+                break;
+            default:
+                var at = Enumerable.Range(0, Scenarios.Count).FirstOrDefault(s => YearsList(s) == list, -1);
+                if (at >= 0)
+                {
+                    Scenarios[at].Years.Add(new());
+                }
+
+                break;
         }
     }
 

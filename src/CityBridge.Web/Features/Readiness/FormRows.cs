@@ -1,5 +1,12 @@
 namespace CityBridge.Web.Features.Readiness;
 
+/// <summary>A readiness form whose lists grow by one blank row on request (the "Add a …" buttons, which need no JavaScript).</summary>
+public interface IGrowingForm
+{
+    /// <summary>Adds one blank row to the list named <paramref name="list"/>; an unknown name adds nothing.</summary>
+    void AddRow(string? list);
+}
+
 /// <summary>The row handling the readiness forms share: blank rows to type in, and skipping them on save.</summary>
 public static class FormRows
 {

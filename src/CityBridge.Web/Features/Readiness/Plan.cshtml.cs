@@ -47,24 +47,12 @@ public sealed class PlanModel(IServiceProvider services) : ReadinessPageModel(se
     /// <summary>One more blank row in a list; works without JavaScript, and keeps what was typed (nothing is saved).</summary>
     public async Task<IActionResult> OnPostAddRowAsync(int projectId, string? list, CancellationToken ct)
     {
-        if (!await LoadAsync(projectId, ct))
-        {
-            return NotFound();
-        }
-
-        if (!Report.MayEdit)
-        {
-            return Forbid();
-        }
-
-        ModelState.Clear();
-        Form.AddRow(list);
-        return Page();
+        return await LoadAsync(projectId, ct) ? AddRow(Form, list) : NotFound();
     }
 }
 
 /// <summary>The plan form: a few blank rows to start with, one more on request; blank rows ignored.</summary>
-public sealed class PlanForm
+public sealed class PlanForm : IGrowingForm
 {
     public List<string?> Objectives { get; set; } = [];
 

@@ -63,6 +63,10 @@ public sealed class ProcurementModel(IServiceProvider services, CityBridgeDb db)
         return Page();
     }
 
+    /// <summary>One more blank tender item; works without JavaScript.</summary>
+    public async Task<IActionResult> OnPostAddRowAsync(int projectId, string? list, CancellationToken ct) =>
+        await LoadWithZoneAsync(projectId, ct) ? AddRow(Form, list) : NotFound();
+
     public async Task<IActionResult> OnPostPublishAsync(int projectId, CancellationToken ct)
     {
         if (!await LoadWithZoneAsync(projectId, ct))
@@ -90,7 +94,7 @@ public sealed class ProcurementModel(IServiceProvider services, CityBridgeDb db)
 }
 
 /// <summary>The checklist and tender builder form.</summary>
-public sealed class ProcurementForm
+public sealed class ProcurementForm : IGrowingForm
 {
     public List<CheckRow> Checklist { get; set; } = [];
 
@@ -125,6 +129,14 @@ public sealed class ProcurementForm
     public void PadRows()
     {
         FormRows.Pad(Tender.Items, Math.Max(3, Tender.Items.Count + 1));
+    }
+
+    public void AddRow(string? list)
+    {
+        if (list == "items")
+        {
+            Tender.Items.Add(new());
+        }
     }
 
     public ProcurementAssessment ToAssessment(RowMap rows, DateTimeZone zone)

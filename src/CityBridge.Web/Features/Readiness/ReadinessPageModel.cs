@@ -73,6 +73,19 @@ public abstract class ReadinessPageModel(IServiceProvider services) : PageModel
         return RedirectToPage(new { projectId });
     }
 
+    /// <summary>One more blank row in a list of <paramref name="form"/>: keeps what was typed and saves nothing.</summary>
+    protected IActionResult AddRow(IGrowingForm form, string? list)
+    {
+        if (!Report.MayEdit)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        form.AddRow(list);
+        return Page();
+    }
+
     public static string Usd(decimal amount) => string.Create(CultureInfo.InvariantCulture, $"USD {amount:N0}");
 
     public static string Percent(decimal percent) => string.Create(CultureInfo.InvariantCulture, $"{percent:0.#}%");
