@@ -10,14 +10,22 @@ public sealed class OutreachTests(BrowserFixture fixture)
     {
         var company = $"Harborlight {Guid.NewGuid().ToString("N")[..6]}";
         var visitor = await fixture.NewPageAsync();
+        var posts = 0;
+        visitor.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
         await visitor.GotoAsync("/");
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Register your interest" }).ClickAsync();
-        // An empty form: every problem at once (the consent one too), listed at the top with focus on the list.
+        // An empty form: every problem at once (the consent one too), listed at the top with focus on the list,
+        // found by the browser with the server's words before anything is sent.
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         var summary = visitor.Locator("[data-error-summary]");
         await Assertions.Expect(summary).ToBeFocusedAsync();
         await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Enter your name." })).ToHaveAttributeAsync("href", "#Input_FullName");
         await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "We can only keep your request if you agree to the privacy notice." })).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.Locator("main form").GetByText("Enter your e-mail address so we can answer.")).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.GetByLabel("E-mail")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal(0, posts);
+        await visitor.GetByLabel("E-mail").FillAsync("not an address");
+        await Assertions.Expect(visitor.Locator("main form").GetByText("Enter a valid e-mail address, such as name@example.com.")).ToBeVisibleAsync();
         await Assertions.Expect(visitor.GetByLabel("Your name")).ToHaveAttributeAsync("aria-required", "true");
         await visitor.GetByLabel("Your name").FillAsync("Jordan Lee");
         await visitor.GetByLabel("E-mail").FillAsync($"{Guid.NewGuid():N}@harborlight.example");
@@ -27,9 +35,11 @@ public sealed class OutreachTests(BrowserFixture fixture)
         await visitor.GetByLabel("What are you looking for?").FillAsync("A pilot city for our flood sensors.");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(visitor.Locator("main form").GetByText("We can only keep your request if you agree to the privacy notice.")).ToBeVisibleAsync();
+        Assert.Equal(0, posts);
         await visitor.GetByLabel("I agree to the privacy notice above.").CheckAsync();
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("We received your request");
+        Assert.Equal(1, posts);
 
         var staff = await fixture.NewPageAsync();
         await SignIn.AsStaffAsync(staff);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Features.Interests;
 
-public sealed class InterestInput : IValidatableObject
+public sealed class InterestInput
 {
     public const string PrivacyText =
         "CityBridge stores the details in this form to answer you and to connect you with the trade program's cities, providers and events. " +
@@ -42,18 +42,11 @@ public sealed class InterestInput : IValidatableObject
     [StringLength(4000, MinimumLength = 10, ErrorMessage = "Write between 10 and 4,000 characters.")]
     public string Message { get; set; } = string.Empty;
 
+    [MustBeChecked(ErrorMessage = "We can only keep your request if you agree to the privacy notice.")]
     public bool Consent { get; set; }
 
     /// <summary>A field people never see; software that fills in every field gives itself away.</summary>
     public string? Website { get; set; }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!Consent)
-        {
-            yield return new ValidationResult("We can only keep your request if you agree to the privacy notice.", [nameof(Consent)]);
-        }
-    }
 }
 
 /// <summary>The outcome of a public submission.</summary>

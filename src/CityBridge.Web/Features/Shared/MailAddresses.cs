@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using MimeKit;
 
 namespace CityBridge.Web.Features.Shared;
@@ -31,9 +32,9 @@ public static class MailAddresses
     }
 }
 
-/// <summary>The value, when given, must be a plain e-mail address (<see cref="MailAddresses"/>).</summary>
+/// <summary>The value, when given, must be a plain e-mail address (<see cref="MailAddresses"/>); the browser checks the shape first.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class MailAddressAttribute : ValidationAttribute
+public sealed class MailAddressAttribute : ValidationAttribute, IClientModelValidator
 {
     public MailAddressAttribute()
         : base("Enter a valid e-mail address, such as name@example.com.")
@@ -41,4 +42,7 @@ public sealed class MailAddressAttribute : ValidationAttribute
     }
 
     public override bool IsValid(object? value) => value is null || (value is string text && (text.Length == 0 || MailAddresses.IsValid(text.Trim())));
+
+    public void AddValidation(ClientModelValidationContext context) =>
+        ClientChecks.Add(context, "email", FormatErrorMessage(context.ModelMetadata.GetDisplayName()));
 }
