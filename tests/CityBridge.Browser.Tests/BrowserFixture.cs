@@ -11,6 +11,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private static readonly string[] Switches =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
     private IPlaywright? _playwright;
 
     public TestApp App { get; private set; } = null!;
@@ -26,18 +29,27 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         App = await TestApp.StartAsync(TestDatabase.Sqlite);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        Browser = await LaunchAsync();
     }
 
-    /// <summary>A fresh page in its own browser context (own cookies), pointed at the app.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// Another Chromium with the same switches and <paramref name="extraSwitches"/> (a fake camera), for the test that
+    /// needs them, so the shared browser keeps its behaviour; the caller closes it.
+    /// </summary>
+    public Task<IBrowser> LaunchAsync(params string[] extraSwitches) => _playwright!.Chromium.LaunchAsync(new()
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString().TrimEnd('/') });
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = [.. Switches, .. extraSwitches],
+    });
+
+    /// <summary>A fresh page in its own browser context (own cookies), pointed at the app.</summary>
+    public Task<IPage> NewPageAsync() => NewPageAsync(Browser, []);
+
+    /// <summary>A fresh page of <paramref name="browser"/> in its own context, pointed at the app, with these permissions granted.</summary>
+    public async Task<IPage> NewPageAsync(IBrowser browser, IEnumerable<string> permissions)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString().TrimEnd('/'), Permissions = permissions });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

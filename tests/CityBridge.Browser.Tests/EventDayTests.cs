@@ -158,6 +158,47 @@ public sealed class EventDayTests(BrowserFixture fixture)
         await ScreenshotAsync(staff, "checkin");
     }
 
+    [Fact]
+    public async Task Staff_scan_the_QR_code_on_a_participant_s_agenda_with_the_camera_and_the_desk_checks_them_in()
+    {
+        var eventId = await PublishedMeetingAsync(new DateOnly(2027, 9, 14), "Scanned check-in");
+        var participant = await PageAsync(AccountSeeder.DemoDaNangOfficialEmail, 390);
+        await participant.GotoAsync($"/Events/Agenda/{eventId}");
+        var provider = await PageAsync(AccountSeeder.DemoProviderEmail, 390);
+        await provider.GotoAsync($"/Events/Agenda/{eventId}");
+        var providerCode = (await provider.Locator(".ev-code").InnerTextAsync()).Trim();
+        // The camera films the QR code exactly as the agenda serves it (an SVG from QRCoder).
+        await using var camera = await FakeCamera.FilmingAsync(participant.GetByTestId("checkin-code").Locator("img"));
+        await using var browser = await fixture.LaunchAsync(camera.Switches);
+
+        var staff = await fixture.NewPageAsync(browser, ["camera"]);
+        await staff.SetViewportSizeAsync(390, 844);
+        await SignIn.AsStaffAsync(staff);
+        await staff.GotoAsync($"/Events/CheckIn/{eventId}");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Scan with the camera" }).ClickAsync();
+
+        // Starting the camera and decoding take a few seconds on a busy machine; the scan then submits the form.
+        await Assertions.Expect(staff.GetByTestId("checked-in")).ToContainTextAsync("Checked in: Linh Tran", new() { Timeout = 60_000 });
+        await Assertions.Expect(staff.Locator(".lead")).ToContainTextAsync("1 of 2 participants checked in");
+        await AssertNoSidewaysScrollAsync(staff);
+        await participant.ReloadAsync();
+        await Assertions.Expect(participant.GetByTestId("checkin-code").Locator(".ev-status")).ToHaveTextAsync("Checked in");
+
+        // A desk whose browser may not use the camera says so, and the typed code still checks people in.
+        var refused = await fixture.NewPageAsync(browser, []);
+        await refused.SetViewportSizeAsync(390, 844);
+        await SignIn.AsStaffAsync(refused);
+        await refused.GotoAsync($"/Events/CheckIn/{eventId}");
+        await refused.GetByRole(AriaRole.Button, new() { Name = "Scan with the camera" }).ClickAsync();
+        var unavailable = refused.GetByRole(AriaRole.Button, new() { Name = "Camera unavailable: this browser may not use it" });
+        await Assertions.Expect(unavailable).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(unavailable).ToContainTextAsync("Type the code below");
+        await refused.GetByLabel("Check-in code").FillAsync(providerCode);
+        await refused.GetByRole(AriaRole.Button, new() { Name = "Check in", Exact = true }).ClickAsync();
+        await Assertions.Expect(refused.GetByTestId("checked-in")).ToContainTextAsync("Checked in: Maria Alvarez");
+        await Assertions.Expect(refused.Locator(".lead")).ToContainTextAsync("2 of 2 participants checked in");
+    }
+
     [Theory]
     [InlineData(1366)]
     [InlineData(390)]
