@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using CityBridge.Core.Readiness;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Readiness;
 
 namespace CityBridge.Web.Tests;
 
@@ -98,38 +101,168 @@ public sealed class OfficialSourcesTests
         Rows(file).ToDictionary(r => r[key]);
 }
 
-/// <summary>The ISO 37120 / 37122 indicator list says for each indicator which edition and clause it is, or that it is unchecked.</summary>
-public sealed class IsoIndicatorListTests
+/// <summary>
+/// The ISO 37120 / 37122 indicator list: every row names its standard, edition and how far it was checked, and every
+/// clause and name it takes from a public source is in the copy of that source kept in data/iso/.
+/// </summary>
+public sealed partial class IsoIndicatorListTests
 {
-    private static readonly string[] IsoCityStandards = ["ISO 37120", "ISO 37122"];
+    private static readonly IReadOnlyList<IsoIndicator> Indicators = ReadinessCatalog.Shipped.IsoIndicators;
 
-    private static readonly IReadOnlyList<CityBridge.Core.Readiness.IsoIndicator> Indicators = Features.Readiness.ReadinessCatalog.Shipped.IsoIndicators;
+    private static readonly IReadOnlyList<IsoIndicator> FromIso = [.. Indicators.Where(i => i.Check != IndicatorCheck.CityBridgeKpi)];
+
+    private static string Kept(string file) => Path.Combine(DataSeeder.ShippedDataFolder, "iso", file);
+
+    [Theory]
+    [InlineData("iso37120-2014-ontology-labels.csv", "5dc3f6fe8a7ad253478766d09f39f2f01f7d23274f4ea67c4ac830a4fd9b2459")]
+    [InlineData("iso37120-2014-contents-excerpt.csv", "78b89d552936d52c5cd6706947c748ff762bb8e2fc24676910ca238458a27465")]
+    [InlineData("kopavogur-nightingale.csv", "51e1f5b63fe883d1ca01c7b2ebcd8d446ce1723651ba891048b5248c7b2b5eb2")]
+    public void The_kept_copies_of_the_published_lists_are_the_files_named_in_their_README(string file, string sha256)
+    {
+        Assert.Equal(sha256, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Kept(file)))));
+        Assert.Contains($"`{sha256}`", File.ReadAllText(Kept("README.md")), StringComparison.Ordinal);
+    }
 
     [Fact]
-    public void Every_indicator_names_its_standard_and_edition_and_either_a_clause_or_that_it_is_unverified()
+    public void Every_ISO_indicator_names_its_standard_and_edition_and_says_how_far_it_was_checked()
     {
-        Assert.All(Indicators, i =>
+        Assert.All(FromIso, i =>
         {
-            Assert.Contains(i.Standard, IsoCityStandards);
-            Assert.Matches("^(2014|2018|2019)$", i.Edition);
-            Assert.True(i.Clause is not null ? i.Source.StartsWith("verified", StringComparison.Ordinal) : i.Source.StartsWith("unverified", StringComparison.Ordinal), i.Indicator);
+            Assert.True(i.Standard == "ISO 37120" ? i.Edition is "2014" or "2018" : i.Standard == "ISO 37122" && i.Edition == "2019", i.Indicator);
+            Assert.StartsWith(i.Check switch
+            {
+                IndicatorCheck.TwoSources => "two public sources: ",
+                IndicatorCheck.OneSource => "one public source: ",
+                IndicatorCheck.ClauseOnly => "clause from one public source ",
+                _ => "not found",
+            }, i.Source, StringComparison.Ordinal);
+            Assert.Equal(i.Check == IndicatorCheck.NotFound, i.Clause is null);
+        });
+        Assert.Equal(FromIso.Count, FromIso.Select(i => (i.Standard, i.Edition, i.Clause ?? i.Indicator)).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_name_taken_from_a_public_source_is_in_the_kept_copy_under_the_same_clause()
+    {
+        var published = PublishedNames();
+
+        Assert.All(FromIso.Where(i => i.Check is IndicatorCheck.OneSource or IndicatorCheck.TwoSources), i =>
+        {
+            var copies = published.Where(p => (p.Standard, p.Edition, p.Clause, p.Name) == (i.Standard, i.Edition, i.Clause, i.Indicator))
+                .Select(p => p.File).Distinct().ToList();
+            Assert.True(copies.Count >= (i.IsVerified ? 2 : 1), $"{i.Citation} \"{i.Indicator}\" is in {copies.Count} kept copies.");
         });
     }
 
     [Fact]
-    public void Clauses_are_unique_within_an_edition_and_sit_under_the_right_theme_clause()
+    public void Every_clause_taken_from_an_Icelandic_page_is_in_the_kept_copy_without_an_English_name()
     {
-        var verified = Indicators.Where(i => i.IsVerified).ToList();
+        var kopavogur = KopavogurRows();
 
-        Assert.Equal(verified.Count, verified.Select(i => i.Citation).Distinct().Count());
-        // In ISO 37120:2014 the themes are clauses 5 (Economy) to 21 (Water and sanitation), e.g. 21.7 water loss.
-        Assert.Contains(verified, i => i.Citation == "ISO 37120:2014, 21.7" && i.Indicator == "Percentage of water loss (unaccounted for water)");
-        Assert.Contains(verified, i => i.Citation == "ISO 37120:2014, 6.2" && i.Indicator.EndsWith(": survival rate", StringComparison.Ordinal));
+        Assert.All(FromIso.Where(i => i.Check == IndicatorCheck.ClauseOnly), i =>
+        {
+            var row = Assert.Single(kopavogur, r => (r["standard"], r["edition"], r["clause"]) == (i.Standard, i.Edition, i.Clause));
+            Assert.NotEmpty(row["name_is"]);
+            Assert.Empty(row["name_en"]);
+        });
     }
 
     [Fact]
-    public void The_invented_start_up_indicator_is_gone()
+    public void The_ISO_37122_economy_indicator_takes_the_place_of_the_invented_start_up_KPI()
     {
         Assert.DoesNotContain(Indicators, i => i.Indicator.Contains("start-ups", StringComparison.OrdinalIgnoreCase));
+        var survival = Assert.Single(Indicators, i => i.Citation == "ISO 37122:2019, 5.2");
+        Assert.Equal("Survival rate of new businesses per 100 000 population", survival.Indicator);
     }
+
+    [Fact]
+    public void A_plan_saved_under_an_indicators_former_name_still_finds_it()
+    {
+        var renamed = ReadinessCatalog.Shipped.FindIndicator("ISO 37122",
+            "Percentage of the city population with an online unified health file accessible to health care providers");
+
+        Assert.Equal("ISO 37122:2019, 11.1", renamed?.Citation);
+        Assert.Equal("Percentage of the city’s population with an online unified health file accessible to health care providers", renamed?.Indicator);
+    }
+
+    [Theory]
+    [InlineData("CityBridge,,,one-source")]
+    [InlineData("ISO 37122,2019,,citybridge")]
+    [InlineData("CityBridge,2019,,citybridge")]
+    [InlineData("ISO 37122,2019,9.9,not-found")]
+    [InlineData("ISO 37122,2019,,one-source")]
+    public void A_list_that_passes_a_CityBridge_KPI_off_as_ISO_or_claims_a_check_it_lacks_is_refused(string row)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => CatalogWith($"{row},Economy,Start-ups per 100 000 population,,test row"));
+
+        Assert.Contains("Start-ups per 100 000 population", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_CityBridge_KPI_is_cited_and_shown_as_not_from_ISO()
+    {
+        var kpi = Assert.Single(CatalogWith("CityBridge,,,citybridge,Economy,Start-ups per 100 000 population,,CityBridge's own KPI").IsoIndicators);
+
+        Assert.Equal("CityBridge KPI (not from ISO)", kpi.Citation);
+        Assert.Contains("not from ISO", kpi.CheckNote, StringComparison.Ordinal);
+        Assert.False(kpi.IsVerified);
+    }
+
+    /// <summary>A catalogue read from a folder with the shipped NIST and sector lists and a one-row indicator list.</summary>
+    private static ReadinessCatalog CatalogWith(string indicatorRow)
+    {
+        var folder = Directory.CreateTempSubdirectory("citybridge-iso-").FullName;
+        try
+        {
+            foreach (var file in new[] { "nist-csf-2.0.csv", "sector-standards.csv" })
+            {
+                File.Copy(Path.Combine(DataSeeder.ShippedDataFolder, file), Path.Combine(folder, file));
+            }
+
+            File.WriteAllText(Path.Combine(folder, "iso37120-themes.csv"),
+                $"standard,edition,clause,check,theme,indicator,formerly,source\n{indicatorRow}\n");
+            return new ReadinessCatalog(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed record PublishedName(string File, string Standard, string Edition, string Clause, string Name);
+
+    /// <summary>
+    /// The names in the kept copies, brought to the form the list uses: without the 2014 edition's "(core indicator)" /
+    /// "(supporting indicator)" classification and the contents page's dot leaders, and with ISO's "100 000" where
+    /// Kópavogur writes "100.000".
+    /// </summary>
+    private static List<PublishedName> PublishedNames() =>
+    [
+        .. Csv(Kept("iso37120-2014-ontology-labels.csv")).Select(r =>
+            new PublishedName("ontology", "ISO 37120", "2014", r["clause"], WithoutClassification(r["label"]))),
+        .. Csv(Kept("iso37120-2014-contents-excerpt.csv")).Select(r =>
+            new PublishedName("contents", "ISO 37120", "2014", r["clause"], WithoutClassification(DotLeaders().Replace(r["heading"], " ")))),
+        .. KopavogurRows().Where(r => r["name_en"].Length > 0).Select(r =>
+            new PublishedName("kopavogur", r["standard"], r["edition"], r["clause"], IcelandicThousands().Replace(r["name_en"], "$1 000"))),
+    ];
+
+    private static string WithoutClassification(string label) => Classification().Replace(label, string.Empty).TrimEnd();
+
+    private static List<Dictionary<string, string>> KopavogurRows() => Csv(Kept("kopavogur-nightingale.csv"));
+
+    private static List<Dictionary<string, string>> Csv(string file)
+    {
+        using var reader = new StreamReader(file);
+        using var csv = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
+        return [.. csv.GetRecords<dynamic>().Select(r => ((IDictionary<string, object>)r).ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? string.Empty))];
+    }
+
+    [GeneratedRegex(@"\s*\((core|support(- )?ing) indi(- )?ca(- )?tor\)\s*$")]
+    private static partial Regex Classification();
+
+    [GeneratedRegex(@"\s*\.{2,}\s*")]
+    private static partial Regex DotLeaders();
+
+    [GeneratedRegex(@"\b(\d{1,3})\.000\b")]
+    private static partial Regex IcelandicThousands();
 }

@@ -51,6 +51,26 @@ public sealed class ReadinessPagesTests(AppFixture apps)
 
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task The_plan_page_shows_each_indicators_clause_and_how_far_it_was_checked(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var id = await ReadinessApiTestsData.NewProjectAsync(app);
+        const string FormerName = "Percentage of the city population with an online unified health file accessible to health care providers";
+        var saved = ReadinessApiTestsData.Plan("Connect health records") with { Kpis = [new("ISO 37122", "Health", FormerName, 40m, 90m, 2030)] };
+        (await app.Staff.PostAsJsonAsync($"/api/projects/{id}/readiness/plan", saved, ReadinessJson.Options)).EnsureSuccessStatusCode();
+
+        var page = WebUtility.HtmlDecode(await app.Client.GetStringAsync($"/Projects/{id}/Readiness/Plan"));
+
+        Assert.Contains(">6.2 Percentage of students completing primary education: survival rate</option>", page, StringComparison.Ordinal);
+        Assert.Contains(">5.2 Survival rate of new businesses per 100 000 population (one public source)</option>", page, StringComparison.Ordinal);
+        Assert.Contains(">7.6 Percentage of street lighting managed by a light performance management system (English name unconfirmed)</option>", page, StringComparison.Ordinal);
+        Assert.Contains(">Percentage of treated wastewater being reused (clause not found)</option>", page, StringComparison.Ordinal);
+        // A KPI saved under the indicator's former name is shown selected under its name now.
+        Assert.Matches("value=\"ISO 37122\\|Percentage of the city’s population with an online unified health file[^\"]*\"[^>]*selected", page);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
     public async Task An_older_version_is_shown_when_asked_for(TestDatabase database)
     {
         var app = await apps.GetAsync(database);

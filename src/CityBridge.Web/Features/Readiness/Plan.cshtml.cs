@@ -22,7 +22,7 @@ public sealed class PlanModel(IServiceProvider services) : ReadinessPageModel(se
             return NotFound();
         }
 
-        Form = PlanForm.From(plan);
+        Form = PlanForm.From(plan, Feature.Catalog);
         return Page();
     }
 
@@ -62,14 +62,22 @@ public sealed class PlanForm : IGrowingForm
 
     public List<KpiRow> Kpis { get; set; } = [];
 
-    public static PlanForm From(ProjectPlan plan)
+    /// <summary>The form for a saved plan; a KPI saved under an indicator's former name selects it under its name now.</summary>
+    public static PlanForm From(ProjectPlan plan, ReadinessCatalog catalog)
     {
         var form = new PlanForm
         {
             Objectives = [.. plan.Objectives],
             Stakeholders = plan.Stakeholders.Select(s => new StakeholderRow { Name = s.Name, Role = s.Role }).ToList(),
             Phases = plan.Phases.Select(p => new PhaseRow { Name = p.Name, Start = p.Start, End = p.End }).ToList(),
-            Kpis = plan.Kpis.Select(k => new KpiRow { Indicator = PlanModel.KeyOf(k.Standard, k.Indicator), Baseline = k.Baseline, Target = k.Target, TargetYear = k.TargetYear, Unit = k.Unit }).ToList(),
+            Kpis = plan.Kpis.Select(k => new KpiRow
+            {
+                Indicator = PlanModel.KeyOf(k.Standard, catalog.FindIndicator(k.Standard, k.Indicator)?.Indicator ?? k.Indicator),
+                Baseline = k.Baseline,
+                Target = k.Target,
+                TargetYear = k.TargetYear,
+                Unit = k.Unit,
+            }).ToList(),
         };
         form.PadRows();
         return form;
