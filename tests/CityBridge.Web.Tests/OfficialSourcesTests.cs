@@ -115,7 +115,6 @@ public sealed partial class IsoIndicatorListTests
 
     [Theory]
     [InlineData("iso37120-2014-ontology-labels.csv", "5dc3f6fe8a7ad253478766d09f39f2f01f7d23274f4ea67c4ac830a4fd9b2459")]
-    [InlineData("iso37120-2014-contents-excerpt.csv", "78b89d552936d52c5cd6706947c748ff762bb8e2fc24676910ca238458a27465")]
     [InlineData("kopavogur-nightingale.csv", "51e1f5b63fe883d1ca01c7b2ebcd8d446ce1723651ba891048b5248c7b2b5eb2")]
     public void The_kept_copies_of_the_published_lists_are_the_files_named_in_their_README(string file, string sha256)
     {
@@ -233,15 +232,13 @@ public sealed partial class IsoIndicatorListTests
 
     /// <summary>
     /// The names in the kept copies, brought to the form the list uses: without the 2014 edition's "(core indicator)" /
-    /// "(supporting indicator)" classification and the contents page's dot leaders, and with ISO's "100 000" where
+    /// "(supporting indicator)" classification, and with ISO's "100 000" where
     /// Kópavogur writes "100.000".
     /// </summary>
     private static List<PublishedName> PublishedNames() =>
     [
         .. Csv(Kept("iso37120-2014-ontology-labels.csv")).Select(r =>
             new PublishedName("ontology", "ISO 37120", "2014", r["clause"], WithoutClassification(r["label"]))),
-        .. Csv(Kept("iso37120-2014-contents-excerpt.csv")).Select(r =>
-            new PublishedName("contents", "ISO 37120", "2014", r["clause"], WithoutClassification(DotLeaders().Replace(r["heading"], " ")))),
         .. KopavogurRows().Where(r => r["name_en"].Length > 0).Select(r =>
             new PublishedName("kopavogur", r["standard"], r["edition"], r["clause"], IcelandicThousands().Replace(r["name_en"], "$1 000"))),
     ];
@@ -259,9 +256,6 @@ public sealed partial class IsoIndicatorListTests
 
     [GeneratedRegex(@"\s*\((core|support(- )?ing) indi(- )?ca(- )?tor\)\s*$")]
     private static partial Regex Classification();
-
-    [GeneratedRegex(@"\s*\.{2,}\s*")]
-    private static partial Regex DotLeaders();
 
     [GeneratedRegex(@"\b(\d{1,3})\.000\b")]
     private static partial Regex IcelandicThousands();

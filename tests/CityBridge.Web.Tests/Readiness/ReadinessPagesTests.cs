@@ -61,7 +61,7 @@ public sealed class ReadinessPagesTests(AppFixture apps)
 
         var page = WebUtility.HtmlDecode(await app.Client.GetStringAsync($"/Projects/{id}/Readiness/Plan"));
 
-        Assert.Contains(">6.2 Percentage of students completing primary education: survival rate</option>", page, StringComparison.Ordinal);
+        Assert.Contains(">6.2 Percentage of students completing primary education: survival rate (one public source)</option>", page, StringComparison.Ordinal);
         Assert.Contains(">5.2 Survival rate of new businesses per 100 000 population (one public source)</option>", page, StringComparison.Ordinal);
         Assert.Contains(">7.6 Percentage of street lighting managed by a light performance management system (English name unconfirmed)</option>", page, StringComparison.Ordinal);
         Assert.Contains(">Percentage of treated wastewater being reused (clause not found)</option>", page, StringComparison.Ordinal);
