@@ -18,7 +18,11 @@ internal static class FixedRateDriver
     {
         var baseUrl = new Uri(MarketLoad.OptionText(args, "--base") ?? "http://127.0.0.1:56480");
         var urls = (await File.ReadAllLinesAsync(MarketLoad.OptionText(args, "--urls") ?? "urls.txt")).Where(l => l.Length > 2).ToArray();
-        var token = (await File.ReadAllTextAsync(MarketLoad.OptionText(args, "--token") ?? "token")).Trim();
+        // Each URL line starts with who asks: 0 anonymous, k the k-th token. With --tokens, a file of "role token" lines
+        // (the start-page run); otherwise the one staff token of --token.
+        var tokens = MarketLoad.OptionText(args, "--tokens") is { } tokensFile
+            ? (await File.ReadAllLinesAsync(tokensFile)).Where(l => l.Contains(' ', StringComparison.Ordinal)).Select(l => (Role: l[..l.IndexOf(' ', StringComparison.Ordinal)], Token: l[(l.IndexOf(' ', StringComparison.Ordinal) + 1)..].Trim())).ToArray()
+            : [("staff", (await File.ReadAllTextAsync(MarketLoad.OptionText(args, "--token") ?? "token")).Trim())];
         var rate = double.Parse(MarketLoad.OptionText(args, "--rate") ?? "200", CultureInfo.InvariantCulture);
         var seconds = double.Parse(MarketLoad.OptionText(args, "--seconds") ?? "60", CultureInfo.InvariantCulture);
         var skip = int.Parse(MarketLoad.OptionText(args, "--skip") ?? "0", CultureInfo.InvariantCulture);
@@ -46,7 +50,10 @@ internal static class FixedRateDriver
             }
 
             var line = urls[(skip + i) % urls.Length];
-            inFlight.Add(SendAsync(client, line[0] == '1' ? token : null, line[2..], due, clock, samples));
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            var asker = int.Parse(line[..space], CultureInfo.InvariantCulture);
+            var (role, token) = asker == 0 ? ("anonymous", null) : tokens[asker - 1];
+            inFlight.Add(SendAsync(client, token, role, line[(space + 1)..], due, clock, samples));
         }
 
         await Task.WhenAll(inFlight);
@@ -55,9 +62,9 @@ internal static class FixedRateDriver
         return samples.Any(s => s.Failed) ? 1 : 0;
     }
 
-    private static async Task SendAsync(HttpClient client, string? token, string path, TimeSpan due, Stopwatch clock, ConcurrentBag<Sample> samples)
+    private static async Task SendAsync(HttpClient client, string? token, string role, string path, TimeSpan due, Stopwatch clock, ConcurrentBag<Sample> samples)
     {
-        var kind = KindOf(path, token is not null);
+        var kind = KindOf(path, token is not null, role);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -76,8 +83,9 @@ internal static class FixedRateDriver
         }
     }
 
-    private static string KindOf(string path, bool staff) =>
-        path.StartsWith("/Projects/Details/", StringComparison.Ordinal) ? (staff ? "project page (staff)" : "project page (anonymous)")
+    private static string KindOf(string path, bool staff, string role) =>
+        path.StartsWith("/My", StringComparison.Ordinal) ? $"start page ({role})"
+        : path.StartsWith("/Projects/Details/", StringComparison.Ordinal) ? (staff ? "project page (staff)" : "project page (anonymous)")
         : path.StartsWith("/Organizations", StringComparison.Ordinal) ? "organization search"
         : path.StartsWith("/Solutions", StringComparison.Ordinal) ? "solution search"
         : "project search";

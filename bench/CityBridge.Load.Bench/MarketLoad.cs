@@ -53,7 +53,63 @@ internal static class MarketLoad
         var urls = await LoadUrls.BuildAsync(db, seed);
         await File.WriteAllLinesAsync(Path.Combine(outDir.FullName, "urls.txt"), urls);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {urls.Count} URLs and the staff token to {outDir.FullName}"));
+
+        // The start pages (/My) read as the people they are for: staff, providers and city officials, each with a token.
+        var people = new List<(string Role, string Token)> { ("staff", token) };
+        people.AddRange(await WorkspaceTokensAsync(scope.ServiceProvider, db, Roles.Provider, WorkspaceAccounts, seed));
+        people.AddRange(await WorkspaceTokensAsync(scope.ServiceProvider, db, Roles.CityOfficial, WorkspaceAccounts, seed));
+        await File.WriteAllLinesAsync(Path.Combine(outDir.FullName, "workspace-tokens"), people.Select(p => $"{p.Role} {p.Token}"));
+        var random = new Random(seed);
+        await File.WriteAllLinesAsync(Path.Combine(outDir.FullName, "workspace-urls.txt"),
+            Enumerable.Range(0, 36_000).Select(_ => string.Create(CultureInfo.InvariantCulture, $"{random.Next(people.Count) + 1} /My")));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {people.Count} start-page accounts' tokens and 36,000 start-page requests"));
         return 0;
+    }
+
+    /// <summary>How many providers and how many city officials the start-page run signs in as.</summary>
+    private const int WorkspaceAccounts = 40;
+
+    /// <summary>
+    /// Accounts of <paramref name="role"/> for <paramref name="count"/> organizations picked by seed (providers of the
+    /// market; for officials, the government of a city with projects, made when missing), each with a one-day read token.
+    /// </summary>
+    private static async Task<List<(string Role, string Token)>> WorkspaceTokensAsync(IServiceProvider services, CityBridgeDb db, string role, int count, int seed)
+    {
+        var random = new Random(seed + role.Length);
+        List<int> organizations;
+        if (role == Roles.Provider)
+        {
+            var providerIds = await db.Organizations.Where(o => o.Kind == OrganizationKind.Provider).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync();
+            organizations = [.. Enumerable.Range(0, count).Select(_ => providerIds[random.Next(providerIds.Count)]).Distinct()];
+        }
+        else
+        {
+            var cities = await db.Projects.Select(p => p.CityId).Distinct().OrderBy(id => id).ToListAsync();
+            organizations = [];
+            foreach (var cityId in cities.OrderBy(_ => random.Next()).Take(count))
+            {
+                var government = await db.Organizations.Where(o => o.Kind == OrganizationKind.CityGovernment && o.CityId == cityId).Select(o => (int?)o.Id).FirstOrDefaultAsync();
+                if (government is null)
+                {
+                    var city = await db.Cities.SingleAsync(c => c.Id == cityId);
+                    var created = new Organization { Name = $"{city.Name} City Government", Kind = OrganizationKind.CityGovernment, CityId = city.Id, CountryCode = city.CountryCode };
+                    db.Organizations.Add(created);
+                    await db.SaveChangesAsync();
+                    government = created.Id;
+                }
+
+                organizations.Add(government.Value);
+            }
+        }
+
+        var tokens = new List<(string, string)>();
+        foreach (var organizationId in organizations)
+        {
+            var email = string.Create(CultureInfo.InvariantCulture, $"load-{role.ToLowerInvariant()}-{organizationId}@citybridge.example");
+            tokens.Add((role, await TokenAsync(services, db, email, $"Load benchmark ({role})", role, organizationId)));
+        }
+
+        return tokens;
     }
 
     private static async Task InsertProvidersAsync(CityBridgeDb db, IReadOnlyList<MatchProvider> providers)
@@ -103,20 +159,31 @@ internal static class MarketLoad
     }
 
     /// <summary>A staff account (no second factor needed for a bearer token) and a fresh one-day read token for it.</summary>
-    private static async Task<string> StaffTokenAsync(IServiceProvider services, CityBridgeDb db)
+    private static Task<string> StaffTokenAsync(IServiceProvider services, CityBridgeDb db) =>
+        TokenAsync(services, db, StaffEmail, "Load benchmark (staff)", Roles.Staff, organizationId: null);
+
+    /// <summary>The account <paramref name="email"/> (made when missing) and a fresh one-day read token for it.</summary>
+    private static async Task<string> TokenAsync(IServiceProvider services, CityBridgeDb db, string email, string fullName, string role, int? organizationId)
     {
         var users = services.GetRequiredService<UserManager<CityBridgeUser>>();
-        var user = await users.FindByEmailAsync(StaffEmail);
+        var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            user = new CityBridgeUser { UserName = StaffEmail, Email = StaffEmail, EmailConfirmed = true, FullName = "Load benchmark (staff)" };
+            user = new CityBridgeUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, OrganizationId = organizationId };
             var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
             }
 
-            await users.AddToRoleAsync(user, Roles.Staff);
+            await users.AddToRoleAsync(user, role);
+        }
+
+        // Staff tokens work only for staff with a second factor (docs/security.md); the benchmark's staff account has one.
+        if (role == Roles.Staff && !user.TwoFactorEnabled)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
         }
 
         var secret = ApiTokenHandler.NewSecret();

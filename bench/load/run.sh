@@ -5,13 +5,15 @@
 #
 #   bench/load/run.sh [--engine postgres|sqlite] [--rate 200] [--seconds 60] [--port 56480] [--fresh] [--skip-wrk] [--skip-driver]
 #                     [--no-matching]   (quick iterations: the engine stays off and pages show the match lists already stored)
+#                     [--workspace]     (the start pages, /My, as staff, 40 providers and 40 city officials, instead of the mix;
+#                                        the driver only)
 #
 # PostgreSQL: CITYBRIDGE_LOAD_POSTGRES names the server (default Host=127.0.0.1;Port=55433;Username=postgres); the
 # database citybridge_load is created there. The market is loaded once and reused by later runs (--fresh reloads it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-engine=postgres rate=200 seconds=60 port=56480 fresh=0 wrk_run=1 driver_run=1 warmup=20 matching=true pool=50
+engine=postgres rate=200 seconds=60 port=56480 fresh=0 wrk_run=1 driver_run=1 warmup=20 matching=true pool=50 workspace=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engine=$2; shift 2 ;;
@@ -23,6 +25,7 @@ while [ $# -gt 0 ]; do
     --skip-wrk) wrk_run=0; shift ;;
     --skip-driver) driver_run=0; shift ;;
     --no-matching) matching=false; shift ;;
+    --workspace) workspace=1; wrk_run=0; shift ;;
     --pool) pool=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -32,6 +35,8 @@ work=${CITYBRIDGE_LOAD_WORK:-/tmp/citybridge-load-$engine}
 mkdir -p "$work/data"
 export ASPNETCORE_ENVIRONMENT=Production CityBridge__DemoData=false CITYBRIDGE_DATA="$work/data"
 export Logging__LogLevel__Default=Warning Logging__LogLevel__CityBridge=Information
+# Production refuses to start without the public address links are built on (docs/security.md).
+export CityBridge__PublicUrl="http://127.0.0.1:$port"
 case "$engine" in
   postgres)
     server=${CITYBRIDGE_LOAD_POSTGRES:-Host=127.0.0.1;Port=55433;Username=postgres}
@@ -83,7 +88,12 @@ connections=20
 pause=$(( connections * 1000 / rate ))
 echo "== warm up ($warmup s)"
 # The URL list is read in blocks that do not overlap: warm-up from line 0, wrk from 5,000, the driver from 18,000.
-wrk -t2 -c$connections -d${warmup}s -s bench/load/mix.lua "$base" -- "$work/urls.txt" "$work/token" "$pause" 0 2 >/dev/null
+if [ $workspace = 0 ]; then
+  wrk -t2 -c$connections -d${warmup}s -s bench/load/mix.lua "$base" -- "$work/urls.txt" "$work/token" "$pause" 0 2 >/dev/null
+else
+  # The start pages have their own warm-up: every account's page once, then 20 s at the target rate.
+  dotnet "$bench" drive --base "$base" --urls "$work/workspace-urls.txt" --tokens "$work/workspace-tokens" --rate "$rate" --seconds 20 >/dev/null || true
+fi
 
 # The same fixed CPU work before and after: on a shared virtual machine the cores' speed varies from run to run, and
 # latencies are only comparable between runs whose probes agree.
@@ -95,6 +105,10 @@ if [ $wrk_run = 1 ]; then
 fi
 if [ $driver_run = 1 ]; then
   echo "== fixed-rate driver: $rate requests/s for ${seconds} s, latency from each request's due time"
-  dotnet "$bench" drive --base "$base" --urls "$work/urls.txt" --token "$work/token" --rate "$rate" --seconds "$seconds" --skip 18000 || true
+  if [ $workspace = 1 ]; then
+    dotnet "$bench" drive --base "$base" --urls "$work/workspace-urls.txt" --tokens "$work/workspace-tokens" --rate "$rate" --seconds "$seconds" --skip 18000 || true
+  else
+    dotnet "$bench" drive --base "$base" --urls "$work/urls.txt" --token "$work/token" --rate "$rate" --seconds "$seconds" --skip 18000 || true
+  fi
 fi
 echo "== machine load after the run: $(cut -d' ' -f1-3 /proc/loadavg); CPU probe: $(cpu_probe)"

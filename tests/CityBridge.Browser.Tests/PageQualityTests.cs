@@ -63,6 +63,7 @@ public sealed class PageQualityTests(BrowserFixture fixture)
         var visitors = new List<Visitor>();
         var failures = new List<string>();
         var checkedPages = new List<string>();
+        var checkedRoutes = new List<string>();
         try
         {
             foreach (var role in Roles)
@@ -86,6 +87,7 @@ public sealed class PageQualityTests(BrowserFixture fixture)
                 }
 
                 checkedPages.Add($"{path} as {visitor.Role}");
+                checkedRoutes.Add($"{route} as {visitor.Role}");
                 var pageFailures = await CheckAsync(visitor, path, axe, Screenshots.GetValueOrDefault(route), loaded: true);
                 failures.AddRange(pageFailures.Select(f => $"{path} as {visitor.Role}: {f}"));
             }
@@ -93,6 +95,7 @@ public sealed class PageQualityTests(BrowserFixture fixture)
             foreach (var path in OtherPages)
             {
                 checkedPages.Add($"{path} as {visitors[0].Role}");
+                checkedRoutes.Add($"{path} as {visitors[0].Role} (not by axe)");
                 var pageFailures = await CheckAsync(visitors[0], path, axe: null, screenshot: null, loaded: false);
                 failures.AddRange(pageFailures.Select(f => $"{path} as {visitors[0].Role}: {f}"));
             }
@@ -111,6 +114,10 @@ public sealed class PageQualityTests(BrowserFixture fixture)
         }
 
         Console.WriteLine($"Checked {checkedPages.Count} pages:\n" + string.Join("\n", checkedPages));
+        // The list of pages checked, by route and role, beside the screenshots: what docs/pages.md and closing notes cite.
+        Directory.CreateDirectory(ScreenshotFolder);
+        await File.WriteAllLinesAsync(Path.Combine(ScreenshotFolder, "pages-checked.txt"),
+            [$"# {checkedRoutes.Count} pages checked at 1366 and 390 px by PageQualityTests (route as role)", .. checkedRoutes]);
         Assert.True(failures.Count == 0, $"{failures.Count} problems on {checkedPages.Count} pages:\n" + string.Join("\n", failures));
     }
 
