@@ -129,6 +129,37 @@ public sealed class EventDayTests(AppFixture apps)
         await using var check = app.NewDb();
         var told = await check.Outbox.Where(m => m.NoticeKey!.StartsWith("meeting-moved:") && m.Subject.Contains(edit.Name)).Select(m => m.To).ToListAsync();
         Assert.Equal([AccountSeeder.DemoDaNangOfficialEmail, AccountSeeder.DemoProviderEmail], told.Order());
+        // Each side's e-mail carries the moved meeting as a calendar file that agrees with the agenda: new time, same UID, raised SEQUENCE.
+        var latest = await AttachedMeetingsAsync(app, $"meeting-moved:{meetingId}:{after.Value("SEQUENCE")}:", eventId, meetingId);
+        Assert.Equal(2, latest.Count);
+        foreach (var attached in latest)
+        {
+            Assert.Equal((after.Value("DTSTART"), after.Value("SEQUENCE"), "CONFIRMED"), (attached.Value("DTSTART"), attached.Value("SEQUENCE"), attached.Value("STATUS")));
+        }
+    }
+
+    /// <summary>
+    /// Delivers the outbox over SMTP and returns, from each delivered notice whose key starts with <paramref name="keyPrefix"/>,
+    /// the meeting in the calendar file attached to it.
+    /// </summary>
+    private static async Task<List<IcsComponent>> AttachedMeetingsAsync(TestApp app, string keyPrefix, int eventId, int meetingId)
+    {
+        List<string> messageIds;
+        await using (var db = app.NewDb())
+        {
+            messageIds = await db.Outbox.Where(m => m.NoticeKey!.StartsWith(keyPrefix)).Select(m => m.MessageId).ToListAsync();
+        }
+
+        await using var sink = await OutboxDelivery.DeliverAllAsync(app);
+        Assert.NotEmpty(messageIds);
+        return messageIds.Select(id =>
+        {
+            var mail = Assert.Single(sink.Messages, m => m.MessageId == id);
+            Assert.Contains("The attached meeting.ics updates your calendar", mail.TextBody, StringComparison.Ordinal);
+            var file = Assert.Single(mail.Attachments.OfType<MimeKit.TextPart>(), a => a.ContentType.MimeType == "text/calendar");
+            Assert.Equal(("meeting.ics", "PUBLISH"), (file.FileName, file.ContentType.Parameters["method"]));
+            return Assert.Single(IcsChecker.Parse(OutboxDelivery.AsSent(file)).All("VEVENT"), e => e.Value("UID") == EventCalendar.MeetingUid(eventId, meetingId));
+        }).ToList();
     }
 
     /// <summary>
@@ -332,6 +363,9 @@ public sealed class EventDayTests(AppFixture apps)
         Assert.Equal("CANCELLED", cancelled.Value("STATUS"));
         Assert.Equal("1", cancelled.Value("SEQUENCE"));
         Assert.Equal(HttpStatusCode.Conflict, (await app.Staff.PostAsync($"/api/events/{eventId}/meetings/{meetingId}/cancel", null)).StatusCode);
+        var attached = await AttachedMeetingsAsync(app, $"meeting-cancelled:{meetingId}:", eventId, meetingId);
+        Assert.Equal(2, attached.Count);
+        Assert.All(attached, a => Assert.Equal(("CANCELLED", "1", cancelled.Value("DTSTART")), (a.Value("STATUS"), a.Value("SEQUENCE"), a.Value("DTSTART"))));
     }
 
     [Theory]

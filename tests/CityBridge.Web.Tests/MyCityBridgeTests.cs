@@ -132,13 +132,13 @@ public sealed class MyCityBridgeTests(AppFixture apps)
         Assert.Contains("19:00", forProvider.Body, StringComparison.Ordinal);
         Assert.Contains($"/api/events/{eventId}/agenda.ics", forProvider.Body, StringComparison.Ordinal);
 
-        await using var sink = new SmtpSink();
-        var sender = app.Services.GetRequiredService<OutboxSender>();
-        for (var pass = 0; pass < 20 && await sender.SendPendingAsync(new SmtpSettings { Host = "127.0.0.1", Port = sink.Port, Security = SecureSocketOptions.None }, CancellationToken.None) > 0; pass++)
-        {
-        }
+        await using var sink = await OutboxDelivery.DeliverAllAsync(app);
 
-        Assert.Single(sink.Messages, m => m.MessageId == forProvider.MessageId);
+        var delivered = Assert.Single(sink.Messages, m => m.MessageId == forProvider.MessageId);
+        // The provider's meetings come attached as a calendar file, the same meeting as their agenda.ics.
+        var attached = Assert.Single(delivered.Attachments.OfType<MimeKit.TextPart>(), a => a.ContentType.MimeType == "text/calendar");
+        Assert.Equal("meeting.ics", attached.FileName);
+        Assert.Single(IcsChecker.Parse(OutboxDelivery.AsSent(attached)).All("VEVENT"), e => e.Value("STATUS") == "CONFIRMED");
     }
 
     [Theory]

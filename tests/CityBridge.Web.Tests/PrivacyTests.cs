@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using CityBridge.Testing;
 using CityBridge.Web.Features.Contacts;
+using CityBridge.Web.Features.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityBridge.Web.Tests;
@@ -23,6 +24,10 @@ public sealed class PrivacyTests(AppFixture apps)
         edit.JobTitle = "Chief Engineer";
         await app.Staff.PutAsJsonAsync($"/api/contacts/{contact.Id}", edit, AppFixture.Json);
         var contactsBefore = await db.Contacts.CountAsync();
+        // A meeting notice to them, with its calendar file naming them.
+        var notice = db.Enqueue(email, "Changed: your meeting", "Hello Pat Private", TimeProvider.System);
+        notice.Calendar = "BEGIN:VCALENDAR\r\nSUMMARY:Meeting with Pat Private\r\nEND:VCALENDAR\r\n";
+        await db.SaveChangesAsync();
 
         var export = await app.Staff.GetStringAsync($"/Contacts/Privacy/{contact.Id}?handler=Export");
         var page = await app.Staff.GetStringAsync($"/Contacts/Privacy/{contact.Id}");
@@ -40,6 +45,8 @@ public sealed class PrivacyTests(AppFixture apps)
         Assert.Null(erased.Phone);
         Assert.Null(erased.ConsentText);
         Assert.Equal(contactsBefore, await check.Contacts.CountAsync());
+        var mail = await check.Outbox.SingleAsync(m => m.Id == notice.Id);
+        Assert.Equal((ContactPrivacy.ErasedText, null), (mail.Body, mail.Calendar));
         var trail = await check.AuditLog.Where(a => a.EntityType == "Contact" && a.EntityId == contact.Id.ToString(CultureInfo.InvariantCulture)).ToListAsync();
         Assert.Contains(trail, a => a.Action == "Erased");
         Assert.All(trail, a => Assert.False((a.Before ?? string.Empty).Contains("Pat Private") || (a.After ?? string.Empty).Contains("Pat Private") || (a.After ?? string.Empty).Contains(email)));

@@ -62,6 +62,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.To).HasMaxLength(320);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.Body).HasColumnType("text");
+        builder.Property(m => m.Calendar).HasColumnType("text");
         builder.Property(m => m.MessageId).HasMaxLength(200);
         builder.HasIndex(m => m.SentAt);
     }

@@ -10,7 +10,7 @@ public sealed class ContactPrivacy(CityBridgeDb db, IAuditActor actor, TimeProvi
 {
     public const string ErasedName = "Erased contact";
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-    private const string ErasedText = "[erased]";
+    public const string ErasedText = "[erased]";
 
     public async Task<string?> ExportAsync(int contactId, CancellationToken ct)
     {
@@ -73,7 +73,7 @@ public sealed class ContactPrivacy(CityBridgeDb db, IAuditActor actor, TimeProvi
             .SetProperty(i => i.FullName, ErasedName).SetProperty(i => i.Email, $"erased-{contactId}@erased.invalid")
             .SetProperty(i => i.OrganizationName, ErasedText).SetProperty(i => i.Message, ErasedText), ct);
         await db.Outbox.Where(m => m.To.ToLower() == email).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.To, $"erased-{contactId}@erased.invalid").SetProperty(m => m.Body, ErasedText), ct);
+            .SetProperty(m => m.To, $"erased-{contactId}@erased.invalid").SetProperty(m => m.Body, ErasedText).SetProperty(m => m.Calendar, (string?)null), ct);
         // The audit trail keeps who changed what and when, but not the erased values themselves.
         await AuditOf(contactId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Before, (string?)null).SetProperty(a => a.After, (string?)null), ct);
         db.AuditLog.Add(new AuditEntry

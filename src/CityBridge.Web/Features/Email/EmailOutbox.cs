@@ -207,9 +207,25 @@ public sealed class OutboxSender(DatabaseSettings database, TimeProvider clock, 
 
     private static MimeMessage ToMime(OutboxMessage message, SmtpSettings settings)
     {
-        var mime = new MimeMessage { Subject = message.Subject, MessageId = message.MessageId, Body = new TextPart("plain") { Text = message.Body } };
+        var text = new TextPart("plain") { Text = message.Body };
+        var mime = new MimeMessage { Subject = message.Subject, MessageId = message.MessageId, Body = message.Calendar is null ? text : WithCalendar(text, message.Calendar) };
         mime.From.Add(MailboxAddress.Parse(settings.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
         return mime;
+    }
+
+    /// <summary>The text with the calendar file attached; METHOD:PUBLISH, so calendars import it as an update, not an invitation to answer.</summary>
+    private static Multipart WithCalendar(TextPart text, string calendar)
+    {
+        var file = new TextPart("calendar")
+        {
+            Text = calendar,
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = "meeting.ics" },
+            // Base64 keeps the file byte for byte: RFC 5545's CRLF line ends and folding survive every mail hop.
+            ContentTransferEncoding = ContentEncoding.Base64,
+        };
+        file.ContentType.Parameters.Add("method", "PUBLISH");
+        file.ContentType.Charset = "utf-8";
+        return new Multipart("mixed") { text, file };
     }
 }

@@ -26,6 +26,9 @@ public sealed class OutboxMessage
 
     public required string Body { get; set; }
 
+    /// <summary>An iCalendar file (RFC 5545) sent with the message as <c>meeting.ics</c>, so a calendar can take the change.</summary>
+    public string? Calendar { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }

@@ -423,15 +423,18 @@ public sealed class EventWorkflow(CityBridgeDb db, TimeProvider clock, My.Meetin
         }
 
         return (await query.ToListAsync(ct))
-            .Select(m =>
-            {
-                var slot = m.SlotIndex is { } i && i < slots.Count ? slots[i] : null;
-                return new MeetingView(m.Id, m.FirstRegistrationId, names[m.FirstRegistrationId], m.SecondRegistrationId, names[m.SecondRegistrationId], m.Weight,
-                    slot?.Index, slot?.Start.ToDateTimeOffset(), slot?.End.ToDateTimeOffset(), slot?.Session, slot is null ? null : m.Table, m.Pinned,
-                    m.Sequence, m.ChangedAt, m.Cancelled, m.Attendance);
-            })
+            .Select(m => View(m, slots, names))
             .OrderBy(m => m.Start ?? DateTimeOffset.MaxValue).ThenBy(m => m.Table).ThenBy(m => m.Id)
             .ToList();
+    }
+
+    /// <summary>A meeting as pages, calendars and notices show it: its slot's times, and the two sides by name.</summary>
+    public static MeetingView View(EventMeeting m, IReadOnlyList<PlannedSlot> slots, IReadOnlyDictionary<int, string> names)
+    {
+        var slot = m.SlotIndex is { } i && i < slots.Count ? slots[i] : null;
+        return new MeetingView(m.Id, m.FirstRegistrationId, names[m.FirstRegistrationId], m.SecondRegistrationId, names[m.SecondRegistrationId], m.Weight,
+            slot?.Index, slot?.Start.ToDateTimeOffset(), slot?.End.ToDateTimeOffset(), slot?.Session, slot is null ? null : m.Table, m.Pinned,
+            m.Sequence, m.ChangedAt, m.Cancelled, m.Attendance);
     }
 
     /// <summary>Staff add a meeting between two registrants directly (it needs no request).</summary>

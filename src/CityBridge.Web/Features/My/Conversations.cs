@@ -167,7 +167,7 @@ public sealed class Conversations(CityBridgeDb db, TimeProvider clock, IOptions<
         // Staff write for the program: both sides hear; a side's own people do not hear of their own message.
         var recipients = everyone.Where(u => u.Id != actor.UserId && (actor.IsStaff || (actor.IsProvider ? u.OrganizationId != c.ProviderId : u.OrganizationId == c.ProviderId))).Select(u => u.Id);
         var topic = await db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Title).FirstOrDefaultAsync(ct) ?? "your shared work";
-        await Notices.QueueAsync(db, recipients, NoticeKinds.NewMessage, r => (
+        await Notices.QueueAsync(db, recipients, NoticeKinds.NewMessage, r => new(
             $"message:{message.Id}:{r.UserId}",
             new Dictionary<string, string> { ["from"] = message.AuthorName, ["topic"] = topic, ["link"] = new Uri(options.Value.PublicUrl, $"/My/Conversation/{c.Id}").ToString() }), clock, ct);
         await db.SaveChangesAsync(ct);

@@ -95,7 +95,7 @@ public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvid
         }
 
         var first = mine.OrderBy(m => m.First).First();
-        var invited = await Notices.QueueAsync(db, otherUsers, NoticeKinds.EventInvitation, _ => (
+        var invited = await Notices.QueueAsync(db, otherUsers, NoticeKinds.EventInvitation, _ => new(
             $"invite:{first.EventId}:{actor.UserId}:{pair.Project.Id}:{providerId}",
             new Dictionary<string, string>
             {

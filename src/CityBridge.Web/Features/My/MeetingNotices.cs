@@ -22,7 +22,7 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
     {
         var (e, from, to) = await PartiesAsync(request, ct);
         var expires = (request.CreatedAt + options.Value.RequestExpiry).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-        await Notices.QueueAsync(db, [to.UserId], NoticeKinds.RequestReceived, _ => (
+        await Notices.QueueAsync(db, [to.UserId], NoticeKinds.RequestReceived, _ => new(
             $"request-received:{request.EventId}:{request.FromRegistrationId}:{request.ToRegistrationId}",
             new Dictionary<string, string>
             {
@@ -50,7 +50,7 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
         }
 
         var (e, from, to) = await PartiesAsync(request, ct);
-        await Notices.QueueAsync(db, [from.UserId], kind, _ => (
+        await Notices.QueueAsync(db, [from.UserId], kind, _ => new(
             $"{kind}:{request.Id}",
             new Dictionary<string, string> { ["to"] = EventWorkflow.Label(to), ["event"] = e.Name, ["link"] = Link("/My") }), clock, ct);
     }
@@ -63,24 +63,27 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
         var meetings = await db.EventMeetings.AsNoTracking().Where(m => m.EventId == eventId && !m.Cancelled && m.SlotIndex != null).ToListAsync(ct);
         var slots = EventWorkflow.Slots(e);
         var byId = registrations.ToDictionary(r => r.Id);
+        var names = registrations.ToDictionary(r => r.Id, EventWorkflow.Label);
         foreach (var registration in registrations.Where(r => meetings.Any(m => m.FirstRegistrationId == r.Id || m.SecondRegistrationId == r.Id)))
         {
             var zone = ZoneFor(registration, e);
-            var lines = meetings.Where(m => m.FirstRegistrationId == registration.Id || m.SecondRegistrationId == registration.Id)
+            var mine = meetings.Where(m => m.FirstRegistrationId == registration.Id || m.SecondRegistrationId == registration.Id).ToList();
+            var lines = mine
                 .Select(m => (Slot: slots.ElementAtOrDefault(m.SlotIndex!.Value), Meeting: m))
                 .Where(x => x.Slot is not null).OrderBy(x => x.Slot!.Index)
                 .Select(x => $"- {EventWorkflow.ShownAt(x.Slot!.Start.ToDateTimeOffset(), zone, "")}, table {x.Meeting.Table}: " +
                     EventWorkflow.Label(byId[x.Meeting.FirstRegistrationId == registration.Id ? x.Meeting.SecondRegistrationId : x.Meeting.FirstRegistrationId]));
-            await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.SchedulePublished, _ => (
+            var calendar = CalendarOf(e, mine, slots, names, registration.Id);
+            await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.SchedulePublished, _ => new(
                 $"schedule-published:{eventId}:{registration.Id}",
                 new Dictionary<string, string>
                 {
                     ["event"] = e.Name,
                     ["timeZone"] = zone.Id,
                     ["meetings"] = string.Join('\n', lines),
-                    ["ics"] = Link($"/api/events/{eventId}/agenda.ics"),
+                    ["calendar"] = CalendarLine(calendar, eventId),
                     ["link"] = Link("/My"),
-                }), clock, ct);
+                }, calendar), clock, ct);
         }
     }
 
@@ -90,12 +93,15 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
         var e = await db.Events.AsNoTracking().Include(x => x.Sessions).FirstAsync(x => x.Id == meeting.EventId, ct);
         var ids = new[] { meeting.FirstRegistrationId, meeting.SecondRegistrationId };
         var both = await db.EventRegistrations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
-        var slot = meeting.SlotIndex is { } i ? EventWorkflow.Slots(e).ElementAtOrDefault(i) : null;
+        var slots = EventWorkflow.Slots(e);
+        var slot = meeting.SlotIndex is { } i ? slots.ElementAtOrDefault(i) : null;
+        var names = both.ToDictionary(r => r.Id, EventWorkflow.Label);
         foreach (var registration in both)
         {
             var other = both.FirstOrDefault(r => r.Id != registration.Id);
             var zone = ZoneFor(registration, e);
-            await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.MeetingCancelled, _ => (
+            var calendar = CalendarOf(e, [meeting], slots, names, registration.Id);
+            await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.MeetingCancelled, _ => new(
                 $"meeting-cancelled:{meeting.Id}:{registration.Id}",
                 new Dictionary<string, string>
                 {
@@ -103,9 +109,9 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
                     ["event"] = e.Name,
                     ["when"] = EventWorkflow.ShownAt(slot?.Start.ToDateTimeOffset(), zone, "not yet scheduled"),
                     ["timeZone"] = zone.Id,
-                    ["ics"] = Link($"/api/events/{e.Id}/agenda.ics"),
+                    ["calendar"] = CalendarLine(calendar, e.Id),
                     ["link"] = Link("/My"),
-                }), clock, ct);
+                }, calendar), clock, ct);
         }
     }
 
@@ -123,6 +129,7 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
         var slots = EventWorkflow.Slots(e);
         var ids = moved.SelectMany(m => new[] { m.FirstRegistrationId, m.SecondRegistrationId }).Distinct().ToList();
         var people = await db.EventRegistrations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var names = people.Values.ToDictionary(r => r.Id, EventWorkflow.Label);
         foreach (var meeting in moved)
         {
             var slot = meeting.SlotIndex is { } i ? slots.ElementAtOrDefault(i) : null;
@@ -137,19 +144,35 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
                 var when = slot is null
                     ? "taken out of the schedule for now; staff will give it a new time and you will hear it"
                     : $"now {EventWorkflow.ShownAt(slot.Start.ToDateTimeOffset(), zone, "")} (your time zone, {zone.Id}) at table {meeting.Table}";
-                await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.MeetingMoved, _ => (
+                var calendar = names.ContainsKey(other) ? CalendarOf(e, [meeting], slots, names, me) : null;
+                await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.MeetingMoved, _ => new(
                     $"meeting-moved:{meeting.Id}:{meeting.Sequence}:{registration.Id}",
                     new Dictionary<string, string>
                     {
                         ["other"] = people.GetValueOrDefault(other) is { } o ? EventWorkflow.Label(o) : "your counterpart",
                         ["event"] = e.Name,
                         ["when"] = when,
-                        ["ics"] = Link($"/api/events/{e.Id}/agenda.ics"),
+                        ["calendar"] = CalendarLine(calendar, e.Id),
                         ["link"] = Link("/My"),
-                    }), clock, ct);
+                    }, calendar), clock, ct);
             }
         }
     }
+
+    /// <summary>
+    /// The calendar file sent with a notice: these meetings as the participant's own calendar shows them (same UIDs and
+    /// SEQUENCE as the feed and agenda.ics), so importing it moves or drops them; null when none of them has a time.
+    /// </summary>
+    private string? CalendarOf(MatchmakingEvent e, IEnumerable<EventMeeting> meetings, IReadOnlyList<Core.Events.PlannedSlot> slots, IReadOnlyDictionary<int, string> names, int registrationId)
+    {
+        var items = EventCalendar.Meetings(EventViews.ToDto(e), meetings.Select(m => EventWorkflow.View(m, slots, names)), registrationId).ToList();
+        return items.Count == 0 ? null : EventCalendar.Write(e.Name, $"event-{e.Id}-registration-{registrationId}", items, clock.GetUtcNow());
+    }
+
+    /// <summary>What the notice says of its calendar file, and where the whole agenda is.</summary>
+    private string CalendarLine(string? calendar, int eventId) =>
+        (calendar is null ? "" : "The attached meeting.ics updates your calendar when you open it (same meetings, newer version).\n")
+        + $"Your whole agenda as a calendar file:\n{Link($"/api/events/{eventId}/agenda.ics")}";
 
     private static DateTimeZone ZoneFor(EventRegistration registration, MatchmakingEvent e) =>
         EventWorkflow.ZoneOf(registration.TimeZone ?? e.TimeZone);
@@ -246,7 +269,7 @@ public sealed class NoticePass(IServiceScopeFactory scopes, TimeProvider clock, 
                 var myZone = EventWorkflow.ZoneOf(registration.TimeZone ?? e.TimeZone);
                 var lines = mine.Select(x => $"- {EventWorkflow.ShownAt(x.Slot.Start.ToDateTimeOffset(), myZone, "")}, table {x.Meeting.Table}: " +
                     EventWorkflow.Label(registrations[x.Meeting.FirstRegistrationId == registration.Id ? x.Meeting.SecondRegistrationId : x.Meeting.FirstRegistrationId]));
-                queued += await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.DayBeforeAgenda, _ => (
+                queued += await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.DayBeforeAgenda, _ => new(
                     $"agenda:{e.Id}:{registration.Id}:{localTomorrow:yyyy-MM-dd}",
                     new Dictionary<string, string>
                     {

@@ -54,17 +54,20 @@ public static class NoticeKinds
 /// <summary>A user a notice goes to.</summary>
 public sealed record NoticeRecipient(string UserId, string Email, string Name);
 
+/// <summary>One recipient's notice: its once-only key, its template values and, for a meeting, the calendar file sent with it.</summary>
+public sealed record NoticeText(string Key, Dictionary<string, string> Values, string? Calendar = null);
+
 /// <summary>Writes notices to the outbox, in the caller's transaction (its next save), once per key, for users who want them.</summary>
 public static class Notices
 {
     /// <summary>
     /// Queues notice <paramref name="kind"/> to each of <paramref name="userIds"/> that has an e-mail address and has not
-    /// switched the kind off; <paramref name="compose"/> gives each one's key and template values. One query finds the
+    /// switched the kind off; <paramref name="compose"/> gives each one's key, template values and calendar file. One query finds the
     /// recipients, one the keys already written. Returns the number queued.
     /// </summary>
     public static async Task<int> QueueAsync(
         CityBridgeDb db, IEnumerable<string> userIds, string kind,
-        Func<NoticeRecipient, (string Key, Dictionary<string, string> Values)> compose, TimeProvider clock, CancellationToken ct)
+        Func<NoticeRecipient, NoticeText> compose, TimeProvider clock, CancellationToken ct)
     {
         var ids = userIds.Distinct().ToList();
         if (ids.Count == 0)
@@ -81,10 +84,12 @@ public static class Notices
         // Notices added earlier in this unit of work count too.
         written.UnionWith(db.ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity.NoticeKey).OfType<string>());
         var queued = 0;
-        foreach (var (recipient, (key, values)) in composed.Where(c => !written.Contains(c.Notice.Key)))
+        foreach (var (recipient, (key, values, calendar)) in composed.Where(c => !written.Contains(c.Notice.Key)))
         {
             values.TryAdd("name", string.IsNullOrWhiteSpace(recipient.Name) ? "there" : recipient.Name);
-            db.Enqueue(recipient.Email, kind, values, clock).NoticeKey = key;
+            var message = db.Enqueue(recipient.Email, kind, values, clock);
+            message.NoticeKey = key;
+            message.Calendar = calendar;
             queued++;
         }
 

@@ -453,6 +453,10 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("text");
 
+                    b.Property<string>("Calendar")
+                        .HasMaxLength(4000)
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

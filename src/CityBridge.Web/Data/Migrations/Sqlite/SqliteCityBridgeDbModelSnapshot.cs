@@ -432,6 +432,10 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("text");
 
+                    b.Property<string>("Calendar")
+                        .HasMaxLength(4000)
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
