@@ -1,6 +1,6 @@
+using System.Text;
 using CityBridge.Testing;
 using CityBridge.Web.Features.Email;
-using System.Text;
 using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
