@@ -7,7 +7,6 @@ using CityBridge.Web.Features.Cities;
 using CityBridge.Web.Features.Email;
 using CityBridge.Web.Features.Events;
 using CityBridge.Web.Features.My;
-using MailKit.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
