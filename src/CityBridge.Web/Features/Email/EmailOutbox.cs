@@ -1,6 +1,7 @@
 using CityBridge.Web.Data;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
@@ -57,7 +58,7 @@ public static class EmailOutbox
 /// the message in flight, so only a crash (or a lost database) between the server's acceptance and that mark sends a
 /// message again, with the same Message-ID; see docs/operations.md.
 /// </summary>
-public sealed class OutboxSender(DatabaseSettings database, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SmtpSettings> options, ILogger<OutboxSender> logger) : BackgroundService
+public sealed class OutboxSender(DatabaseSettings database, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SmtpSettings> options, ILogger<OutboxSender> logger) : RepeatingPass(logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
@@ -66,28 +67,21 @@ public sealed class OutboxSender(DatabaseSettings database, TimeProvider clock, 
 
     private const int BatchSize = 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override string Name => "Outbox pass";
+
+    protected override Task PassAsync(CancellationToken ct) => SendPendingAsync(options.Value, ct);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.Host))
+        if (string.IsNullOrWhiteSpace(options.Value.Host))
         {
             logger.LogInformation("No SMTP host configured (Smtp:Host): e-mail stays in the outbox, visible to staff at /Outbox");
-            return;
+            return Task.CompletedTask;
         }
 
-        using var timer = new PeriodicTimer(settings.PollInterval);
-        do
-        {
-            try
-            {
-                await SendPendingAsync(settings, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Outbox pass failed; retrying later");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        return base.ExecuteAsync(stoppingToken);
     }
 
     /// <summary>The wait before the next try after <paramref name="attempts"/> failed ones: 30 s, doubling, at most an hour.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Events;
+using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -190,24 +191,13 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
 /// The workspace's background pass: expires meeting requests left unanswered too long (telling the requester) and sends
 /// each participant their agenda the day before an event day. Keys make a pass safe to repeat and to run on several instances.
 /// </summary>
-public sealed class NoticePass(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MyOptions> options, ILogger<NoticePass> logger) : BackgroundService
+public sealed class NoticePass(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MyOptions> options, ILogger<NoticePass> logger) : RepeatingPass(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PassInterval);
-        do
-        {
-            try
-            {
-                await RunAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Notice pass failed; retrying later");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.PassInterval;
+
+    protected override string Name => "Notice pass";
+
+    protected override Task PassAsync(CancellationToken ct) => RunAsync(ct);
 
     /// <summary>One pass; returns the requests expired and the agendas queued.</summary>
     public async Task<(int Expired, int Agendas)> RunAsync(CancellationToken ct)

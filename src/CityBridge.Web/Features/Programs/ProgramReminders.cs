@@ -1,5 +1,6 @@
 using CityBridge.Core.Programs;
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,24 +10,13 @@ namespace CityBridge.Web.Features.Programs;
 /// Queues the day-before reminder for every approved participant of a published program, once per registration: the
 /// reminder mark's unique registration id makes a second instance's (or a second pass's) insert fail with its e-mail.
 /// </summary>
-public sealed class ProgramReminders(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ProgramOptions> options, ILogger<ProgramReminders> logger) : BackgroundService
+public sealed class ProgramReminders(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ProgramOptions> options, ILogger<ProgramReminders> logger) : RepeatingPass(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ReminderInterval);
-        do
-        {
-            try
-            {
-                await RunPassAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Program reminder pass failed; retrying later");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.ReminderInterval;
+
+    protected override string Name => "Program reminder pass";
+
+    protected override Task PassAsync(CancellationToken ct) => RunPassAsync(ct);
 
     /// <summary>One pass: returns how many reminders this pass queued.</summary>
     public async Task<int> RunPassAsync(CancellationToken ct)
