@@ -1,7 +1,7 @@
 using CityBridge.Web.Data;
+using CityBridge.Web.Features.Shared;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
