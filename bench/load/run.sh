@@ -91,8 +91,9 @@ echo "== warm up ($warmup s)"
 if [ $workspace = 0 ]; then
   wrk -t2 -c$connections -d${warmup}s -s bench/load/mix.lua "$base" -- "$work/urls.txt" "$work/token" "$pause" 0 2 >/dev/null
 else
-  # The start pages have their own warm-up: every account's page once, then 20 s at the target rate.
-  dotnet "$bench" drive --base "$base" --urls "$work/workspace-urls.txt" --tokens "$work/workspace-tokens" --rate "$rate" --seconds 20 >/dev/null || true
+  # The start pages have their own warm-up: 20 s at half the rate (the JIT's work after a start), then 20 s at the rate.
+  dotnet "$bench" drive --base "$base" --urls "$work/workspace-urls.txt" --tokens "$work/workspace-tokens" --rate $(( rate / 2 )) --seconds 20 >/dev/null || true
+  dotnet "$bench" drive --base "$base" --urls "$work/workspace-urls.txt" --tokens "$work/workspace-tokens" --rate "$rate" --seconds 20 --skip 4000 >/dev/null || true
 fi
 
 # The same fixed CPU work before and after: on a shared virtual machine the cores' speed varies from run to run, and

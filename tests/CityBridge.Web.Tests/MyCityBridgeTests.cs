@@ -235,6 +235,44 @@ public sealed class MyCityBridgeTests(AppFixture apps)
 
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task A_city_with_many_projects_shows_its_newest_on_the_start_page_and_links_to_all_of_them(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var email = $"{Guid.NewGuid():N}@busy-city.example";
+        int cityId;
+        List<int> projectIds;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Web.Data.CityBridgeDb>();
+            var city = new City { Name = Unique.Name("Busy city"), CountryCode = "VN", TimeZone = "Asia/Ho_Chi_Minh" };
+            db.Cities.Add(city);
+            await db.SaveChangesAsync();
+            var government = new Web.Features.Organizations.Organization { Name = $"{city.Name} People's Committee", Kind = OrganizationKind.CityGovernment, CityId = city.Id, CountryCode = "VN" };
+            db.Organizations.Add(government);
+            var projects = Enumerable.Range(1, WorkspaceQueries.ProjectsShown + 3)
+                .Select(i => new Web.Features.Projects.PriorityProject { CityId = city.Id, Title = $"Busy project {i:00}", Sectors = ["water"] }).ToList();
+            db.Projects.AddRange(projects);
+            await db.SaveChangesAsync();
+            (cityId, projectIds) = (city.Id, projects.Select(p => p.Id).ToList());
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CityBridgeUser>>();
+            var official = new CityBridgeUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Busy Official", OrganizationId = government.Id };
+            Assert.True((await users.CreateAsync(official)).Succeeded);
+            await users.AddToRoleAsync(official, Roles.CityOfficial);
+        }
+
+        var client = await app.ClientForAsync(email);
+        var workspace = (await client.GetFromJsonAsync<Workspace>("/api/my", AppFixture.Json))!;
+        var page = await client.GetStringAsync("/My");
+
+        Assert.Equal(projectIds.Count, workspace.ProjectsTotal);
+        Assert.Equal(projectIds.OrderDescending().Take(WorkspaceQueries.ProjectsShown), workspace.Projects.Select(p => p.Id));
+        Assert.Contains($"Showing the {WorkspaceQueries.ProjectsShown} newest of {projectIds.Count} projects.", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Cities/Details/{cityId}\">See all {projectIds.Count}</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Busy project 01", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
     public async Task Each_start_page_shows_only_its_owner_s_data_and_needs_a_sign_in(TestDatabase database)
     {
         var app = await apps.GetAsync(database);
@@ -246,8 +284,9 @@ public sealed class MyCityBridgeTests(AppFixture apps)
         var page = await new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress }.GetAsync("/My");
 
         await using var db = app.NewDb();
-        var makassarProjects = await db.Projects.Where(p => p.City!.Name == "Makassar").Select(p => p.Id).ToListAsync();
-        Assert.Equal(makassarProjects.Order(), makassar.Projects.Select(p => p.Id).Order());
+        var makassarProjects = await db.Projects.Where(p => p.City!.Name == "Makassar").OrderByDescending(p => p.Id).Select(p => p.Id).ToListAsync();
+        Assert.Equal(makassarProjects.Take(WorkspaceQueries.ProjectsShown), makassar.Projects.Select(p => p.Id));
+        Assert.Equal(makassarProjects.Count, makassar.ProjectsTotal);
         Assert.DoesNotContain(daNang.Projects, p => makassarProjects.Contains(p.Id));
         Assert.All(makassar.Projects.SelectMany(p => p.Strong), m => Assert.True(MatchStrength.IsStrong(m.Score)));
         Assert.All(makassar.Projects.SelectMany(p => p.Weak), m => Assert.False(MatchStrength.IsStrong(m.Score)));

@@ -70,10 +70,14 @@ public sealed class CurrentActor(IHttpContextAccessor http, IServiceProvider ser
 
         var db = services.GetRequiredService<CityBridgeDb>();
         int? organizationId = int.TryParse(principal.FindFirstValue(CityBridgeClaims.OrganizationId), out var org) ? org : null;
-        int? cityId = organizationId is null
-            ? null
-            : await db.Organizations.Where(o => o.Id == organizationId && o.Kind == OrganizationKind.CityGovernment).Select(o => o.CityId).FirstOrDefaultAsync(ct);
-        var assigned = await db.ExpertAssignments.Where(a => a.UserId == userId).Select(a => a.ProjectId).ToListAsync(ct);
+        // One query for the city a government organization stands for and the projects assigned to the user.
+        var facts = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new
+        {
+            CityId = db.Organizations.Where(o => o.Id == organizationId && o.Kind == OrganizationKind.CityGovernment).Select(o => o.CityId).FirstOrDefault(),
+            Assigned = db.ExpertAssignments.Where(a => a.UserId == u.Id).Select(a => a.ProjectId).ToList(),
+        }).FirstOrDefaultAsync(ct);
+        int? cityId = organizationId is null ? null : facts?.CityId;
+        var assigned = facts?.Assigned ?? [];
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
         var scopes = principal.FindAll(ApiScopes.ClaimType).Select(c => c.Value).ToHashSet();
         return _actor = new Actor(userId, UserName, roles, organizationId, cityId, assigned.ToHashSet(), MayWrite: scopes.Contains(ApiScopes.Write));

@@ -17,11 +17,15 @@ public sealed class IndexModel(WorkspaceQueries queries, MatchMoves moves, Conve
 
     public bool IsOfficial { get; private set; }
 
+    /// <summary>The official's city, whose page lists all its projects.</summary>
+    public int? CityId { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = await this.ActorAsync(ct);
         IsProvider = actor.IsProvider;
         IsOfficial = actor.IsCityOfficial;
+        CityId = actor.CityId;
         Workspace = await queries.BuildAsync(actor, ct);
     }
 

@@ -9,6 +9,7 @@ using CityBridge.Web.Features.Matching;
 using CityBridge.Web.Features.Organizations;
 using CityBridge.Web.Features.Pipeline;
 using CityBridge.Web.Features.Projects;
+using CityBridge.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -54,6 +55,7 @@ public sealed record StaffWork(
 public sealed record Workspace(
     string Role, string Name,
     IReadOnlyList<ProjectCard> Projects,
+    int ProjectsTotal,
     IReadOnlyList<MatchLine> Fits,
     IReadOnlyList<string> ProfileHints,
     IReadOnlyList<RequestLine> RequestsWaiting,
@@ -69,10 +71,16 @@ public sealed record Workspace(
 /// Builds a start page from the same visibility rules as the rest of the app (projects, matches, pipeline, events); one
 /// query per panel, whatever the number of rows.
 /// </summary>
-public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversations, TimeProvider clock, IOptions<MyOptions> options)
+public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversations, DirectoryCache directory, TimeProvider clock, IOptions<MyOptions> options)
 {
     /// <summary>Matches per project on a city's start page.</summary>
     public const int MatchesPerProject = 6;
+
+    /// <summary>
+    /// Project cards on a start page, newest first; a city with more links to its full list. A large city's hundreds of
+    /// cards, each with its matches, made the page slow and long (docs/benchmarks.md, start pages under load).
+    /// </summary>
+    public const int ProjectsShown = 10;
 
     /// <summary>Opportunities count as quiet when nothing changed for this many days.</summary>
     public const int QuietDays = 30;
@@ -83,7 +91,7 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
     {
         var name = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? actor.Name;
         var role = actor.IsStaff ? Roles.Staff : actor.IsCityOfficial ? Roles.CityOfficial : actor.IsProvider ? Roles.Provider : actor.Roles.Contains(Roles.Expert) ? Roles.Expert : "Member";
-        IReadOnlyList<ProjectCard> projects = [];
+        (List<ProjectCard> Cards, int Total) projects = ([], 0);
         if (actor.IsCityOfficial && actor.CityId is { } cityId)
         {
             projects = await ProjectCardsAsync(db.Projects.Where(p => p.CityId == cityId), actor, withMatches: true, ct);
@@ -101,19 +109,21 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
         var opportunities = actor.IsCityOfficial || actor.IsProvider ? await OpportunitiesAsync(actor, ct) : [];
         var pipeline = opportunities.GroupBy(o => o.Stage).OrderBy(g => g.Key)
             .Select(g => new StageTotal(g.Key, g.Count(), g.Sum(o => o.ValueUsd ?? 0))).ToList();
-        return new Workspace(role, name, projects, fits, hints, waiting, sent, await MeetingsAsync(actor, ct), await ProgramsAsync(actor, ct),
+        return new Workspace(role, name, projects.Cards, projects.Total, fits, hints, waiting, sent, await MeetingsAsync(actor, ct), await ProgramsAsync(actor, ct),
             opportunities, pipeline, actor.IsSignedIn ? await conversations.ListAsync(actor, 8, ct) : [], actor.IsStaff ? await StaffWorkAsync(ct) : null);
     }
 
-    private async Task<List<ProjectCard>> ProjectCardsAsync(IQueryable<PriorityProject> scope, Actor actor, bool withMatches, CancellationToken ct)
+    private async Task<(List<ProjectCard> Cards, int Total)> ProjectCardsAsync(IQueryable<PriorityProject> scope, Actor actor, bool withMatches, CancellationToken ct)
     {
-        var projects = await ProjectDefinition.Instance.VisibleTo(scope.AsNoTracking(), actor).OrderBy(p => p.Title)
+        var visible = ProjectDefinition.Instance.VisibleTo(scope.AsNoTracking(), actor);
+        var total = await visible.CountAsync(ct);
+        var projects = await visible.OrderByDescending(p => p.Id).Take(ProjectsShown)
             .Select(p => new { p.Id, p.Title, p.Stage, p.IsPublished, p.BudgetUsd, p.StartDate, p.Description, City = p.City!.Name }).ToListAsync(ct);
         var ids = projects.Select(p => p.Id).ToList();
         var assessed = (await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.ProjectId)).Select(a => new { a.ProjectId, a.Part }).Distinct().ToListAsync(ct))
             .ToLookup(a => a.ProjectId, a => a.Part);
         var matches = withMatches ? await MatchLinesAsync(ids, ct) : [];
-        return projects.Select(p =>
+        var cards = projects.Select(p =>
         {
             var done = assessed[p.Id].ToHashSet();
             var missing = new List<string>();
@@ -143,6 +153,7 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
             return new ProjectCard(p.Id, p.Title, p.Stage, p.IsPublished, [.. done.Order().Select(d => d.ToString())], missing,
                 [.. mine.Where(m => MatchStrength.IsStrong(m.Score))], [.. mine.Where(m => !MatchStrength.IsStrong(m.Score))]);
         }).ToList();
+        return (cards, total);
     }
 
     /// <summary>The top stored matches of the given projects, without those staff hid: one query.</summary>
@@ -200,10 +211,13 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
         }
 
         var covered = profile.Sectors.Concat(profile.Solutions.SelectMany(s => s)).ToHashSet(StringComparer.Ordinal);
-        var sectorsOfProjects = await db.Projects.AsNoTracking().Where(p => p.IsPublished).Select(p => p.Sectors).ToListAsync(ct);
-        hints.AddRange(sectorsOfProjects.SelectMany(s => s.Distinct()).Where(s => !covered.Contains(s))
-            .GroupBy(s => s).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(2)
-            .Select(g => $"Add a solution in {SectorTaxonomy.NameOf(g.Key)} to be matched on sector to {g.Count()} more city project{(g.Count() == 1 ? "" : "s")}."));
+        // Every provider's page needs the same counts over all published projects: read them once per directory version.
+        var projectsPerSector = await directory.SharedAsync(db, "published projects per sector", async token =>
+            (await db.Projects.AsNoTracking().Where(p => p.IsPublished).Select(p => p.Sectors).ToListAsync(token))
+                .SelectMany(s => s.Distinct()).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal), ct);
+        hints.AddRange(projectsPerSector.Where(s => !covered.Contains(s.Key))
+            .OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(2)
+            .Select(s => $"Add a solution in {SectorTaxonomy.NameOf(s.Key)} to be matched on sector to {s.Value} more city project{(s.Value == 1 ? "" : "s")}."));
         return hints;
     }
 

@@ -35,8 +35,7 @@ public sealed class DirectoryCache : IDisposable
             return await definition.UncachedPageAsync(db, filter, actor, ct);
         }
 
-        // Without the counter row (a database not created by the migrations) nothing would invalidate an entry.
-        var version = await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.DirectoryId).Select(v => (long?)v.Value).FirstOrDefaultAsync(ct);
+        var version = await VersionAsync(db, ct);
         if (version is null)
         {
             return await definition.UncachedPageAsync(db, filter, actor, ct);
@@ -61,6 +60,33 @@ public sealed class DirectoryCache : IDisposable
         entries.Set(pageKey, page, Entry(1));
         return page;
     }
+
+    /// <summary>
+    /// A figure every reader shares that is derived from the directory (for example how many published projects each
+    /// sector has), computed once per <see cref="DataVersion"/> instead of on every page that shows it.
+    /// </summary>
+    public async Task<T> SharedAsync<T>(CityBridgeDb db, string name, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+    {
+        var version = await VersionAsync(db, ct);
+        if (version is null)
+        {
+            return await compute(ct);
+        }
+
+        var key = ("shared", name, version.Value);
+        if (entries.TryGetValue(key, out T? value))
+        {
+            return value!;
+        }
+
+        value = await compute(ct);
+        entries.Set(key, value, Entry(1));
+        return value;
+    }
+
+    /// <summary>The directory's version; null without the counter row (a database not created by the migrations), when nothing would invalidate an entry.</summary>
+    private static Task<long?> VersionAsync(CityBridgeDb db, CancellationToken ct) =>
+        db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.DirectoryId).Select(v => (long?)v.Value).FirstOrDefaultAsync(ct);
 
     /// <summary>The rows of <paramref name="ids"/> in that order, as <paramref name="actor"/> may see them.</summary>
     private static async Task<List<TDto>> RowsInOrderAsync<TEntity, TInput, TDto>(
