@@ -21,7 +21,7 @@ internal static class FixedRateDriver
         // Each URL line starts with who asks: 0 anonymous, k the k-th token. With --tokens, a file of "role token" lines
         // (the start-page run); otherwise the one staff token of --token.
         var tokens = MarketLoad.OptionText(args, "--tokens") is { } tokensFile
-            ? (await File.ReadAllLinesAsync(tokensFile)).Where(l => l.Contains(' ', StringComparison.Ordinal)).Select(l => (Role: l[..l.IndexOf(' ', StringComparison.Ordinal)], Token: l[(l.IndexOf(' ', StringComparison.Ordinal) + 1)..].Trim())).ToArray()
+            ? (await File.ReadAllLinesAsync(tokensFile)).Select(l => l.Split(' ', 2)).Where(p => p.Length == 2).Select(p => (Role: p[0], Token: p[1].Trim())).ToArray()
             : [("staff", (await File.ReadAllTextAsync(MarketLoad.OptionText(args, "--token") ?? "token")).Trim())];
         var rate = double.Parse(MarketLoad.OptionText(args, "--rate") ?? "200", CultureInfo.InvariantCulture);
         var seconds = double.Parse(MarketLoad.OptionText(args, "--seconds") ?? "60", CultureInfo.InvariantCulture);

@@ -5,7 +5,8 @@
 #
 #   bench/load/run.sh [--engine postgres|sqlite] [--rate 200] [--seconds 60] [--port 56480] [--fresh] [--skip-wrk] [--skip-driver]
 #                     [--no-matching]   (quick iterations: the engine stays off and pages show the match lists already stored)
-#                     [--workspace]     (the start pages, /My, as staff, 40 providers and 40 city officials, instead of the mix;
+#                     [--workspace]     (the start pages, /My, as staff, 40 providers and an official per city with projects (up to 40),
+#                                        instead of the mix;
 #                                        the driver only)
 #
 # PostgreSQL: CITYBRIDGE_LOAD_POSTGRES names the server (default Host=127.0.0.1;Port=55433;Username=postgres); the

@@ -24,10 +24,21 @@ public static class OutboxDelivery
     }
 
     /// <summary>
+    /// The calendar file attached to a delivered notice, read as it travelled: one <c>text/calendar</c> part named
+    /// <c>meeting.ics</c> with <c>method=PUBLISH</c>, checked by <see cref="IcsChecker"/>.
+    /// </summary>
+    public static IcsComponent AttachedCalendar(MimeMessage mail)
+    {
+        var file = Assert.Single(mail.Attachments.OfType<TextPart>(), a => a.ContentType.MimeType == "text/calendar");
+        Assert.Equal(("meeting.ics", "PUBLISH"), (file.FileName, file.ContentType.Parameters["method"]));
+        return IcsChecker.Parse(AsSent(file));
+    }
+
+    /// <summary>
     /// An attachment's text exactly as it travelled: its base64 decoded by hand. MimeKit's own decoding turns line ends
     /// into the platform's, which would hide whether the file kept the CRLF line ends RFC 5545 requires.
     /// </summary>
-    public static string AsSent(MimePart part)
+    private static string AsSent(MimePart part)
     {
         Assert.Equal(ContentEncoding.Base64, part.ContentTransferEncoding);
         var encoded = part.Content?.Stream ?? throw new InvalidOperationException("The attachment has no content.");

@@ -63,7 +63,6 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
         var registrations = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == eventId).ToListAsync(ct);
         var meetings = await db.EventMeetings.AsNoTracking().Where(m => m.EventId == eventId && !m.Cancelled && m.SlotIndex != null).ToListAsync(ct);
         var slots = EventWorkflow.Slots(e);
-        var byId = registrations.ToDictionary(r => r.Id);
         var names = registrations.ToDictionary(r => r.Id, EventWorkflow.Label);
         foreach (var registration in registrations.Where(r => meetings.Any(m => m.FirstRegistrationId == r.Id || m.SecondRegistrationId == r.Id)))
         {
@@ -73,7 +72,7 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
                 .Select(m => (Slot: slots.ElementAtOrDefault(m.SlotIndex!.Value), Meeting: m))
                 .Where(x => x.Slot is not null).OrderBy(x => x.Slot!.Index)
                 .Select(x => $"- {EventWorkflow.ShownAt(x.Slot!.Start.ToDateTimeOffset(), zone, "")}, table {x.Meeting.Table}: " +
-                    EventWorkflow.Label(byId[x.Meeting.FirstRegistrationId == registration.Id ? x.Meeting.SecondRegistrationId : x.Meeting.FirstRegistrationId]));
+                    names[x.Meeting.FirstRegistrationId == registration.Id ? x.Meeting.SecondRegistrationId : x.Meeting.FirstRegistrationId]);
             var calendar = CalendarOf(e, mine, slots, names, registration.Id);
             await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.SchedulePublished, _ => new(
                 $"schedule-published:{eventId}:{registration.Id}",
@@ -150,7 +149,7 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
                     $"meeting-moved:{meeting.Id}:{meeting.Sequence}:{registration.Id}",
                     new Dictionary<string, string>
                     {
-                        ["other"] = people.GetValueOrDefault(other) is { } o ? EventWorkflow.Label(o) : "your counterpart",
+                        ["other"] = names.GetValueOrDefault(other) ?? "your counterpart",
                         ["event"] = e.Name,
                         ["when"] = when,
                         ["calendar"] = CalendarLine(calendar, e.Id),
