@@ -97,42 +97,51 @@ internal sealed class SemanticBounds
     public void Fill(IReadOnlyList<float[]> queries, double[] bounds, int count)
     {
         var n = queries.Count;
-        var coded = new (sbyte[] Codes, double Scale, double CodedNorm, double Error, bool Usable)[n];
+        // The queries' codes and constants live in flat arrays: this loop runs once per row of the block (hundreds of
+        // thousands per project), so it must do little besides the dot products.
+        var queryCodes = new sbyte[n * dimensions];
+        var queryScales = new double[n];
+        var queryCodedNorms = new double[n];
+        var queryErrors = new double[n];
+        var usable = new bool[n];
         for (var q = 0; q < n; q++)
         {
             var query = queries[q];
-            var usable = query.Length == dimensions && query.All(float.IsFinite);
-            Array.Fill(bounds, usable ? 0 : 1, q * count, count);
-            var queryCodes = new sbyte[dimensions];
-            var (scale, error, _) = usable ? Quantize(query, queryCodes) : (0, 0, 0);
-            coded[q] = (queryCodes, scale, scale * Math.Sqrt(Dot(queryCodes, queryCodes)), error, usable);
+            usable[q] = query.Length == dimensions && query.All(float.IsFinite);
+            Array.Fill(bounds, usable[q] ? 0 : 1, q * count, count);
+            if (usable[q])
+            {
+                var ownCodes = queryCodes.AsSpan(q * dimensions, dimensions);
+                (queryScales[q], queryErrors[q], _) = Quantize(query, ownCodes);
+                queryCodedNorms[q] = queryScales[q] * Math.Sqrt(Dot(ownCodes, ownCodes));
+            }
         }
 
         for (var r = 0; r < rows; r++)
         {
             var owner = owners[r];
-            if (owner < 0 || owner >= count)
+            if ((uint)owner >= (uint)count)
             {
                 continue;
             }
 
             var row = codes.AsSpan(r * dimensions, dimensions);
+            var (rowScale, rowError, rowNorm) = (scales[r], errors[r], norms[r]);
+            var rounding = RoundingSlack * Math.Max(1, rowNorm);
             for (var q = 0; q < n; q++)
             {
-                var (queryCodes, queryScale, queryCodedNorm, queryError, usable) = coded[q];
-                if (!usable)
+                if (!usable[q])
                 {
                     continue;
                 }
 
                 // q·v = sq·sv·(q̂·v̂) + sq·q̂·(v − sv·v̂) + (q − sq·q̂)·v, and Cauchy–Schwarz bounds the last two terms.
-                var bound = (queryScale * scales[r] * Dot(queryCodes, row))
-                    + (queryCodedNorm * errors[r]) + (queryError * norms[r]) + (RoundingSlack * Math.Max(1, norms[r]));
+                var bound = (queryScales[q] * rowScale * Dot(queryCodes.AsSpan(q * dimensions, dimensions), row))
+                    + (queryCodedNorms[q] * rowError) + (queryErrors[q] * rowNorm) + rounding;
+                // Branch-free: whether a provider's next row raises its bound is unpredictable, and a mispredicted branch
+                // per row cost more than the rest of the bookkeeping (measured: 7.7 → 5.0 ms for 300,000 rows).
                 ref var slot = ref bounds[(q * count) + owner];
-                if (bound > slot)
-                {
-                    slot = bound;
-                }
+                slot = Math.Max(slot, bound);
             }
         }
 
@@ -151,19 +160,24 @@ internal sealed class SemanticBounds
     {
         var i = 0;
         var total = 0;
-        if (Avx2.IsSupported && a.Length >= 16)
+        if (Avx2.IsSupported && a.Length >= 32 && a.Length == b.Length)
         {
             ref var left = ref MemoryMarshal.GetReference(a);
             ref var right = ref MemoryMarshal.GetReference(b);
-            var sum = Vector256<int>.Zero;
-            for (; i <= a.Length - 16; i += 16)
+            // Two accumulators, so consecutive multiply-adds do not wait for each other.
+            var sum0 = Vector256<int>.Zero;
+            var sum1 = Vector256<int>.Zero;
+            for (; i <= a.Length - 32; i += 32)
             {
-                var x = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref left, (nuint)i));
-                var y = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref right, (nuint)i));
-                sum = Avx2.Add(sum, Avx2.MultiplyAddAdjacent(x, y));
+                sum0 = Avx2.Add(sum0, Avx2.MultiplyAddAdjacent(
+                    Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref left, (nuint)i)),
+                    Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref right, (nuint)i))));
+                sum1 = Avx2.Add(sum1, Avx2.MultiplyAddAdjacent(
+                    Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref left, (nuint)i + 16)),
+                    Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref right, (nuint)i + 16))));
             }
 
-            total = Vector256.Sum(sum);
+            total = Vector256.Sum(Avx2.Add(sum0, sum1));
         }
 
         return total + ScalarDot(a[i..], b[i..]);
