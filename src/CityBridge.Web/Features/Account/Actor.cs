@@ -11,6 +11,9 @@ public sealed record Actor(string? UserId, string Name, IReadOnlySet<string> Rol
 {
     public static Actor Anonymous { get; } = new(null, "anonymous", new HashSet<string>(), null, null, new HashSet<int>(), MayWrite: false);
 
+    /// <summary>The account's full name, as people are shown; null for the anonymous actor.</summary>
+    public string? FullName { get; init; }
+
     public bool IsSignedIn => UserId is not null;
 
     public bool IsStaff => Roles.Contains(Account.Roles.Staff);
@@ -70,16 +73,32 @@ public sealed class CurrentActor(IHttpContextAccessor http, IServiceProvider ser
 
         var db = services.GetRequiredService<CityBridgeDb>();
         int? organizationId = int.TryParse(principal.FindFirstValue(CityBridgeClaims.OrganizationId), out var org) ? org : null;
-        // One query for the city a government organization stands for and the projects assigned to the user.
-        var facts = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new
-        {
-            CityId = db.Organizations.Where(o => o.Id == organizationId && o.Kind == OrganizationKind.CityGovernment).Select(o => o.CityId).FirstOrDefault(),
-            Assigned = db.ExpertAssignments.Where(a => a.UserId == u.Id).Select(a => a.ProjectId).ToList(),
-        }).FirstOrDefaultAsync(ct);
+        var facts = await FactsOf.For(db)(db, userId, organizationId, ct);
         int? cityId = organizationId is null ? null : facts?.CityId;
-        var assigned = facts?.Assigned ?? [];
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
         var scopes = principal.FindAll(ApiScopes.ClaimType).Select(c => c.Value).ToHashSet();
-        return _actor = new Actor(userId, UserName, roles, organizationId, cityId, assigned.ToHashSet(), MayWrite: scopes.Contains(ApiScopes.Write));
+        return _actor = new Actor(userId, UserName, roles, organizationId, cityId, (facts?.Assigned ?? []).ToHashSet(), MayWrite: scopes.Contains(ApiScopes.Write))
+        {
+            FullName = facts?.FullName,
+        };
     }
+
+    private sealed class ActorFacts
+    {
+        public string FullName { get; init; } = "";
+
+        public int? CityId { get; init; }
+
+        public List<int> Assigned { get; init; } = [];
+    }
+
+    // One query for the account's name, the city a government organization stands for and the projects assigned to the
+    // user. Every signed-in request runs it, so it is compiled once (no expression tree built and looked up per request).
+    private static readonly CompiledPerModel<Func<CityBridgeDb, string, int?, CancellationToken, Task<ActorFacts?>>> FactsOf = new(() => EF.CompileAsyncQuery(
+        (CityBridgeDb db, string userId, int? organizationId, CancellationToken ct) => db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new ActorFacts
+        {
+            FullName = u.FullName,
+            CityId = db.Organizations.Where(o => o.Id == organizationId && o.Kind == OrganizationKind.CityGovernment).Select(o => o.CityId).FirstOrDefault(),
+            Assigned = db.ExpertAssignments.Where(a => a.UserId == u.Id).Select(a => a.ProjectId).ToList(),
+        }).FirstOrDefault()));
 }

@@ -35,18 +35,7 @@ public sealed class ApiTokenHandler(
         }
 
         var hash = HashOf(header["Bearer ".Length..].Trim());
-        // One query for the token, its account and the account's roles: every API request pays for this.
-        var found = await (
-            from t in db.ApiTokens.AsNoTracking()
-            where t.Hash == hash
-            join u in db.Users.AsNoTracking() on t.UserId equals u.Id into accounts
-            from u in accounts.DefaultIfEmpty()
-            select new
-            {
-                Token = t,
-                User = u,
-                Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == t.UserId select r.Name).ToList(),
-            }).FirstOrDefaultAsync(Context.RequestAborted);
+        var found = await FindToken.For(db)(db, hash, Context.RequestAborted);
         var now = clock.GetUtcNow();
         var token = found?.Token;
         if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
@@ -87,6 +76,30 @@ public sealed class ApiTokenHandler(
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    private sealed class TokenFacts
+    {
+        public required ApiToken Token { get; init; }
+
+        public CityBridgeUser? User { get; init; }
+
+        public List<string?> Roles { get; init; } = [];
+    }
+
+    // One query for the token, its account and the account's roles: every API request signs in through it, so it is
+    // compiled once (no expression tree built and looked up per request).
+    private static readonly CompiledPerModel<Func<CityBridgeDb, string, CancellationToken, Task<TokenFacts?>>> FindToken = new(() => EF.CompileAsyncQuery(
+        (CityBridgeDb db, string hash, CancellationToken ct) => (
+            from t in db.ApiTokens.AsNoTracking()
+            where t.Hash == hash
+            join u in db.Users.AsNoTracking() on t.UserId equals u.Id into accounts
+            from u in accounts.DefaultIfEmpty()
+            select new TokenFacts
+            {
+                Token = t,
+                User = u,
+                Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == t.UserId select r.Name).ToList(),
+            }).FirstOrDefault()));
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -31,24 +31,45 @@ public sealed class Conversations(CityBridgeDb db, TimeProvider clock, IOptions<
     /// <summary>Threads the actor may read, most recently active first (staff: the latest across the program).</summary>
     public async Task<List<ConversationLine>> ListAsync(Actor actor, int take, CancellationToken ct)
     {
-        var query = db.Conversations.AsNoTracking().Where(c => c.LastMessageId > 0);
-        if (!actor.IsStaff)
+        // Staff read every thread; a city official their city's, a provider their organization's (−1: a side they do not speak for).
+        var rows = LatestThreads.For(db)(db, actor.IsStaff, actor.IsCityOfficial ? actor.CityId ?? -1 : -1, actor.IsProvider ? actor.OrganizationId ?? -1 : -1, take);
+        var lines = new List<ConversationLine>();
+        await foreach (var r in rows.WithCancellation(ct))
         {
-            var city = actor.IsCityOfficial ? actor.CityId ?? -1 : -1;
-            var provider = actor.IsProvider ? actor.OrganizationId ?? -1 : -1;
-            query = query.Where(c => c.CityId == city || c.ProviderId == provider);
+            lines.Add(new ConversationLine(r.Id, r.City, r.Provider, r.Topic, r.AuthorName, Excerpt(r.Body), r.AuthorUserId == actor.UserId));
         }
 
-        var rows = await (
-            from c in query
+        return lines;
+    }
+
+    private sealed class ThreadRow
+    {
+        public int Id { get; init; }
+
+        public string City { get; init; } = "";
+
+        public string Provider { get; init; } = "";
+
+        public string? Topic { get; init; }
+
+        public string? AuthorName { get; init; }
+
+        public string? AuthorUserId { get; init; }
+
+        public string Body { get; init; } = "";
+    }
+
+    // Every start page lists threads, so the list is compiled once (no expression tree built and looked up per request).
+    private static readonly CompiledPerModel<Func<CityBridgeDb, bool, int, int, int, IAsyncEnumerable<ThreadRow>>> LatestThreads = new(() => EF.CompileAsyncQuery(
+        (CityBridgeDb db, bool everyone, int cityId, int providerId, int take) => (
+            from c in db.Conversations.AsNoTracking()
+            where c.LastMessageId > 0 && (everyone || c.CityId == cityId || c.ProviderId == providerId)
             join city in db.Cities on c.CityId equals city.Id
             join o in db.Organizations on c.ProviderId equals o.Id
             join m in db.ConversationMessages on c.LastMessageId equals m.Id
             orderby c.LastMessageId descending
-            select new { c.Id, City = city.Name, Provider = o.Name, Topic = db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Title).FirstOrDefault(), m.AuthorName, m.AuthorUserId, m.Body })
-            .Take(take).ToListAsync(ct);
-        return rows.Select(r => new ConversationLine(r.Id, r.City, r.Provider, r.Topic, r.AuthorName, Excerpt(r.Body), r.AuthorUserId == actor.UserId)).ToList();
-    }
+            select new ThreadRow { Id = c.Id, City = city.Name, Provider = o.Name, Topic = db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Title).FirstOrDefault(), AuthorName = m.AuthorName, AuthorUserId = m.AuthorUserId, Body = m.Body })
+            .Take(take)));
 
     private static string Excerpt(string body) => body.Length <= 90 ? body : body[..87] + "...";
 

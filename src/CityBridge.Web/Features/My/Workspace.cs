@@ -89,7 +89,7 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
 
     public async Task<Workspace> BuildAsync(Actor actor, CancellationToken ct)
     {
-        var name = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? actor.Name;
+        var name = actor.FullName ?? actor.Name;
         var role = actor.IsStaff ? Roles.Staff : actor.IsCityOfficial ? Roles.CityOfficial : actor.IsProvider ? Roles.Provider : actor.Roles.Contains(Roles.Expert) ? Roles.Expert : "Member";
         (List<ProjectCard> Cards, int Total) projects = ([], 0);
         if (actor.IsCityOfficial && actor.CityId is { } cityId)
@@ -192,8 +192,7 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
     /// </summary>
     private async Task<List<string>> ProfileHintsAsync(int organizationId, CancellationToken ct)
     {
-        var profile = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
-            .Select(o => new { o.Sectors, o.Description, Solutions = db.Solutions.Where(s => s.OrganizationId == o.Id).Select(s => s.Sectors).ToList() }).FirstOrDefaultAsync(ct);
+        var profile = await ProviderProfileOf.For(db)(db, organizationId, ct);
         if (profile is null)
         {
             return [];
@@ -228,18 +227,10 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
             return ([], []);
         }
 
-        var rows = await (
-            from r in db.MeetingRequests.AsNoTracking()
-            join f in db.EventRegistrations on r.FromRegistrationId equals f.Id
-            join t in db.EventRegistrations on r.ToRegistrationId equals t.Id
-            join e in db.Events on r.EventId equals e.Id
-            where (t.UserId == actor.UserId && r.Status == MeetingRequestStatus.Requested) || f.UserId == actor.UserId
-            orderby r.Id descending
-            select new { r.Id, r.EventId, e.Name, Incoming = t.UserId == actor.UserId, From = f, To = t, r.Message, r.Priority, r.Status, r.CreatedAt })
-            .Take(40).ToListAsync(ct);
+        var rows = await RequestRowsOf.For(db)(db, actor.UserId).ToListAsync(ct);
         var expiry = options.Value.RequestExpiry;
-        var waiting = rows.Where(r => r.Incoming).Select(r => new RequestLine(r.Id, r.EventId, r.Name, EventWorkflow.Label(r.From), r.Message, r.Priority, r.Status, r.CreatedAt + expiry)).ToList();
-        var sent = rows.Where(r => !r.Incoming).Take(10).Select(r => new RequestLine(r.Id, r.EventId, r.Name, EventWorkflow.Label(r.To), r.Message, r.Priority, r.Status, r.CreatedAt + expiry)).ToList();
+        var waiting = rows.Where(r => r.Incoming).Select(r => new RequestLine(r.Id, r.EventId, r.EventName, EventWorkflow.Label(r.From), r.Message, r.Priority, r.Status, r.CreatedAt + expiry)).ToList();
+        var sent = rows.Where(r => !r.Incoming).Take(10).Select(r => new RequestLine(r.Id, r.EventId, r.EventName, EventWorkflow.Label(r.To), r.Message, r.Priority, r.Status, r.CreatedAt + expiry)).ToList();
         return (waiting, sent);
     }
 
@@ -252,15 +243,9 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
         }
 
         var since = Today.AddDays(-14);
-        var rows = await (
-            from m in db.EventMeetings.AsNoTracking()
-            join a in db.EventRegistrations on m.FirstRegistrationId equals a.Id
-            join b in db.EventRegistrations on m.SecondRegistrationId equals b.Id
-            where !m.Cancelled && (a.UserId == actor.UserId || b.UserId == actor.UserId)
-            select new { Meeting = m, A = a, B = b }).ToListAsync(ct);
+        var rows = await MeetingRowsOf.For(db)(db, actor.UserId).ToListAsync(ct);
         var eventIds = rows.Select(r => r.Meeting.EventId).Distinct().ToList();
-        var events = await db.Events.AsNoTracking().Include(e => e.Sessions)
-            .Where(e => eventIds.Contains(e.Id) && e.Sessions.Any(s => s.Date >= since)).ToDictionaryAsync(e => e.Id, ct);
+        var events = eventIds.Count == 0 ? [] : await EventsWithSessionsSince.For(db)(db, eventIds, since).ToDictionaryAsync(e => e.Id, cancellationToken: ct);
         var now = clock.GetUtcNow();
         return rows.Where(r => events.ContainsKey(r.Meeting.EventId)).Select(r => new { r.Meeting, Me = r.A.UserId == actor.UserId ? r.A : r.B, Other = r.A.UserId == actor.UserId ? r.B : r.A, Event = events[r.Meeting.EventId] }).Select(r =>
         {
@@ -272,17 +257,8 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
         }).OrderBy(x => x.Start ?? DateTimeOffset.MaxValue).Select(x => x.Line).ToList();
     }
 
-    private async Task<List<ProgramLine>> ProgramsAsync(Actor actor, CancellationToken ct)
-    {
-        var today = Today;
-        return await (
-            from r in db.ProgramRegistrations.AsNoTracking()
-            where r.UserId == actor.UserId && r.Status != RegistrationStatus.Cancelled
-            join p in db.Programs on r.ProgramId equals p.Id
-            where p.EndDate >= today
-            orderby p.StartDate, p.Id
-            select new ProgramLine(p.Id, p.Name, p.StartDate, p.EndDate, r.Status)).Take(10).ToListAsync(ct);
-    }
+    private async Task<List<ProgramLine>> ProgramsAsync(Actor actor, CancellationToken ct) =>
+        actor.UserId is null ? [] : await ProgramsOf.For(db)(db, actor.UserId, Today).ToListAsync(ct);
 
     private async Task<List<OpportunityLine>> OpportunitiesAsync(Actor actor, CancellationToken ct) =>
         await OpportunityDefinition.Instance.VisibleTo(db.Opportunities.AsNoTracking(), actor)
@@ -318,4 +294,89 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
             [.. events.Select(e => new EventWork(e.Id, e.Name, e.Unplaced, e.SchedulePublished))],
             failed, [.. open.Where(o => o.UpdatedAt < cutoff).OrderBy(o => o.UpdatedAt).Take(10).Select(o => o.Line)]);
     }
+
+    // The start page's per-person queries run on every visit, so they are compiled once: no expression tree is built and
+    // looked up per request (that was a fifth of the app's CPU under load; docs/benchmarks.md, start pages).
+    private sealed class RequestRow
+    {
+        public int Id { get; init; }
+
+        public int EventId { get; init; }
+
+        public string EventName { get; init; } = "";
+
+        public bool Incoming { get; init; }
+
+        public required EventRegistration From { get; init; }
+
+        public required EventRegistration To { get; init; }
+
+        public string? Message { get; init; }
+
+        public int Priority { get; init; }
+
+        public MeetingRequestStatus Status { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+    }
+
+    private sealed class MeetingRow
+    {
+        public required EventMeeting Meeting { get; init; }
+
+        public required EventRegistration A { get; init; }
+
+        public required EventRegistration B { get; init; }
+    }
+
+    private sealed class ProviderProfile
+    {
+        public List<string> Sectors { get; init; } = [];
+
+        public string? Description { get; init; }
+
+        public List<List<string>> Solutions { get; init; } = [];
+    }
+
+    /// <summary>A provider's sectors, description and its solutions' sectors.</summary>
+    private static readonly CompiledPerModel<Func<CityBridgeDb, int, CancellationToken, Task<ProviderProfile?>>> ProviderProfileOf = new(() => EF.CompileAsyncQuery(
+        (CityBridgeDb db, int organizationId, CancellationToken ct) => db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
+            .Select(o => new ProviderProfile { Sectors = o.Sectors, Description = o.Description, Solutions = db.Solutions.Where(s => s.OrganizationId == o.Id).Select(s => s.Sectors).ToList() })
+            .FirstOrDefault()));
+
+    /// <summary>Requests waiting for the user's answer and those the user sent, newest first.</summary>
+    private static readonly CompiledPerModel<Func<CityBridgeDb, string, IAsyncEnumerable<RequestRow>>> RequestRowsOf = new(() => EF.CompileAsyncQuery(
+        (CityBridgeDb db, string userId) => (
+            from r in db.MeetingRequests.AsNoTracking()
+            join f in db.EventRegistrations on r.FromRegistrationId equals f.Id
+            join t in db.EventRegistrations on r.ToRegistrationId equals t.Id
+            join e in db.Events on r.EventId equals e.Id
+            where (t.UserId == userId && r.Status == MeetingRequestStatus.Requested) || f.UserId == userId
+            orderby r.Id descending
+            select new RequestRow { Id = r.Id, EventId = r.EventId, EventName = e.Name, Incoming = t.UserId == userId, From = f, To = t, Message = r.Message, Priority = r.Priority, Status = r.Status, CreatedAt = r.CreatedAt })
+            .Take(40)));
+
+    /// <summary>The user's meetings that are not cancelled, with both sides' registrations.</summary>
+    private static readonly CompiledPerModel<Func<CityBridgeDb, string, IAsyncEnumerable<MeetingRow>>> MeetingRowsOf = new(() => EF.CompileAsyncQuery(
+        (CityBridgeDb db, string userId) =>
+            from m in db.EventMeetings.AsNoTracking()
+            join a in db.EventRegistrations on m.FirstRegistrationId equals a.Id
+            join b in db.EventRegistrations on m.SecondRegistrationId equals b.Id
+            where !m.Cancelled && (a.UserId == userId || b.UserId == userId)
+            select new MeetingRow { Meeting = m, A = a, B = b }));
+
+    /// <summary>The given events with their sessions, if one of their sessions is on or after <c>since</c>.</summary>
+    private static readonly CompiledPerModel<Func<CityBridgeDb, List<int>, DateOnly, IAsyncEnumerable<MatchmakingEvent>>> EventsWithSessionsSince = new(() => EF.CompileAsyncQuery(
+        (CityBridgeDb db, List<int> eventIds, DateOnly since) => db.Events.AsNoTracking().Include(e => e.Sessions)
+            .Where(e => eventIds.Contains(e.Id) && e.Sessions.Any(s => s.Date >= since))));
+
+    /// <summary>The programs the user takes part in that have not ended, soonest first.</summary>
+    private static readonly CompiledPerModel<Func<CityBridgeDb, string, DateOnly, IAsyncEnumerable<ProgramLine>>> ProgramsOf = new(() => EF.CompileAsyncQuery(
+        (CityBridgeDb db, string userId, DateOnly today) => (
+            from r in db.ProgramRegistrations.AsNoTracking()
+            where r.UserId == userId && r.Status != RegistrationStatus.Cancelled
+            join p in db.Programs on r.ProgramId equals p.Id
+            where p.EndDate >= today
+            orderby p.StartDate, p.Id
+            select new ProgramLine(p.Id, p.Name, p.StartDate, p.EndDate, r.Status)).Take(10)));
 }

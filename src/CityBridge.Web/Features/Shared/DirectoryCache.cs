@@ -85,8 +85,11 @@ public sealed class DirectoryCache : IDisposable
     }
 
     /// <summary>The directory's version; null without the counter row (a database not created by the migrations), when nothing would invalidate an entry.</summary>
-    private static Task<long?> VersionAsync(CityBridgeDb db, CancellationToken ct) =>
-        db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.DirectoryId).Select(v => (long?)v.Value).FirstOrDefaultAsync(ct);
+    private static Task<long?> VersionAsync(CityBridgeDb db, CancellationToken ct) => DirectoryVersion.For(db)(db, ct);
+
+    // Read before every cached directory page and start page: compiled once, so no expression tree is built per request.
+    private static readonly CompiledPerModel<Func<CityBridgeDb, CancellationToken, Task<long?>>> DirectoryVersion = new(() => EF.CompileAsyncQuery(
+        (CityBridgeDb db, CancellationToken ct) => db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.DirectoryId).Select(v => (long?)v.Value).FirstOrDefault()));
 
     /// <summary>The rows of <paramref name="ids"/> in that order, as <paramref name="actor"/> may see them.</summary>
     private static async Task<List<TDto>> RowsInOrderAsync<TEntity, TInput, TDto>(
