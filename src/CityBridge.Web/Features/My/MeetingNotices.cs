@@ -68,22 +68,24 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
         {
             var zone = ZoneFor(registration, e);
             var mine = meetings.Where(m => m.FirstRegistrationId == registration.Id || m.SecondRegistrationId == registration.Id).ToList();
-            var lines = mine
-                .Select(m => (Slot: slots.ElementAtOrDefault(m.SlotIndex!.Value), Meeting: m))
-                .Where(x => x.Slot is not null).OrderBy(x => x.Slot!.Index)
-                .Select(x => $"- {EventWorkflow.ShownAt(x.Slot!.Start.ToDateTimeOffset(), zone, "")}, table {x.Meeting.Table}: " +
-                    names[x.Meeting.FirstRegistrationId == registration.Id ? x.Meeting.SecondRegistrationId : x.Meeting.FirstRegistrationId]);
-            var calendar = CalendarOf(e, mine, slots, names, registration.Id);
-            await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.SchedulePublished, _ => new(
-                $"schedule-published:{eventId}:{registration.Id}",
-                new Dictionary<string, string>
-                {
-                    ["event"] = e.Name,
-                    ["timeZone"] = zone.Id,
-                    ["meetings"] = string.Join('\n', lines),
-                    ["calendar"] = CalendarLine(calendar, eventId),
-                    ["link"] = Link("/My"),
-                }, calendar), clock, ct);
+            // Composed only for people who want the notice: the lines and the calendar file come from the same meeting views
+            // as the agenda.
+            await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.SchedulePublished, _ =>
+            {
+                var lines = mine.Select(m => EventWorkflow.View(m, slots, names)).Where(v => v.Start is not null).OrderBy(v => v.SlotIndex)
+                    .Select(v => $"- {EventWorkflow.ShownAt(v.Start, zone, "")}, table {v.Table}: {(v.FirstId == registration.Id ? v.SecondName : v.FirstName)}");
+                var calendar = CalendarOf(e, mine, slots, names, registration.Id);
+                return new(
+                    $"schedule-published:{eventId}:{registration.Id}",
+                    new Dictionary<string, string>
+                    {
+                        ["event"] = e.Name,
+                        ["timeZone"] = zone.Id,
+                        ["meetings"] = string.Join('\n', lines),
+                        ["calendar"] = CalendarLine(calendar, eventId),
+                        ["link"] = Link("/My"),
+                    }, calendar);
+            }, clock, ct);
         }
     }
 
@@ -100,18 +102,21 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
         {
             var other = both.FirstOrDefault(r => r.Id != registration.Id);
             var zone = ZoneFor(registration, e);
-            var calendar = CalendarOf(e, [meeting], slots, names, registration.Id);
-            await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.MeetingCancelled, _ => new(
-                $"meeting-cancelled:{meeting.Id}:{registration.Id}",
-                new Dictionary<string, string>
-                {
-                    ["other"] = other is null ? "your counterpart" : EventWorkflow.Label(other),
-                    ["event"] = e.Name,
-                    ["when"] = EventWorkflow.ShownAt(slot?.Start.ToDateTimeOffset(), zone, "not yet scheduled"),
-                    ["timeZone"] = zone.Id,
-                    ["calendar"] = CalendarLine(calendar, e.Id),
-                    ["link"] = Link("/My"),
-                }, calendar), clock, ct);
+            await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.MeetingCancelled, _ =>
+            {
+                var calendar = CalendarOf(e, [meeting], slots, names, registration.Id);
+                return new(
+                    $"meeting-cancelled:{meeting.Id}:{registration.Id}",
+                    new Dictionary<string, string>
+                    {
+                        ["other"] = other is null ? "your counterpart" : EventWorkflow.Label(other),
+                        ["event"] = e.Name,
+                        ["when"] = EventWorkflow.ShownAt(slot?.Start.ToDateTimeOffset(), zone, "not yet scheduled"),
+                        ["timeZone"] = zone.Id,
+                        ["calendar"] = CalendarLine(calendar, e.Id),
+                        ["link"] = Link("/My"),
+                    }, calendar);
+            }, clock, ct);
         }
     }
 
@@ -144,17 +149,20 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
                 var when = slot is null
                     ? "taken out of the schedule for now; staff will give it a new time and you will hear it"
                     : $"now {EventWorkflow.ShownAt(slot.Start.ToDateTimeOffset(), zone, "")} (your time zone, {zone.Id}) at table {meeting.Table}";
-                var calendar = names.ContainsKey(other) ? CalendarOf(e, [meeting], slots, names, me) : null;
-                await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.MeetingMoved, _ => new(
-                    $"meeting-moved:{meeting.Id}:{meeting.Sequence}:{registration.Id}",
-                    new Dictionary<string, string>
-                    {
-                        ["other"] = names.GetValueOrDefault(other) ?? "your counterpart",
-                        ["event"] = e.Name,
-                        ["when"] = when,
-                        ["calendar"] = CalendarLine(calendar, e.Id),
-                        ["link"] = Link("/My"),
-                    }, calendar), clock, ct);
+                await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.MeetingMoved, _ =>
+                {
+                    var calendar = names.ContainsKey(other) ? CalendarOf(e, [meeting], slots, names, me) : null;
+                    return new(
+                        $"meeting-moved:{meeting.Id}:{meeting.Sequence}:{registration.Id}",
+                        new Dictionary<string, string>
+                        {
+                            ["other"] = names.GetValueOrDefault(other) ?? "your counterpart",
+                            ["event"] = e.Name,
+                            ["when"] = when,
+                            ["calendar"] = CalendarLine(calendar, e.Id),
+                            ["link"] = Link("/My"),
+                        }, calendar);
+                }, clock, ct);
             }
         }
     }
