@@ -295,8 +295,8 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
             failed, [.. open.Where(o => o.UpdatedAt < cutoff).OrderBy(o => o.UpdatedAt).Take(10).Select(o => o.Line)]);
     }
 
-    // The start page's per-person queries run on every visit, so they are compiled once: no expression tree is built and
-    // looked up per request (that was a fifth of the app's CPU under load; docs/benchmarks.md, start pages).
+    // The start page's per-person queries run on every visit, so they are compiled (once per model): no expression tree is
+    // built and looked up per request, which was the largest share of the app's CPU under load (docs/benchmarks.md).
     private sealed class RequestRow
     {
         public int Id { get; init; }
