@@ -300,6 +300,59 @@ public sealed class MyCityBridgeTests(AppFixture apps)
 
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task The_day_before_each_participant_gets_their_agenda_once_with_each_meeting_in_their_own_time_zone(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var official = await app.ClientForAsync(AccountSeeder.DemoMakassarOfficialEmail);
+        var provider = await app.ClientForAsync(AccountSeeder.DemoProviderEmail);
+        // The event is tomorrow where it takes place (Makassar, UTC+8), whatever the hour in UTC.
+        var tomorrowInMakassar = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(1);
+        var eventId = await EventWithBothSidesAsync(app, official, provider, daysAhead: tomorrowInMakassar.DayNumber - DateOnly.FromDateTime(DateTime.UtcNow).DayNumber);
+        try
+        {
+            await using (var db = app.NewDb())
+            {
+                var ids = await db.EventRegistrations.Where(r => r.EventId == eventId).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
+                // Slot 1 is 09:25 in Makassar; slot 0 (09:00) is placed second, so the agenda must order by time.
+                db.EventMeetings.Add(new EventMeeting { EventId = eventId, FirstRegistrationId = ids[0], SecondRegistrationId = ids[1], SlotIndex = 1, Table = 2, CreatedAt = DateTimeOffset.UtcNow });
+                db.EventMeetings.Add(new EventMeeting { EventId = eventId, FirstRegistrationId = ids[1], SecondRegistrationId = ids[0], SlotIndex = 0, Table = 1, CreatedAt = DateTimeOffset.UtcNow });
+                await db.SaveChangesAsync();
+            }
+
+            Assert.Equal(HttpStatusCode.NoContent, (await app.Staff.PostAsJsonAsync($"/api/events/{eventId}/schedule/publish", new PublishInput(true), AppFixture.Json)).StatusCode);
+            var pass = app.Services.GetRequiredService<NoticePass>();
+            await pass.RunAsync(CancellationToken.None);
+            await pass.RunAsync(CancellationToken.None);
+
+            var agendas = await NoticesAsync(app, $"agenda:{eventId}:");
+            Assert.Equal(2, agendas.Count);
+            var forOfficial = agendas.Single(n => n.To == AccountSeeder.DemoMakassarOfficialEmail).Body;
+            var day = tomorrowInMakassar.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture);
+            var first = forOfficial.IndexOf($"- {day} 09:00, table 1: ", StringComparison.Ordinal);
+            var second = forOfficial.IndexOf($"- {day} 09:25, table 2: ", StringComparison.Ordinal);
+            Assert.True(first >= 0 && second > first, forOfficial);
+            Assert.Contains("AquaSense Analytics", forOfficial, StringComparison.Ordinal);
+            // The provider chose Chicago: 09:00 in Makassar is the evening before there (read from the system's time zones).
+            var nineInMakassar = new DateTimeOffset(tomorrowInMakassar.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+            var inChicago = TimeZoneInfo.ConvertTime(nineInMakassar, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+            var forProvider = agendas.Single(n => n.To == AccountSeeder.DemoProviderEmail).Body;
+            Assert.Contains($"- {inChicago.ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture)}, table 1: Andi Rahman, ", forProvider, StringComparison.Ordinal);
+        }
+        finally
+        {
+            // Other tests pick the soonest event both demo accounts attend: this one goes into the past once checked.
+            await using var db = app.NewDb();
+            foreach (var session in await db.EventSessions.Where(s => s.EventId == eventId).ToListAsync())
+            {
+                session.Date = session.Date.AddDays(-30);
+            }
+
+            await db.SaveChangesAsync();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
     public async Task A_request_left_unanswered_expires_once_and_tells_its_requester_unless_they_switched_that_notice_off(TestDatabase database)
     {
         var app = await apps.GetAsync(database);

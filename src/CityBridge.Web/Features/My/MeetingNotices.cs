@@ -72,8 +72,6 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
             // as the agenda.
             await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.SchedulePublished, _ =>
             {
-                var lines = mine.Select(m => EventWorkflow.View(m, slots, names)).Where(v => v.Start is not null).OrderBy(v => v.SlotIndex)
-                    .Select(v => $"- {EventWorkflow.ShownAt(v.Start, zone, "")}, table {v.Table}: {(v.FirstId == registration.Id ? v.SecondName : v.FirstName)}");
                 var calendar = CalendarOf(e, mine, slots, names, registration.Id);
                 return new(
                     $"schedule-published:{eventId}:{registration.Id}",
@@ -81,7 +79,7 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
                     {
                         ["event"] = e.Name,
                         ["timeZone"] = zone.Id,
-                        ["meetings"] = string.Join('\n', lines),
+                        ["meetings"] = AgendaLines(mine, slots, names, registration.Id, zone),
                         ["calendar"] = CalendarLine(calendar, eventId),
                         ["link"] = Link("/My"),
                     }, calendar);
@@ -177,12 +175,20 @@ public sealed class MeetingNotices(CityBridgeDb db, TimeProvider clock, IOptions
         return items.Count == 0 ? null : EventCalendar.Write(e.Name, $"event-{e.Id}-registration-{registrationId}", items, clock.GetUtcNow());
     }
 
+    /// <summary>
+    /// A participant's scheduled meetings as notice lines, earliest first: "- time (in <paramref name="zone"/>), table N: the
+    /// other side", from the same meeting views as the agenda page.
+    /// </summary>
+    internal static string AgendaLines(IEnumerable<EventMeeting> meetings, IReadOnlyList<Core.Events.PlannedSlot> slots, IReadOnlyDictionary<int, string> names, int registrationId, DateTimeZone zone) =>
+        string.Join('\n', meetings.Select(m => EventWorkflow.View(m, slots, names)).Where(v => v.Start is not null).OrderBy(v => v.SlotIndex)
+            .Select(v => $"- {EventWorkflow.ShownAt(v.Start, zone, "")}, table {v.Table}: {(v.FirstId == registrationId ? v.SecondName : v.FirstName)}"));
+
     /// <summary>What the notice says of its calendar file, and where the whole agenda is.</summary>
     private string CalendarLine(string? calendar, int eventId) =>
         (calendar is null ? "" : "The attached meeting.ics updates your calendar when you open it (same meetings, newer version).\n")
         + $"Your whole agenda as a calendar file:\n{Link($"/api/events/{eventId}/agenda.ics")}";
 
-    private static DateTimeZone ZoneFor(EventRegistration registration, MatchmakingEvent e) =>
+    internal static DateTimeZone ZoneFor(EventRegistration registration, MatchmakingEvent e) =>
         EventWorkflow.ZoneOf(registration.TimeZone ?? e.TimeZone);
 
     private async Task<(MatchmakingEvent Event, EventRegistration From, EventRegistration To)> PartiesAsync(MeetingRequest request, CancellationToken ct)
@@ -244,28 +250,26 @@ public sealed class NoticePass(IServiceScopeFactory scopes, TimeProvider clock, 
         {
             var zone = EventWorkflow.ZoneOf(e.TimeZone);
             var localTomorrow = Instant.FromDateTimeOffset(now).InZone(zone).Date.PlusDays(1);
-            var slots = EventWorkflow.Slots(e).Where(s => s.Start.InZone(zone).Date == localTomorrow).ToList();
-            if (slots.Count == 0)
+            var slots = EventWorkflow.Slots(e);
+            var indexes = slots.Where(s => s.Start.InZone(zone).Date == localTomorrow).Select(s => s.Index).ToList();
+            if (indexes.Count == 0)
             {
                 continue;
             }
 
-            var indexes = slots.Select(s => s.Index).ToList();
             var meetings = await db.EventMeetings.AsNoTracking()
                 .Where(m => m.EventId == e.Id && !m.Cancelled && m.SlotIndex != null && indexes.Contains(m.SlotIndex.Value)).ToListAsync(ct);
-            var registrations = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == e.Id).ToDictionaryAsync(r => r.Id, ct);
-            foreach (var registration in registrations.Values)
+            var registrations = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == e.Id).ToListAsync(ct);
+            var names = registrations.ToDictionary(r => r.Id, EventWorkflow.Label);
+            foreach (var registration in registrations)
             {
-                var mine = meetings.Where(m => m.FirstRegistrationId == registration.Id || m.SecondRegistrationId == registration.Id)
-                    .Select(m => (Slot: slots.First(s => s.Index == m.SlotIndex), Meeting: m)).OrderBy(x => x.Slot.Index).ToList();
+                var mine = meetings.Where(m => m.FirstRegistrationId == registration.Id || m.SecondRegistrationId == registration.Id).ToList();
                 if (mine.Count == 0)
                 {
                     continue;
                 }
 
-                var myZone = EventWorkflow.ZoneOf(registration.TimeZone ?? e.TimeZone);
-                var lines = mine.Select(x => $"- {EventWorkflow.ShownAt(x.Slot.Start.ToDateTimeOffset(), myZone, "")}, table {x.Meeting.Table}: " +
-                    EventWorkflow.Label(registrations[x.Meeting.FirstRegistrationId == registration.Id ? x.Meeting.SecondRegistrationId : x.Meeting.FirstRegistrationId]));
+                var myZone = MeetingNotices.ZoneFor(registration, e);
                 queued += await Notices.QueueAsync(db, [registration.UserId], NoticeKinds.DayBeforeAgenda, _ => new(
                     $"agenda:{e.Id}:{registration.Id}:{localTomorrow:yyyy-MM-dd}",
                     new Dictionary<string, string>
@@ -273,7 +277,7 @@ public sealed class NoticePass(IServiceScopeFactory scopes, TimeProvider clock, 
                         ["event"] = e.Name,
                         ["day"] = localTomorrow.ToString("dddd d MMMM", CultureInfo.InvariantCulture),
                         ["timeZone"] = myZone.Id,
-                        ["meetings"] = string.Join('\n', lines),
+                        ["meetings"] = MeetingNotices.AgendaLines(mine, slots, names, registration.Id, myZone),
                         ["venue"] = e.Venue ?? "see the event page",
                         ["ics"] = new Uri(root, $"/api/events/{e.Id}/agenda.ics").ToString(),
                     }), clock, ct);
