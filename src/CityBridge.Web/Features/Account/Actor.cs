@@ -73,11 +73,11 @@ public sealed class CurrentActor(IHttpContextAccessor http, IServiceProvider ser
 
         var db = services.GetRequiredService<CityBridgeDb>();
         int? organizationId = int.TryParse(principal.FindFirstValue(CityBridgeClaims.OrganizationId), out var org) ? org : null;
+        // Without an organization the query finds no city, so CityId is null.
         var facts = await FactsOf.For(db)(db, userId, organizationId, ct);
-        int? cityId = organizationId is null ? null : facts?.CityId;
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
         var scopes = principal.FindAll(ApiScopes.ClaimType).Select(c => c.Value).ToHashSet();
-        return _actor = new Actor(userId, UserName, roles, organizationId, cityId, (facts?.Assigned ?? []).ToHashSet(), MayWrite: scopes.Contains(ApiScopes.Write))
+        return _actor = new Actor(userId, UserName, roles, organizationId, facts?.CityId, (facts?.Assigned ?? []).ToHashSet(), MayWrite: scopes.Contains(ApiScopes.Write))
         {
             FullName = facts?.FullName,
         };
