@@ -140,7 +140,7 @@ public sealed class MyCityBridgeTests(AppFixture apps)
 
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
-    public async Task Both_sides_of_a_match_write_in_one_thread_that_outsiders_cannot_read_and_notices_carry_a_link_not_the_text(TestDatabase database)
+    public async Task Both_sides_of_a_match_write_in_one_thread_that_they_and_staff_find_on_their_start_pages_outsiders_cannot_read_and_notices_carry_a_link_not_the_text(TestDatabase database)
     {
         var app = await apps.GetAsync(database);
         var (projectId, aquaSense) = await MatchedPairAsync(app);
@@ -169,6 +169,10 @@ public sealed class MyCityBridgeTests(AppFixture apps)
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/my/conversations/{id}/messages", new MessageInput("hello"), AppFixture.Json)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await outsider.PostAsJsonAsync("/api/my/conversations", new StartConversationInput(projectId, aquaSense), AppFixture.Json)).StatusCode);
         Assert.DoesNotContain((await outsider.GetFromJsonAsync<Workspace>("/api/my", AppFixture.Json))!.Conversations, c => c.Id == id);
+        foreach (var reader in new[] { official, provider, app.Staff })
+        {
+            Assert.Contains((await reader.GetFromJsonAsync<Workspace>("/api/my", AppFixture.Json))!.Conversations, c => c.Id == id && c.LastExcerpt == "Happy to walk you through our pilots.");
+        }
 
         await using var db = app.NewDb();
         var messageIds = thread.Messages.TakeLast(2).Select(m => m.Id).ToList();

@@ -97,6 +97,9 @@ internal sealed class PriorityProjectConfiguration : IEntityTypeConfiguration<Pr
         builder.Property(p => p.BudgetOriginalCurrency).HasMaxLength(3);
         builder.HasOne(p => p.City).WithMany(c => c.Projects).HasForeignKey(p => p.CityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.Title);
+
+        // A city's projects newest first, and how many of them one may see, read from the index alone (start pages).
+        builder.HasIndex(p => new { p.CityId, p.Id, p.IsPublished });
     }
 }
 

@@ -25,6 +25,9 @@ internal sealed class StoredMatchConfiguration : IEntityTypeConfiguration<Stored
         builder.HasOne<PriorityProject>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.OrganizationId, m.Score });
+
+        // A project's best few matches without reading the rest of its list (start pages and project pages).
+        builder.HasIndex(m => new { m.ProjectId, m.Rank });
     }
 }
 

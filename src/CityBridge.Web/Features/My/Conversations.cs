@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CityBridge.Core.Domain;
 using CityBridge.Web.Data;
 using CityBridge.Web.Features.Account;
@@ -32,7 +33,9 @@ public sealed class Conversations(CityBridgeDb db, TimeProvider clock, IOptions<
     public async Task<List<ConversationLine>> ListAsync(Actor actor, int take, CancellationToken ct)
     {
         // Staff read every thread; a city official their city's, a provider their organization's (−1: a side they do not speak for).
-        var rows = LatestThreads.For(db)(db, actor.IsStaff, actor.IsCityOfficial ? actor.CityId ?? -1 : -1, actor.IsProvider ? actor.OrganizationId ?? -1 : -1, take);
+        var rows = actor.IsStaff
+            ? LatestThreads.For(db)(db, take)
+            : LatestThreadsOfSides.For(db)(db, actor.IsCityOfficial ? actor.CityId ?? -1 : -1, actor.IsProvider ? actor.OrganizationId ?? -1 : -1, take);
         var lines = new List<ConversationLine>();
         await foreach (var r in rows.WithCancellation(ct))
         {
@@ -59,17 +62,41 @@ public sealed class Conversations(CityBridgeDb db, TimeProvider clock, IOptions<
         public string Body { get; init; } = "";
     }
 
-    // Every start page lists threads, so the list is compiled once (no expression tree built and looked up per request).
-    private static readonly CompiledPerModel<Func<CityBridgeDb, bool, int, int, int, IAsyncEnumerable<ThreadRow>>> LatestThreads = new(() => EF.CompileAsyncQuery(
-        (CityBridgeDb db, bool everyone, int cityId, int providerId, int take) => (
-            from c in db.Conversations.AsNoTracking()
-            where c.LastMessageId > 0 && (everyone || c.CityId == cityId || c.ProviderId == providerId)
+    // Every start page lists threads, so the lists are compiled once (no expression tree built and looked up per request).
+    // Staff's list and the sides' are two queries, not one with an "everyone" flag: PostgreSQL cannot keep a plan for a
+    // filter that hangs on a flag, and planned that query anew on every page (docs/benchmarks.md, "Plans PostgreSQL keeps").
+    private static readonly Expression<Func<CityBridgeDb, int, IQueryable<Conversation>>> AllThreads = (db, take) => db.Conversations;
+
+    private static readonly Expression<Func<CityBridgeDb, int, int, int, IQueryable<Conversation>>> ThreadsOfSides = (db, cityId, providerId, take) =>
+        db.Conversations.Where(c => c.CityId == cityId || c.ProviderId == providerId);
+
+    private static readonly CompiledPerModel<Func<CityBridgeDb, int, IAsyncEnumerable<ThreadRow>>> LatestThreads = new(() => EF.CompileAsyncQuery(
+        ThreadsIn<Func<CityBridgeDb, int, IQueryable<ThreadRow>>>(AllThreads)));
+
+    private static readonly CompiledPerModel<Func<CityBridgeDb, int, int, int, IAsyncEnumerable<ThreadRow>>> LatestThreadsOfSides = new(() => EF.CompileAsyncQuery(
+        ThreadsIn<Func<CityBridgeDb, int, int, int, IQueryable<ThreadRow>>>(ThreadsOfSides)));
+
+    // The list over the conversations a scope picks: the scope's parameters (the database first, the number to take last)
+    // become the query's.
+    private static Expression<TQuery> ThreadsIn<TQuery>(LambdaExpression scope)
+    {
+        Expression<Func<CityBridgeDb, IQueryable<Conversation>, int, IQueryable<ThreadRow>>> list = (db, conversations, take) => (
+            from c in conversations.AsNoTracking()
+            where c.LastMessageId > 0
             join city in db.Cities on c.CityId equals city.Id
             join o in db.Organizations on c.ProviderId equals o.Id
             join m in db.ConversationMessages on c.LastMessageId equals m.Id
             orderby c.LastMessageId descending
             select new ThreadRow { Id = c.Id, City = city.Name, Provider = o.Name, Topic = db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Title).FirstOrDefault(), AuthorName = m.AuthorName, AuthorUserId = m.AuthorUserId, Body = m.Body })
-            .Take(take)));
+            .Take(take);
+        var body = new ReplaceParameters(new()
+        {
+            [list.Parameters[0]] = scope.Parameters[0],
+            [list.Parameters[1]] = scope.Body,
+            [list.Parameters[2]] = scope.Parameters[^1],
+        }).Visit(list.Body);
+        return Expression.Lambda<TQuery>(body, scope.Parameters);
+    }
 
     private static string Excerpt(string body) => body.Length <= 90 ? body : body[..87] + "...";
 

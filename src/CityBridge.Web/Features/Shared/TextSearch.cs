@@ -68,7 +68,7 @@ public static class TextSearch
             return query.Where(inColumn);
         }
 
-        var either = Expression.OrElse(inColumn.Body, new ReplaceParameter(orElse.Parameters[0], inColumn.Parameters[0]).Visit(orElse.Body));
+        var either = Expression.OrElse(inColumn.Body, new ReplaceParameters(new() { [orElse.Parameters[0]] = inColumn.Parameters[0] }).Visit(orElse.Body));
         return query.Where(Expression.Lambda<Func<T, bool>>(either, inColumn.Parameters[0]));
     }
 
@@ -89,7 +89,7 @@ public static class TextSearch
         Expression? any = null;
         foreach (var field in fields)
         {
-            var value = new ReplaceParameter(field.Parameters[0], row).Visit(field.Body);
+            var value = new ReplaceParameters(new() { [field.Parameters[0]] = row }).Visit(field.Body);
             Expression test = postgres
                 ? Expression.Call(ILike, Expression.Constant(EF.Functions), value, Expression.Property(term, nameof(SearchTerm.Pattern)), Expression.Constant(@"\"))
                 : Expression.Call(Expression.Call(value, ToLower), Contains, Expression.Property(term, nameof(SearchTerm.Text)));
@@ -105,9 +105,4 @@ public static class TextSearch
         .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
     private sealed record SearchTerm(string Text, string Pattern);
-
-    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
 }

@@ -1325,6 +1325,8 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "Score");
 
+                    b.HasIndex("ProjectId", "Rank");
+
                     b.ToTable("Matches");
                 });
 
@@ -1930,8 +1932,6 @@ namespace CityBridge.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CityId");
-
                     b.HasIndex("SearchText")
                         .HasDatabaseName("IX_Projects_SearchText_Trigram");
 
@@ -1939,6 +1939,8 @@ namespace CityBridge.Web.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Title");
+
+                    b.HasIndex("CityId", "Id", "IsPublished");
 
                     b.ToTable("Projects", (string)null);
                 });

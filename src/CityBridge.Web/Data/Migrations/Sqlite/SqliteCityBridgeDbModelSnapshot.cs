@@ -1276,6 +1276,8 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Score");
 
+                    b.HasIndex("ProjectId", "Rank");
+
                     b.ToTable("Matches");
                 });
 
@@ -1843,9 +1845,9 @@ namespace CityBridge.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CityId");
-
                     b.HasIndex("Title");
+
+                    b.HasIndex("CityId", "Id", "IsPublished");
 
                     b.ToTable("Projects", (string)null);
                 });
