@@ -20,7 +20,7 @@ internal sealed class AggregatedMip : IDisposable
     private readonly (int Slot, Variable Var)[][] _choices;
     private readonly List<(Variable Var, int Meeting)> _stays = [];
 
-    private AggregatedMip(CandidateIndex index, Solver solver, int? capacity)
+    private AggregatedMip(CandidateIndex index, Solver solver, int? capacity, int[][]? allowedSlots)
     {
         _index = index;
         _solver = solver;
@@ -30,7 +30,7 @@ internal sealed class AggregatedMip : IDisposable
         var slotCapacity = new Constraint?[index.SlotCount];
         for (var m = 0; m < index.MeetingCount; m++)
         {
-            var slots = index.CandidateSlots[m];
+            var slots = allowedSlots?[m] ?? index.CandidateSlots[m];
             var once = solver.MakeConstraint(index.MustSchedule(m) ? 1 : 0, 1);
             _choices[m] = new (int, Variable)[slots.Length];
             for (var i = 0; i < slots.Length; i++)
@@ -78,11 +78,16 @@ internal sealed class AggregatedMip : IDisposable
         }
     }
 
-    /// <summary>A model with the event's tables, or with <paramref name="tables"/> interchangeable tables (null: unlimited); null when the backend is missing.</summary>
-    public static AggregatedMip? Create(CandidateIndex index, int? tables)
+    /// <summary>
+    /// A model with the event's tables, or with <paramref name="tables"/> interchangeable tables (null: unlimited); null
+    /// when the backend is missing. <paramref name="allowedSlots"/> narrows each meeting to some of its candidate slots
+    /// (which must hold its published slot when it can stay): a restricted model, whose optimum is a good schedule, not a
+    /// proven bound.
+    /// </summary>
+    public static AggregatedMip? Create(CandidateIndex index, int? tables, int[][]? allowedSlots = null)
     {
         var solver = Solver.CreateSolver(Backend);
-        return solver is null ? null : new AggregatedMip(index, solver, tables);
+        return solver is null ? null : new AggregatedMip(index, solver, tables, allowedSlots);
     }
 
     /// <summary>Capacity as in the event: the number of locations, or none when the event has no locations.</summary>

@@ -30,6 +30,12 @@ public static class MeetingScheduler
     // the large one's in 100 s or more on a busy 2-core machine, and on that event the bound is what CP-SAT cannot give.
     private const double LinearRelaxationShare = 0.5;
 
+    // Share of what is left after the LP bound for the MIPs around the LP's optimum (events too large for the full MIP),
+    // how many participants picked at random join each neighbourhood after the first, and the seed that picks them.
+    private const double NearRelaxationShare = 0.5;
+    private const int NeighbourhoodParticipants = 40;
+    private const int NeighbourhoodSeed = 1;
+
     // Budget of the gap-closing local search before CP-SAT's gap phase, as a share of what is left and in moves.
     private const double LocalSearchShare = 0.3;
     private const int LocalSearchSteps = 2_000_000;
@@ -98,10 +104,16 @@ public static class MeetingScheduler
             if (variables <= remaining.TotalSeconds * VariablesPerSecondOfBudget &&
                 LinearRelaxationBound.Compute(index, remaining * LinearRelaxationShare, cancellationToken) is { } relaxed)
             {
-                upperBound = Math.Min(upperBound, relaxed);
+                upperBound = Math.Min(upperBound, relaxed.Bound);
                 best = best with { UpperBoundWeight = Math.Max(upperBound, best.ScheduledWeight) };
                 weightProven = complete && best.ScheduledWeight >= upperBound;
                 options.Progress?.Invoke(new ScheduleProgress(best.ScheduledWeight, upperBound, best.Gap, clock.Elapsed.TotalSeconds));
+                if (!weightProven && SearchNearRelaxation(index, relaxed, ref best, ref bestSlots, Remaining(options, clock) * NearRelaxationShare, upperBound, cancellationToken))
+                {
+                    complete = true;
+                    weightProven = best.ScheduledWeight >= upperBound;
+                    options.Progress?.Invoke(new ScheduleProgress(best.ScheduledWeight, upperBound, best.Gap, clock.Elapsed.TotalSeconds));
+                }
             }
 
             remaining = Remaining(options, clock);
@@ -175,6 +187,83 @@ public static class MeetingScheduler
             IdleGapsLowerBound = gapBound,
             SolveSeconds = clock.Elapsed.TotalSeconds,
         };
+    }
+
+    /// <summary>
+    /// The weight level of an event too large for the full MIP, searched where the LP optimum points, with small MIPs
+    /// (CBC sees the LP, which CP-SAT on the whole model hardly uses). Each MIP may place every meeting where the LP
+    /// optimum uses it, where the current schedule has it (so that schedule stays feasible) and at its published slot;
+    /// the first also anywhere for the meetings the LP does not settle, later ones anywhere for every meeting of the
+    /// participants of some meetings the LP schedules and the current schedule does not (chosen with a fixed seed, so runs
+    /// repeat). A MIP's own optimum proves nothing about the event: only its schedule is kept. True when the kept
+    /// schedule places every required meeting.
+    /// </summary>
+    private static bool SearchNearRelaxation(
+        CandidateIndex index, LinearRelaxationBound.Relaxation relaxed, ref ScheduleResult best, ref int[] bestSlots, TimeSpan limit, long upperBound, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var random = new Random(NeighbourhoodSeed);
+        var open = relaxed.Settled.Select(settled => !settled).ToArray();
+        for (var round = 0; best.ScheduledWeight < upperBound && !cancellationToken.IsCancellationRequested; round++)
+        {
+            var left = limit - clock.Elapsed;
+            if (left < MinimumCpSatTime)
+            {
+                break;
+            }
+
+            var incumbent = bestSlots;
+            int[][] allowed;
+            while (true)
+            {
+                allowed = index.CandidateSlots.Select((slots, m) => open[m]
+                    ? slots
+                    : relaxed.Support[m].Append(incumbent[m]).Append(index.CanStay[m] ? index.CurrentSlot[m] : -1).Where(s => s >= 0).Distinct().ToArray()).ToArray();
+                if (allowed.Sum(a => (long)a.Length) <= MipVariableLimit || !open.Contains(true))
+                {
+                    break;
+                }
+
+                // Too large for CBC in the time: close half of the opened meetings, picked at random.
+                foreach (var m in Enumerable.Range(0, open.Length).Where(m => open[m] && random.Next(2) == 0))
+                {
+                    open[m] = false;
+                }
+            }
+
+            if (allowed.Sum(a => (long)a.Length) > MipVariableLimit)
+            {
+                break;
+            }
+
+            using (var mip = AggregatedMip.Create(index, AggregatedMip.EventCapacity(index), allowed))
+            {
+                var outcome = mip?.MaximiseWeight(left, cancellationToken);
+                if (outcome?.Status is AggregatedMip.MipStatus.Optimal or AggregatedMip.MipStatus.Feasible)
+                {
+                    Keep(index, ref best, ref bestSlots, outcome.Slots, upperBound);
+                }
+            }
+
+            // The next neighbourhood: every meeting of the participants of the meetings the LP places and the schedule
+            // misses, and of some other participants picked at random.
+            var placed = bestSlots;
+            var missed = Enumerable.Range(0, index.MeetingCount).Where(m => placed[m] < 0 && relaxed.Support[m].Length > 0).ToArray();
+            if (missed.Length == 0)
+            {
+                break;
+            }
+
+            Array.Clear(open);
+            var participants = missed.SelectMany(m => index.ParticipantsOf[m])
+                .Concat(random.GetItems(Enumerable.Range(0, index.Problem.Participants.Count).ToArray(), NeighbourhoodParticipants));
+            foreach (var other in participants.SelectMany(p => index.MeetingsOf[p]))
+            {
+                open[other] = true;
+            }
+        }
+
+        return index.PlacesEveryMustMeeting(bestSlots);
     }
 
     /// <summary>Takes the candidate slots when they are lexicographically better: weight, then fewer moved, then fewer gaps.</summary>
