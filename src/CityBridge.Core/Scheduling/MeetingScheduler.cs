@@ -40,6 +40,10 @@ public static class MeetingScheduler
     private const double LocalSearchShare = 0.3;
     private const int LocalSearchSteps = 2_000_000;
 
+    // Large events need more moves than that: the 5,000 / 25,000 event's weight-level schedule starts with about 12,800
+    // gaps, and 2,000,000 moves (3 s) left 4,300 of them; 50,000,000 moves bring it near 2,000 (docs/benchmarks.md).
+    private const int LocalSearchStepsPerMeeting = 2_000;
+
     // CP-SAT is not started with less than this left; the local search gets the time instead.
     private static readonly TimeSpan MinimumCpSatTime = TimeSpan.FromSeconds(0.3);
 
@@ -293,7 +297,7 @@ public static class MeetingScheduler
         }
 
         // Kempe-chain moves reach gap-free agendas that CP-SAT's neighbourhoods rarely find; zero gaps needs no proof.
-        var closer = IdleGapLocalSearch.Improve(index, slots, limit, LocalSearchSteps, cancellationToken);
+        var closer = IdleGapLocalSearch.Improve(index, slots, limit, Math.Max(LocalSearchSteps, LocalSearchStepsPerMeeting * index.MeetingCount), cancellationToken);
         var improved = index.ToResult(closer, current.Status, upperBound, 0);
         return improved.ScheduledWeight >= current.ScheduledWeight && improved.Moved.Count <= current.Moved.Count && improved.IdleGaps < current.IdleGaps
             ? (improved, closer)
