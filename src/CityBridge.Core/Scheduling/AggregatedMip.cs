@@ -20,7 +20,10 @@ internal sealed class AggregatedMip : IDisposable
     private readonly (int Slot, Variable Var)[][] _choices;
     private readonly List<(Variable Var, int Meeting)> _stays = [];
 
-    private AggregatedMip(CandidateIndex index, Solver solver, int? capacity, int[][]? allowedSlots)
+    // Values below this are the LP solver's rounding noise, not a slot the relaxation uses.
+    private const double SupportThreshold = 1e-6;
+
+    private AggregatedMip(CandidateIndex index, Solver solver, int? capacity, int[][]? allowedSlots, bool integral = true)
     {
         _index = index;
         _solver = solver;
@@ -36,7 +39,7 @@ internal sealed class AggregatedMip : IDisposable
             for (var i = 0; i < slots.Length; i++)
             {
                 var s = slots[i];
-                var x = solver.MakeBoolVar(string.Empty);
+                var x = integral ? solver.MakeBoolVar(string.Empty) : solver.MakeNumVar(0, 1, string.Empty);
                 _choices[m][i] = (s, x);
                 once.SetCoefficient(x, 1);
                 foreach (var p in index.ParticipantsOf[m])
@@ -64,7 +67,7 @@ internal sealed class AggregatedMip : IDisposable
             if (index.StayNeedsTable(m))
             {
                 // Staying means the published slot and table: the table must not go to a bound meeting or another stayer.
-                var stay = solver.MakeBoolVar(string.Empty);
+                var stay = integral ? solver.MakeBoolVar(string.Empty) : solver.MakeNumVar(0, 1, string.Empty);
                 var link = solver.MakeConstraint(double.NegativeInfinity, 0);
                 link.SetCoefficient(stay, 1);
                 link.SetCoefficient(kept, -1);
@@ -90,6 +93,16 @@ internal sealed class AggregatedMip : IDisposable
         return solver is null ? null : new AggregatedMip(index, solver, tables, allowedSlots);
     }
 
+    /// <summary>
+    /// The same model without integrality, solved by GLOP (<see cref="LinearRelaxationBound"/>); null when the backend is
+    /// missing.
+    /// </summary>
+    public static AggregatedMip? CreateRelaxation(CandidateIndex index)
+    {
+        var solver = Solver.CreateSolver("GLOP");
+        return solver is null ? null : new AggregatedMip(index, solver, EventCapacity(index), allowedSlots: null, integral: false);
+    }
+
     /// <summary>Capacity as in the event: the number of locations, or none when the event has no locations.</summary>
     public static int? EventCapacity(CandidateIndex index) => index.TableCount > 0 ? index.TableCount : null;
 
@@ -106,11 +119,27 @@ internal sealed class AggregatedMip : IDisposable
     /// <summary>Maximises the scheduled weight.</summary>
     public Outcome MaximiseWeight(TimeSpan limit, CancellationToken cancellationToken)
     {
-        var objective = _solver.Objective();
-        objective.Clear();
-        objective.SetMaximization();
-        ForEachChoice((m, x) => objective.SetCoefficient(x, _index.Problem.Meetings[m].Weight));
+        ObjectiveIsWeight();
         return Solve(limit, minimise: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Maximises the weight of a model made by <see cref="CreateRelaxation"/>: the floor of the LP optimum and, per
+    /// meeting, the slots it uses and whether it settles the meeting wholly in one slot. Null unless proven optimal.
+    /// </summary>
+    public LinearRelaxationBound.Relaxation? MaximiseRelaxedWeight(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        ObjectiveIsWeight();
+        if (Run(limit, cancellationToken) != Solver.ResultStatus.OPTIMAL)
+        {
+            return null;
+        }
+
+        var values = _choices.Select(choices => choices.Select(c => c.Var.SolutionValue()).ToArray()).ToArray();
+        var support = _choices.Select((choices, m) => choices.Where((_, i) => values[m][i] > SupportThreshold).Select(c => c.Slot).ToArray()).ToArray();
+        var settled = values.Select(v => v.All(x => x < SupportThreshold || x > 1 - SupportThreshold) && v.Sum() > 1 - SupportThreshold).ToArray();
+        // A tiny tolerance: GLOP's optimum is exact to about 1e-9 relative, and weights are integers.
+        return new LinearRelaxationBound.Relaxation((long)Math.Floor(_solver.Objective().Value() + 1e-6), support, settled);
     }
 
     /// <summary>Holds the weight at least <paramref name="weight"/> and maximises the meetings that keep their published place.</summary>
@@ -136,11 +165,24 @@ internal sealed class AggregatedMip : IDisposable
         ForEachChoice((m, x) => floor.SetCoefficient(x, _index.Problem.Meetings[m].Weight));
     }
 
-    private Outcome Solve(TimeSpan limit, bool minimise, CancellationToken cancellationToken)
+    private void ObjectiveIsWeight()
+    {
+        var objective = _solver.Objective();
+        objective.Clear();
+        objective.SetMaximization();
+        ForEachChoice((m, x) => objective.SetCoefficient(x, _index.Problem.Meetings[m].Weight));
+    }
+
+    private Solver.ResultStatus Run(TimeSpan limit, CancellationToken cancellationToken)
     {
         _solver.SetTimeLimit((long)Math.Max(limit.TotalMilliseconds, 1));
         using var stop = cancellationToken.Register(() => _solver.InterruptSolve());
-        var status = _solver.Solve();
+        return _solver.Solve();
+    }
+
+    private Outcome Solve(TimeSpan limit, bool minimise, CancellationToken cancellationToken)
+    {
+        var status = Run(limit, cancellationToken);
         var objective = _solver.Objective();
         if (status is Solver.ResultStatus.INFEASIBLE)
         {
