@@ -275,6 +275,48 @@ public sealed class MyCityBridgeTests(AppFixture apps)
 
     [Theory]
     [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task An_unpublished_project_is_on_its_city_s_and_its_expert_s_start_pages_but_never_among_a_provider_s_fits(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var (matchedProject, aquaSense) = await MatchedPairAsync(app);
+        int draft;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Web.Data.CityBridgeDb>();
+            var source = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == matchedProject);
+            var project = new Web.Features.Projects.PriorityProject
+            {
+                CityId = source.CityId,
+                Title = Unique.Name("Draft water project"),
+                Description = source.Description,
+                Sectors = source.Sectors,
+                IsPublished = false,
+            };
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            draft = project.Id;
+            var expert = await db.Users.Where(u => u.Email == AccountSeeder.DemoExpertEmail).Select(u => u.Id).SingleAsync();
+            db.ExpertAssignments.Add(new ExpertAssignment { UserId = expert, ProjectId = draft });
+            // The provider's best fit, as the matching engine stores it (the engine may store its own list for the draft too).
+            db.Matches.Add(new Web.Features.Matching.StoredMatch { ProjectId = draft, OrganizationId = aquaSense, Rank = 1, Score = 0.99, SignalsJson = "[]", ComputedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var official = (await (await app.ClientForAsync(AccountSeeder.DemoMakassarOfficialEmail)).GetFromJsonAsync<Workspace>("/api/my", AppFixture.Json))!;
+        var expertPage = (await (await app.ClientForAsync(AccountSeeder.DemoExpertEmail)).GetFromJsonAsync<Workspace>("/api/my", AppFixture.Json))!;
+        var provider = (await (await app.ClientForAsync(AccountSeeder.DemoProviderEmail)).GetFromJsonAsync<Workspace>("/api/my", AppFixture.Json))!;
+
+        Assert.Equal(draft, official.Projects[0].Id);
+        Assert.False(official.Projects[0].IsPublished);
+        Assert.Contains(expertPage.Projects, p => p.Id == draft);
+        Assert.NotEmpty(provider.Fits);
+        Assert.DoesNotContain(provider.Fits, f => f.ProjectId == draft);
+        await using var check = app.NewDb();
+        Assert.True(await check.Matches.AnyAsync(m => m.ProjectId == draft && m.OrganizationId == aquaSense), "the draft must be matched to the provider for this test to mean anything");
+    }
+
+    [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
     public async Task Each_start_page_shows_only_its_owner_s_data_and_needs_a_sign_in(TestDatabase database)
     {
         var app = await apps.GetAsync(database);

@@ -158,6 +158,38 @@ public sealed class SecurityTests(AppFixture apps)
     }
 
     [Theory]
+    [MemberData(nameof(AppFixture.Databases), MemberType = typeof(AppFixture))]
+    public async Task Requests_take_turns_with_pooled_database_contexts_yet_each_change_is_audited_as_its_own_author(TestDatabase database)
+    {
+        var app = await apps.GetAsync(database);
+        var official = await app.ClientForAsync(AccountSeeder.DemoMakassarOfficialEmail);
+        var staffProject = await ProjectIdAsync(app, "Bangkok");
+        var officialProject = await ProjectIdAsync(app, "Makassar");
+        long firstEntry;
+        await using (var db = app.NewDb())
+        {
+            firstEntry = await db.AuditLog.MaxAsync(a => a.Id);
+        }
+
+        // One after the other, so each request leases the context the one before gave back.
+        for (var round = 1; round <= 3; round++)
+        {
+            foreach (var (client, id) in new[] { (app.Staff, staffProject), (official, officialProject) })
+            {
+                var edit = ProjectInput.From((await client.GetFromJsonAsync<ProjectDto>($"/api/projects/{id}", AppFixture.Json))!);
+                edit.BudgetUsd = 1_000_000m * round;
+                Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/projects/{id}", edit, AppFixture.Json)).StatusCode);
+            }
+        }
+
+        await using var check = app.NewDb();
+        var authors = await check.AuditLog.Where(a => a.Id > firstEntry && a.EntityType == "PriorityProject")
+            .Select(a => new { a.EntityId, a.UserName }).ToListAsync();
+        Assert.Equal(6, authors.Count);
+        Assert.All(authors, a => Assert.Equal(a.EntityId == staffProject.ToString(CultureInfo.InvariantCulture) ? AccountSeeder.DemoStaffEmail : AccountSeeder.DemoMakassarOfficialEmail, a.UserName));
+    }
+
+    [Theory]
     [InlineData("' OR 1=1 --")]
     [InlineData("\"; DROP TABLE \"Projects\"; --")]
     [InlineData("%' UNION SELECT * FROM \"AspNetUsers\" --")]

@@ -21,8 +21,28 @@ namespace CityBridge.Web.Data;
 /// <summary>
 /// The product's database. Each provider has a subclass so that each keeps its own migration set.
 /// </summary>
-public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock, IAuditActor actor) : IdentityDbContext<CityBridgeUser>(options), IDataProtectionKeyContext
+/// <remarks>
+/// Requests lease contexts from a pool (<see cref="DatabaseRegistration"/>), so the context takes only its options; the
+/// clock and the person its saves are audited as are given with each lease (<see cref="WorkFor"/>).
+/// </remarks>
+public abstract class CityBridgeDb(DbContextOptions options) : IdentityDbContext<CityBridgeUser>(options), IDataProtectionKeyContext
 {
+    private TimeProvider clock = TimeProvider.System;
+    private IAuditActor? actor;
+
+    /// <summary>
+    /// Audits this lease's saves as <paramref name="auditActor"/>, stamped by <paramref name="time"/>. Every lease sets
+    /// both (<see cref="DatabaseRegistration"/>), so a context back from the pool never saves as its previous user.
+    /// </summary>
+    public CityBridgeDb WorkFor(IAuditActor auditActor, TimeProvider time)
+    {
+        actor = auditActor;
+        clock = time;
+        return this;
+    }
+
+    private IAuditActor Actor => actor ?? throw new InvalidOperationException("This database context was not told whom it works for (CityBridgeDb.WorkFor).");
+
     /// <summary>The data-protection key ring, shared by every instance so a cookie or form token from one is valid at another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -96,7 +116,7 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
         // The change and its audit entries commit together or not at all.
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        AuditLog.AddRange(changes.Select(c => c.ToEntry(clock.GetUtcNow(), actor)));
+        AuditLog.AddRange(changes.Select(c => c.ToEntry(clock.GetUtcNow(), Actor)));
         RecordChanges.AddRange(changes.Select(c => RecordChange.For(c.Entry.Entity, clock.GetUtcNow())).OfType<RecordChange>().DistinctBy(c => (c.Kind, c.EntityId)));
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await DataVersions.Where(v => v.Id == DataVersion.DirectoryId).ExecuteUpdateAsync(v => v.SetProperty(d => d.Value, d => d.Value + 1), cancellationToken);
@@ -200,7 +220,7 @@ public abstract class CityBridgeDb(DbContextOptions options, TimeProvider clock,
     }
 }
 
-public sealed class SqliteCityBridgeDb(DbContextOptions<SqliteCityBridgeDb> options, TimeProvider clock, IAuditActor actor) : CityBridgeDb(options, clock, actor)
+public sealed class SqliteCityBridgeDb(DbContextOptions<SqliteCityBridgeDb> options) : CityBridgeDb(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -209,7 +229,7 @@ public sealed class SqliteCityBridgeDb(DbContextOptions<SqliteCityBridgeDb> opti
     }
 }
 
-public sealed class PostgresCityBridgeDb(DbContextOptions<PostgresCityBridgeDb> options, TimeProvider clock, IAuditActor actor) : CityBridgeDb(options, clock, actor)
+public sealed class PostgresCityBridgeDb(DbContextOptions<PostgresCityBridgeDb> options) : CityBridgeDb(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -64,21 +64,27 @@ public static class DatabaseRegistration
         var provider = ProviderFrom(configuration);
         var connectionString = ConnectionStringFrom(configuration, provider);
         services.AddSingleton(new DatabaseSettings(provider, connectionString));
-        // The options are built once (a singleton), not per request: configuring them again on every scope showed up at
-        // 2–3 % of the app's CPU under load (docs/benchmarks.md, start pages).
+        // Each request leases a context from a pool and gives it back at the end: a new context resolved EF Core's scoped
+        // services on every request, about 5 % of the app's CPU on the start pages under load (docs/benchmarks.md).
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<PostgresCityBridgeDb>(o => ConfigurePostgres(o, connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
-            services.AddScoped<CityBridgeDb>(sp => sp.GetRequiredService<PostgresCityBridgeDb>());
+            services.AddPooledDbContextFactory<PostgresCityBridgeDb>(o => ConfigurePostgres(o, connectionString));
+            services.AddScoped<CityBridgeDb>(Lease<PostgresCityBridgeDb>);
         }
         else
         {
-            services.AddDbContext<SqliteCityBridgeDb>(o => ConfigureSqlite(o, connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
-            services.AddScoped<CityBridgeDb>(sp => sp.GetRequiredService<SqliteCityBridgeDb>());
+            services.AddPooledDbContextFactory<SqliteCityBridgeDb>(o => ConfigureSqlite(o, connectionString));
+            services.AddScoped<CityBridgeDb>(Lease<SqliteCityBridgeDb>);
         }
 
         return services;
     }
+
+    // The scope disposes the lease at its end, which returns the context to the pool.
+    private static CityBridgeDb Lease<TContext>(IServiceProvider services)
+        where TContext : CityBridgeDb =>
+        services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext()
+            .WorkFor(services.GetRequiredService<IAuditActor>(), services.GetRequiredService<TimeProvider>());
 
     /// <summary>A context outside a request (CLI, background work, tests), acting as <paramref name="actor"/> in the audit log.</summary>
     public static CityBridgeDb Create(DatabaseProvider provider, string connectionString, TimeProvider clock, IAuditActor? actor = null)
@@ -88,13 +94,13 @@ public static class DatabaseRegistration
         {
             var options = new DbContextOptionsBuilder<PostgresCityBridgeDb>();
             ConfigurePostgres(options, connectionString);
-            return new PostgresCityBridgeDb(options.Options, clock, actor);
+            return new PostgresCityBridgeDb(options.Options).WorkFor(actor, clock);
         }
         else
         {
             var options = new DbContextOptionsBuilder<SqliteCityBridgeDb>();
             ConfigureSqlite(options, connectionString);
-            return new SqliteCityBridgeDb(options.Options, clock, actor);
+            return new SqliteCityBridgeDb(options.Options).WorkFor(actor, clock);
         }
     }
 
@@ -141,7 +147,7 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     {
         var options = new DbContextOptionsBuilder<SqliteCityBridgeDb>();
         DatabaseRegistration.ConfigureSqlite(options, "Data Source=design-time.db");
-        return new SqliteCityBridgeDb(options.Options, TimeProvider.System, new SystemActor("design-time"));
+        return new SqliteCityBridgeDb(options.Options);
     }
 }
 
@@ -152,6 +158,6 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     {
         var options = new DbContextOptionsBuilder<PostgresCityBridgeDb>();
         DatabaseRegistration.ConfigurePostgres(options, "Host=localhost;Database=citybridge_design");
-        return new PostgresCityBridgeDb(options.Options, TimeProvider.System, new SystemActor("design-time"));
+        return new PostgresCityBridgeDb(options.Options);
     }
 }

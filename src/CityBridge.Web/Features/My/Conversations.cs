@@ -89,13 +89,7 @@ public sealed class Conversations(CityBridgeDb db, TimeProvider clock, IOptions<
             orderby c.LastMessageId descending
             select new ThreadRow { Id = c.Id, City = city.Name, Provider = o.Name, Topic = db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Title).FirstOrDefault(), AuthorName = m.AuthorName, AuthorUserId = m.AuthorUserId, Body = m.Body })
             .Take(take);
-        var body = new ReplaceParameters(new()
-        {
-            [list.Parameters[0]] = scope.Parameters[0],
-            [list.Parameters[1]] = scope.Body,
-            [list.Parameters[2]] = scope.Parameters[^1],
-        }).Visit(list.Body);
-        return Expression.Lambda<TQuery>(body, scope.Parameters);
+        return Expression.Lambda<TQuery>(QueryTemplate.Inline(list, scope.Parameters[0], scope.Body, scope.Parameters[^1]), scope.Parameters);
     }
 
     private static string Excerpt(string body) => body.Length <= 90 ? body : body[..87] + "...";

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CityBridge.Core.Domain;
 using CityBridge.Core.Pipeline;
 using CityBridge.Core.Programs;
@@ -94,12 +95,11 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
         (List<ProjectCard> Cards, int Total) projects = ([], 0);
         if (actor.IsCityOfficial && actor.CityId is { } cityId)
         {
-            projects = await ProjectCardsAsync(db.Projects.Where(p => p.CityId == cityId), actor, withMatches: true, ct);
+            projects = await ProjectCardsAsync(cityId, [], actor, withMatches: true, ct);
         }
         else if (actor.AssignedProjectIds.Count > 0)
         {
-            var assigned = actor.AssignedProjectIds.ToList();
-            projects = await ProjectCardsAsync(db.Projects.Where(p => assigned.Contains(p.Id)), actor, withMatches: false, ct);
+            projects = await ProjectCardsAsync(-1, [.. actor.AssignedProjectIds], actor, withMatches: false, ct);
         }
 
         var provider = actor.IsProvider ? actor.OrganizationId : null;
@@ -113,15 +113,21 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
             opportunities, pipeline, actor.IsSignedIn ? await conversations.ListAsync(actor, 8, ct) : [], actor.IsStaff ? await StaffWorkAsync(ct) : null);
     }
 
-    private async Task<(List<ProjectCard> Cards, int Total)> ProjectCardsAsync(IQueryable<PriorityProject> scope, Actor actor, bool withMatches, CancellationToken ct)
+    /// <summary>The cards of a city's projects (<paramref name="cityId"/>; −1: none) or of given ones, among those the actor may see.</summary>
+    private async Task<(List<ProjectCard> Cards, int Total)> ProjectCardsAsync(int cityId, List<int> projectIds, Actor actor, bool withMatches, CancellationToken ct)
     {
-        var visible = ProjectDefinition.Instance.VisibleTo(scope.AsNoTracking(), actor);
-        var total = await visible.CountAsync(ct);
-        var projects = await visible.OrderByDescending(p => p.Id).Take(ProjectsShown)
-            .Select(p => new { p.Id, p.Title, p.Stage, p.IsPublished, p.BudgetUsd, p.StartDate, p.Description, City = p.City!.Name }).ToListAsync(ct);
+        var queries = (cityId >= 0, actor.IsStaff) switch
+        {
+            (true, false) => CityCardsForReader,
+            (true, true) => CityCardsForStaff,
+            (false, false) => ListedCardsForReader,
+            (false, true) => ListedCardsForStaff,
+        };
+        var (ownCity, assigned) = (ProjectDefinition.ReaderCity(actor), ProjectDefinition.ReaderAssignments(actor));
+        var total = await queries.Count.For(db)(db, ownCity, assigned, cityId, projectIds, ct);
+        var projects = await queries.Rows.For(db)(db, ownCity, assigned, cityId, projectIds).ToListAsync(ct);
         var ids = projects.Select(p => p.Id).ToList();
-        var assessed = (await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.ProjectId)).Select(a => new { a.ProjectId, a.Part }).Distinct().ToListAsync(ct))
-            .ToLookup(a => a.ProjectId, a => a.Part);
+        var assessed = (await AssessedPartsOf.For(db)(db, ids).ToListAsync(ct)).ToLookup(a => a.ProjectId, a => a.Part);
         var matches = withMatches ? await MatchLinesAsync(ids, ct) : [];
         var cards = projects.Select(p =>
         {
@@ -157,34 +163,17 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
     }
 
     /// <summary>The top stored matches of the given projects, without those staff hid: one query.</summary>
-    private async Task<List<MatchLine>> MatchLinesAsync(List<int> projectIds, CancellationToken ct)
-    {
-        var rows = await (
-            from m in db.Matches.AsNoTracking()
-            where projectIds.Contains(m.ProjectId) && m.Rank <= MatchesPerProject
-                && !db.MatchCurations.Any(c => c.ProjectId == m.ProjectId && c.OrganizationId == m.OrganizationId && c.Hidden)
-            join o in db.Organizations on m.OrganizationId equals o.Id
-            join p in db.Projects on m.ProjectId equals p.Id
-            select new { m.ProjectId, p.Title, City = p.City!.Name, m.OrganizationId, o.Name, m.Score, m.SignalsJson, m.Rank }).ToListAsync(ct);
-        return rows.OrderBy(r => r.ProjectId).ThenByDescending(r => r.Score).ThenBy(r => r.Rank)
+    private async Task<List<MatchLine>> MatchLinesAsync(List<int> projectIds, CancellationToken ct) =>
+        (await TopMatchesOf.For(db)(db, projectIds).ToListAsync(ct))
+            .OrderBy(r => r.ProjectId).ThenByDescending(r => r.Score).ThenBy(r => r.Rank)
             .Select(r => new MatchLine(r.ProjectId, r.Title, r.City, r.OrganizationId, r.Name, r.Score, MatchStrength.Label(r.Score), MatchStrength.Reason(MatchingEngine.ReadSignals(r.SignalsJson))))
             .ToList();
-    }
 
     /// <summary>City projects that fit the provider, best first, among those the provider may see.</summary>
-    private async Task<List<MatchLine>> FitsAsync(int organizationId, Actor actor, CancellationToken ct)
-    {
-        var visible = ProjectDefinition.Instance.VisibleTo(db.Projects.AsNoTracking(), actor);
-        var rows = await (
-            from m in db.Matches.AsNoTracking()
-            where m.OrganizationId == organizationId
-                && !db.MatchCurations.Any(c => c.ProjectId == m.ProjectId && c.OrganizationId == m.OrganizationId && c.Hidden)
-            join p in visible on m.ProjectId equals p.Id
-            join o in db.Organizations on m.OrganizationId equals o.Id
-            orderby m.Score descending, m.ProjectId
-            select new { m.ProjectId, p.Title, City = p.City!.Name, o.Name, m.Score, m.SignalsJson }).Take(20).ToListAsync(ct);
-        return rows.Select(r => new MatchLine(r.ProjectId, r.Title, r.City, organizationId, r.Name, r.Score, MatchStrength.Label(r.Score), MatchStrength.Reason(MatchingEngine.ReadSignals(r.SignalsJson)))).ToList();
-    }
+    private async Task<List<MatchLine>> FitsAsync(int organizationId, Actor actor, CancellationToken ct) =>
+        (await (actor.IsStaff ? FitsForStaff : FitsForReader).For(db)(db, ProjectDefinition.ReaderCity(actor), ProjectDefinition.ReaderAssignments(actor), organizationId).ToListAsync(ct))
+            .Select(r => new MatchLine(r.ProjectId, r.Title, r.City, organizationId, r.Name, r.Score, MatchStrength.Label(r.Score), MatchStrength.Reason(MatchingEngine.ReadSignals(r.SignalsJson))))
+            .ToList();
 
     /// <summary>
     /// What would widen the provider's reach: the sectors with the most published city projects that neither the provider
@@ -261,9 +250,7 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
         actor.UserId is null ? [] : await ProgramsOf.For(db)(db, actor.UserId, Today).ToListAsync(ct);
 
     private async Task<List<OpportunityLine>> OpportunitiesAsync(Actor actor, CancellationToken ct) =>
-        await OpportunityDefinition.Instance.VisibleTo(db.Opportunities.AsNoTracking(), actor)
-            .OrderBy(o => o.Stage).ThenBy(o => o.Id).Take(200)
-            .Select(o => new OpportunityLine(o.Id, o.ProjectId, o.Project!.Title, o.ProviderId, o.Provider!.Name, o.Stage, o.ValueUsd)).ToListAsync(ct);
+        await (actor.IsStaff ? OpportunitiesForStaff : OpportunitiesForSide).For(db)(db, OpportunityDefinition.SideProvider(actor), ProjectDefinition.ReaderCity(actor)).ToListAsync(ct);
 
     private async Task<StaffWork> StaffWorkAsync(CancellationToken ct)
     {
@@ -379,4 +366,115 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
             where p.EndDate >= today
             orderby p.StartDate, p.Id
             select new ProgramLine(p.Id, p.Name, p.StartDate, p.EndDate, r.Status)).Take(10)));
+
+    private sealed record ProjectRow(int Id, string Title, ProjectStage Stage, bool IsPublished, decimal? BudgetUsd, DateOnly? StartDate, string? Description);
+
+    private sealed record AssessedPart(int ProjectId, ReadinessPart Part);
+
+    private sealed record MatchRow(int ProjectId, string Title, string City, int OrganizationId, string Name, double Score, string SignalsJson, int Rank);
+
+    // The start page runs on every visit, so its panels are compiled queries (docs/benchmarks.md). Those that depend on what
+    // the reader may see are written once over the visible projects (or opportunities) and compiled twice: with the
+    // readers' rule (ProjectDefinition.SeenByReader, OpportunityDefinition.SeenBySide) and for staff, who see everything.
+    // The reader's facts are parameters of both, so one delegate type serves both.
+
+    // A start page's projects: a city's, or given ones (an expert's). Two scopes, not one with an OR: PostgreSQL answers
+    // each from an index; with the OR of both, the count took twelve times as long.
+    private static readonly Expression<Func<CityBridgeDb, IQueryable<PriorityProject>, int, List<int>, IQueryable<PriorityProject>>> CityScope =
+        (db, visible, cityId, projectIds) => visible.Where(p => p.CityId == cityId);
+
+    private static readonly Expression<Func<CityBridgeDb, IQueryable<PriorityProject>, int, List<int>, IQueryable<PriorityProject>>> ListedScope =
+        (db, visible, cityId, projectIds) => visible.Where(p => projectIds.Contains(p.Id));
+
+    private static readonly Expression<Func<CityBridgeDb, IQueryable<PriorityProject>, CancellationToken, int>> ProjectCount = (db, inScope, ct) => inScope.Count();
+
+    // The number shown is a literal in the compiled query, so it is written into the SQL: PostgreSQL only keeps a plan for
+    // the list when it knows the limit, and planned it anew on every page otherwise (docs/benchmarks.md).
+    private static readonly Expression<Func<CityBridgeDb, IQueryable<PriorityProject>, IQueryable<ProjectRow>>> ProjectRows =
+        (db, inScope) => inScope.OrderByDescending(p => p.Id).Take(ProjectsShown)
+            .Select(p => new ProjectRow(p.Id, p.Title, p.Stage, p.IsPublished, p.BudgetUsd, p.StartDate, p.Description));
+
+    private static readonly Expression<Func<CityBridgeDb, IQueryable<PriorityProject>, int, IQueryable<MatchRow>>> Fits =
+        (db, visible, organizationId) => (
+            from m in db.Matches
+            where m.OrganizationId == organizationId
+                && !db.MatchCurations.Any(c => c.ProjectId == m.ProjectId && c.OrganizationId == m.OrganizationId && c.Hidden)
+            join p in visible on m.ProjectId equals p.Id
+            join o in db.Organizations on m.OrganizationId equals o.Id
+            orderby m.Score descending, m.ProjectId
+            select new MatchRow(m.ProjectId, p.Title, p.City!.Name, m.OrganizationId, o.Name, m.Score, m.SignalsJson, m.Rank)).Take(20);
+
+    private static readonly Expression<Func<CityBridgeDb, IQueryable<Opportunity>, IQueryable<OpportunityLine>>> Opportunities =
+        (db, visible) => visible.OrderBy(o => o.Stage).ThenBy(o => o.Id).Take(200)
+            .Select(o => new OpportunityLine(o.Id, o.ProjectId, o.Project!.Title, o.ProviderId, o.Provider!.Name, o.Stage, o.ValueUsd));
+
+    private static readonly ProjectCardQueries CityCardsForReader = new(CityScope, forStaff: false);
+    private static readonly ProjectCardQueries CityCardsForStaff = new(CityScope, forStaff: true);
+    private static readonly ProjectCardQueries ListedCardsForReader = new(ListedScope, forStaff: false);
+    private static readonly ProjectCardQueries ListedCardsForStaff = new(ListedScope, forStaff: true);
+
+    /// <summary>The count and the newest of the projects in a scope: (db, ownCity, assigned, cityId, projectIds).</summary>
+    private sealed class ProjectCardQueries(LambdaExpression scope, bool forStaff)
+    {
+        public CompiledPerModel<Func<CityBridgeDb, int, List<int>, int, List<int>, CancellationToken, Task<int>>> Count { get; } = new(() =>
+            EF.CompileAsyncQuery(OverProjects<Func<CityBridgeDb, int, List<int>, int, List<int>, CancellationToken, int>>(ProjectCount, forStaff, scope)));
+
+        public CompiledPerModel<Func<CityBridgeDb, int, List<int>, int, List<int>, IAsyncEnumerable<ProjectRow>>> Rows { get; } = new(() =>
+            EF.CompileAsyncQuery(OverProjects<Func<CityBridgeDb, int, List<int>, int, List<int>, IQueryable<ProjectRow>>>(ProjectRows, forStaff, scope)));
+    }
+
+    private static readonly CompiledPerModel<Func<CityBridgeDb, int, List<int>, int, IAsyncEnumerable<MatchRow>>> FitsForReader = new(() =>
+        EF.CompileAsyncQuery(OverProjects<Func<CityBridgeDb, int, List<int>, int, IQueryable<MatchRow>>>(Fits, forStaff: false)));
+
+    private static readonly CompiledPerModel<Func<CityBridgeDb, int, List<int>, int, IAsyncEnumerable<MatchRow>>> FitsForStaff = new(() =>
+        EF.CompileAsyncQuery(OverProjects<Func<CityBridgeDb, int, List<int>, int, IQueryable<MatchRow>>>(Fits, forStaff: true)));
+
+    private static readonly CompiledPerModel<Func<CityBridgeDb, int, int, IAsyncEnumerable<OpportunityLine>>> OpportunitiesForSide = new(() =>
+        EF.CompileAsyncQuery(OverOpportunities(forStaff: false)));
+
+    private static readonly CompiledPerModel<Func<CityBridgeDb, int, int, IAsyncEnumerable<OpportunityLine>>> OpportunitiesForStaff = new(() =>
+        EF.CompileAsyncQuery(OverOpportunities(forStaff: true)));
+
+    /// <summary>The readiness parts saved for the given projects.</summary>
+    private static readonly CompiledPerModel<Func<CityBridgeDb, List<int>, IAsyncEnumerable<AssessedPart>>> AssessedPartsOf = new(() => EF.CompileAsyncQuery(
+        (CityBridgeDb db, List<int> projectIds) => db.Assessments.Where(a => projectIds.Contains(a.ProjectId)).Select(a => new AssessedPart(a.ProjectId, a.Part)).Distinct()));
+
+    /// <summary>The top stored matches of the given projects, without those staff hid.</summary>
+    private static readonly CompiledPerModel<Func<CityBridgeDb, List<int>, IAsyncEnumerable<MatchRow>>> TopMatchesOf = new(() => EF.CompileAsyncQuery(
+        (CityBridgeDb db, List<int> projectIds) =>
+            from m in db.Matches
+            where projectIds.Contains(m.ProjectId) && m.Rank <= MatchesPerProject
+                && !db.MatchCurations.Any(c => c.ProjectId == m.ProjectId && c.OrganizationId == m.OrganizationId && c.Hidden)
+            join o in db.Organizations on m.OrganizationId equals o.Id
+            join p in db.Projects on m.ProjectId equals p.Id
+            select new MatchRow(m.ProjectId, p.Title, p.City!.Name, m.OrganizationId, o.Name, m.Score, m.SignalsJson, m.Rank)));
+
+    // A panel over the projects the reader may see (narrowed by a scope, if given), as a compiled query's lambda: (db,
+    // ownCity, assigned, the scope's parameters..., the panel's parameters...).
+    private static Expression<TDelegate> OverProjects<TDelegate>(LambdaExpression panel, bool forStaff, LambdaExpression? scope = null)
+    {
+        var db = Expression.Parameter(typeof(CityBridgeDb), "db");
+        var ownCity = Expression.Parameter(typeof(int), "ownCity");
+        var assigned = Expression.Parameter(typeof(List<int>), "assigned");
+        Expression projects = Expression.Property(db, nameof(CityBridgeDb.Projects));
+        var visible = forStaff ? projects : QueryTemplate.Inline(ProjectDefinition.SeenByReader, projects, ownCity, assigned);
+        var scopeOwn = scope?.Parameters.Skip(2).ToArray() ?? [];
+        if (scope is not null)
+        {
+            visible = QueryTemplate.Inline(scope, [db, visible, .. scopeOwn]);
+        }
+
+        var panelOwn = panel.Parameters.Skip(2).ToArray();
+        return Expression.Lambda<TDelegate>(QueryTemplate.Inline(panel, [db, visible, .. panelOwn]), [db, ownCity, assigned, .. scopeOwn, .. panelOwn]);
+    }
+
+    private static Expression<Func<CityBridgeDb, int, int, IQueryable<OpportunityLine>>> OverOpportunities(bool forStaff)
+    {
+        var db = Expression.Parameter(typeof(CityBridgeDb), "db");
+        var provider = Expression.Parameter(typeof(int), "provider");
+        var city = Expression.Parameter(typeof(int), "city");
+        Expression opportunities = Expression.Property(db, nameof(CityBridgeDb.Opportunities));
+        var visible = forStaff ? opportunities : QueryTemplate.Inline(OpportunityDefinition.SeenBySide, opportunities, provider, city);
+        return Expression.Lambda<Func<CityBridgeDb, int, int, IQueryable<OpportunityLine>>>(QueryTemplate.Inline(Opportunities, db, visible), db, provider, city);
+    }
 }

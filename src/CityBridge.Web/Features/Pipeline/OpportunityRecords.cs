@@ -146,17 +146,18 @@ public sealed class OpportunityDefinition : RecordDefinition<Opportunity, Opport
     /// <summary>A provider sees only its own pipeline; a city official sees the opportunities on their city's projects.</summary>
     public override bool AnonymousMayRead => false;
 
-    public override IQueryable<Opportunity> VisibleTo(IQueryable<Opportunity> query, Actor actor)
-    {
-        if (actor.IsStaff)
-        {
-            return query;
-        }
+    public override IQueryable<Opportunity> VisibleTo(IQueryable<Opportunity> query, Actor actor) =>
+        actor.IsStaff ? query : QueryTemplate.Apply(SeenBySide, query, SideProvider(actor), Projects.ProjectDefinition.ReaderCity(actor));
 
-        var provider = actor.IsProvider ? actor.OrganizationId ?? -1 : -1;
-        var city = actor.IsCityOfficial ? actor.CityId ?? -1 : -1;
-        return query.Where(o => o.ProviderId == provider || o.Project!.CityId == city);
-    }
+    /// <summary>
+    /// What a reader who is not staff sees of <c>opportunities</c>: their organization's and those on their city's
+    /// projects. The sides are parameters (−1: none), so compiled queries use the same rule.
+    /// </summary>
+    public static readonly Expression<Func<IQueryable<Opportunity>, int, int, IQueryable<Opportunity>>> SeenBySide =
+        (opportunities, provider, city) => opportunities.Where(o => o.ProviderId == provider || o.Project!.CityId == city);
+
+    /// <summary>The provider whose pipeline the reader sees; −1 for none.</summary>
+    public static int SideProvider(Actor actor) => actor.IsProvider ? actor.OrganizationId ?? -1 : -1;
 
     /// <summary>A project the editor cannot see answers exactly as one that does not exist, so ids reveal nothing.</summary>
     public override async Task CheckReferencesAsync(CityBridgeDb db, OpportunityInput input, int? id, Actor actor, ValidationErrors errors, CancellationToken ct)

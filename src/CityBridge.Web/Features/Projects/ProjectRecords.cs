@@ -168,17 +168,21 @@ public sealed class ProjectDefinition : RecordDefinition<PriorityProject, Projec
     }
 
     /// <summary>Published projects are public; unpublished ones only for staff, the city's officials and assigned experts.</summary>
-    public override IQueryable<PriorityProject> VisibleTo(IQueryable<PriorityProject> query, Actor actor)
-    {
-        if (actor.IsStaff)
-        {
-            return query;
-        }
+    public override IQueryable<PriorityProject> VisibleTo(IQueryable<PriorityProject> query, Actor actor) =>
+        actor.IsStaff ? query : QueryTemplate.Apply(SeenByReader, query, ReaderCity(actor), ReaderAssignments(actor));
 
-        var ownCity = actor.IsCityOfficial ? actor.CityId ?? -1 : -1;
-        var assigned = actor.AssignedProjectIds.ToList();
-        return query.Where(p => p.IsPublished || p.CityId == ownCity || assigned.Contains(p.Id));
-    }
+    /// <summary>
+    /// What a reader who is not staff sees of <c>projects</c>: the published ones, their own city's and those assigned to
+    /// them. The reader's facts are parameters, so compiled queries use the same rule (<see cref="ReaderCity"/>,
+    /// <see cref="ReaderAssignments"/>).
+    /// </summary>
+    public static readonly Expression<Func<IQueryable<PriorityProject>, int, List<int>, IQueryable<PriorityProject>>> SeenByReader =
+        (projects, ownCity, assigned) => projects.Where(p => p.IsPublished || p.CityId == ownCity || assigned.Contains(p.Id));
+
+    /// <summary>The city whose unpublished projects the reader sees; −1 for none.</summary>
+    public static int ReaderCity(Actor actor) => actor.IsCityOfficial ? actor.CityId ?? -1 : -1;
+
+    public static List<int> ReaderAssignments(Actor actor) => [.. actor.AssignedProjectIds];
 
     /// <summary>Staff see every project; a reader with no city and no assignment sees the published ones; the rest is personal.</summary>
     public override string? CacheAudience(Actor actor) =>
