@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using CityBridge.Core.Domain;
 using CityBridge.Core.Matching;
@@ -79,6 +81,58 @@ public sealed class MatchingEngine(
     }
 
     public static IReadOnlyList<MatchSignal> ReadSignals(string json) => JsonSerializer.Deserialize<List<MatchSignal>>(json, Json) ?? [];
+
+    /// <summary>The stored form of a match's signals (<see cref="StoredMatch.SignalsJson"/>).</summary>
+    public static string WriteSignals(IReadOnlyList<MatchSignal> signals) => JsonSerializer.Serialize(signals, Json);
+
+    private static readonly byte[] ContributionName = Encoding.UTF8.GetBytes(Json.PropertyNamingPolicy!.ConvertName(nameof(MatchSignal.Contribution)));
+    private static readonly byte[] WhyName = Encoding.UTF8.GetBytes(Json.PropertyNamingPolicy!.ConvertName(nameof(MatchSignal.Why)));
+
+    /// <summary>
+    /// Each stored signal's contribution and reason, and nothing else. Start pages show one reason per match card, and
+    /// reading whole signals for it was about 4 % of the app's CPU on them (docs/benchmarks.md).
+    /// </summary>
+    public static List<(double Contribution, string Why)> ReadReasons(string json)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(json, buffer)));
+            var reasons = new List<(double, string)>();
+            if (!reader.Read() || reader.TokenType == JsonTokenType.Null)
+            {
+                return reasons;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                var (contribution, why) = (0d, "");
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals(ContributionName) && reader.Read())
+                    {
+                        contribution = reader.GetDouble();
+                    }
+                    else if (reader.ValueTextEquals(WhyName) && reader.Read())
+                    {
+                        why = reader.GetString() ?? "";
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                reasons.Add((contribution, why));
+            }
+
+            return reasons;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>Loads everything on first call, then applies what the change feed reports; rematches what changed.</summary>
     public async Task RefreshAsync(CancellationToken ct)
@@ -338,7 +392,7 @@ public sealed class MatchingEngine(
             Rank = i + 1,
             Score = p.Score,
             BestSolution = p.BestSolution,
-            SignalsJson = JsonSerializer.Serialize(p.Signals, Json),
+            SignalsJson = WriteSignals(p.Signals),
             ComputedAt = now,
         })));
         try

@@ -43,7 +43,7 @@ public sealed class MatchMoves(CityBridgeDb db, EventWorkflow events, TimeProvid
             return (null, Refusal.Denied(actor, "Only the project's city and the provider act on this match."));
         }
 
-        var reason = MatchStrength.Reason(MatchingEngine.ReadSignals(match.SignalsJson));
+        var reason = MatchStrength.Reason(match.SignalsJson);
         return (new MatchPair(project, providerId, match.Name, match.Score, reason), null);
     }
 

@@ -1,4 +1,5 @@
 using CityBridge.Core.Matching;
+using CityBridge.Web.Features.Matching;
 
 namespace CityBridge.Web.Features.My;
 
@@ -17,8 +18,13 @@ public static class MatchStrength
     public static string Label(double score) => IsStrong(score) ? "strong" : "weak";
 
     /// <summary>The one-line reason: why the signal that adds most to the score holds.</summary>
-    public static string Reason(IReadOnlyList<MatchSignal> signals) =>
-        signals.Where(s => !string.IsNullOrWhiteSpace(s.Why)).OrderByDescending(s => s.Contribution).Select(s => s.Why).FirstOrDefault() ?? "similar work";
+    public static string Reason(IReadOnlyList<MatchSignal> signals) => Reason(signals.Select(s => (s.Contribution, s.Why)));
+
+    /// <summary>The one-line reason of a stored match, read from its signals' JSON without reading the signals whole.</summary>
+    public static string Reason(string signalsJson) => Reason(MatchingEngine.ReadReasons(signalsJson));
+
+    private static string Reason(IEnumerable<(double Contribution, string Why)> reasons) =>
+        reasons.Where(r => !string.IsNullOrWhiteSpace(r.Why)).OrderByDescending(r => r.Contribution).Select(r => r.Why).FirstOrDefault() ?? "similar work";
 
     public static string Percent(double score) => score.ToString("P0", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -166,13 +166,13 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
     private async Task<List<MatchLine>> MatchLinesAsync(List<int> projectIds, CancellationToken ct) =>
         (await TopMatchesOf.For(db)(db, projectIds).ToListAsync(ct))
             .OrderBy(r => r.ProjectId).ThenByDescending(r => r.Score).ThenBy(r => r.Rank)
-            .Select(r => new MatchLine(r.ProjectId, r.Title, r.City, r.OrganizationId, r.Name, r.Score, MatchStrength.Label(r.Score), MatchStrength.Reason(MatchingEngine.ReadSignals(r.SignalsJson))))
+            .Select(r => new MatchLine(r.ProjectId, r.Title, r.City, r.OrganizationId, r.Name, r.Score, MatchStrength.Label(r.Score), MatchStrength.Reason(r.SignalsJson)))
             .ToList();
 
     /// <summary>City projects that fit the provider, best first, among those the provider may see.</summary>
     private async Task<List<MatchLine>> FitsAsync(int organizationId, Actor actor, CancellationToken ct) =>
         (await (actor.IsStaff ? FitsForStaff : FitsForReader).For(db)(db, ProjectDefinition.ReaderCity(actor), ProjectDefinition.ReaderAssignments(actor), organizationId).ToListAsync(ct))
-            .Select(r => new MatchLine(r.ProjectId, r.Title, r.City, organizationId, r.Name, r.Score, MatchStrength.Label(r.Score), MatchStrength.Reason(MatchingEngine.ReadSignals(r.SignalsJson))))
+            .Select(r => new MatchLine(r.ProjectId, r.Title, r.City, organizationId, r.Name, r.Score, MatchStrength.Label(r.Score), MatchStrength.Reason(r.SignalsJson)))
             .ToList();
 
     /// <summary>
