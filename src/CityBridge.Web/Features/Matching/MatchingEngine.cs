@@ -89,8 +89,8 @@ public sealed class MatchingEngine(
     private static readonly byte[] WhyName = Encoding.UTF8.GetBytes(Json.PropertyNamingPolicy!.ConvertName(nameof(MatchSignal.Why)));
 
     /// <summary>
-    /// Each stored signal's contribution and reason, and nothing else. Start pages show one reason per match card, and
-    /// reading whole signals for it was about 4 % of the app's CPU on them (docs/benchmarks.md).
+    /// Each stored signal's contribution and reason, and nothing else. Start pages show one reason per match card;
+    /// reading the whole signals for it was a fifth of an official's page's allocations (docs/benchmarks.md).
     /// </summary>
     public static List<(double Contribution, string Why)> ReadReasons(string json)
     {
