@@ -166,14 +166,12 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
     private async Task<List<MatchLine>> MatchLinesAsync(List<int> projectIds, CancellationToken ct) =>
         (await TopMatchesOf.For(db)(db, projectIds).ToListAsync(ct))
             .OrderBy(r => r.ProjectId).ThenByDescending(r => r.Score).ThenBy(r => r.Rank)
-            .Select(r => new MatchLine(r.ProjectId, r.Title, r.City, r.OrganizationId, r.Name, r.Score, MatchStrength.Label(r.Score), MatchStrength.Reason(r.SignalsJson)))
-            .ToList();
+            .Select(r => r.ToLine()).ToList();
 
     /// <summary>City projects that fit the provider, best first, among those the provider may see.</summary>
     private async Task<List<MatchLine>> FitsAsync(int organizationId, Actor actor, CancellationToken ct) =>
         (await (actor.IsStaff ? FitsForStaff : FitsForReader).For(db)(db, ProjectDefinition.ReaderCity(actor), ProjectDefinition.ReaderAssignments(actor), organizationId).ToListAsync(ct))
-            .Select(r => new MatchLine(r.ProjectId, r.Title, r.City, organizationId, r.Name, r.Score, MatchStrength.Label(r.Score), MatchStrength.Reason(r.SignalsJson)))
-            .ToList();
+            .Select(r => r.ToLine()).ToList();
 
     /// <summary>
     /// What would widen the provider's reach: the sectors with the most published city projects that neither the provider
@@ -371,7 +369,10 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
 
     private sealed record AssessedPart(int ProjectId, ReadinessPart Part);
 
-    private sealed record MatchRow(int ProjectId, string Title, string City, int OrganizationId, string Name, double Score, string SignalsJson, int Rank);
+    private sealed record MatchRow(int ProjectId, string Title, string City, int OrganizationId, string Name, double Score, string SignalsJson, int Rank)
+    {
+        public MatchLine ToLine() => new(ProjectId, Title, City, OrganizationId, Name, Score, MatchStrength.Label(Score), MatchStrength.Reason(SignalsJson));
+    }
 
     // The start page runs on every visit, so its panels are compiled queries (docs/benchmarks.md). Those that depend on what
     // the reader may see are written once over the visible projects (or opportunities) and compiled twice: with the
@@ -417,23 +418,23 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
     private sealed class ProjectCardQueries(LambdaExpression scope, bool forStaff)
     {
         public CompiledPerModel<Func<CityBridgeDb, int, List<int>, int, List<int>, CancellationToken, Task<int>>> Count { get; } = new(() =>
-            EF.CompileAsyncQuery(OverProjects<Func<CityBridgeDb, int, List<int>, int, List<int>, CancellationToken, int>>(ProjectCount, forStaff, scope)));
+            EF.CompileAsyncQuery(OverVisible<Func<CityBridgeDb, int, List<int>, int, List<int>, CancellationToken, int>>(ProjectDefinition.SeenByReader, ProjectCount, forStaff, scope)));
 
         public CompiledPerModel<Func<CityBridgeDb, int, List<int>, int, List<int>, IAsyncEnumerable<ProjectRow>>> Rows { get; } = new(() =>
-            EF.CompileAsyncQuery(OverProjects<Func<CityBridgeDb, int, List<int>, int, List<int>, IQueryable<ProjectRow>>>(ProjectRows, forStaff, scope)));
+            EF.CompileAsyncQuery(OverVisible<Func<CityBridgeDb, int, List<int>, int, List<int>, IQueryable<ProjectRow>>>(ProjectDefinition.SeenByReader, ProjectRows, forStaff, scope)));
     }
 
     private static readonly CompiledPerModel<Func<CityBridgeDb, int, List<int>, int, IAsyncEnumerable<MatchRow>>> FitsForReader = new(() =>
-        EF.CompileAsyncQuery(OverProjects<Func<CityBridgeDb, int, List<int>, int, IQueryable<MatchRow>>>(Fits, forStaff: false)));
+        EF.CompileAsyncQuery(OverVisible<Func<CityBridgeDb, int, List<int>, int, IQueryable<MatchRow>>>(ProjectDefinition.SeenByReader, Fits, forStaff: false)));
 
     private static readonly CompiledPerModel<Func<CityBridgeDb, int, List<int>, int, IAsyncEnumerable<MatchRow>>> FitsForStaff = new(() =>
-        EF.CompileAsyncQuery(OverProjects<Func<CityBridgeDb, int, List<int>, int, IQueryable<MatchRow>>>(Fits, forStaff: true)));
+        EF.CompileAsyncQuery(OverVisible<Func<CityBridgeDb, int, List<int>, int, IQueryable<MatchRow>>>(ProjectDefinition.SeenByReader, Fits, forStaff: true)));
 
     private static readonly CompiledPerModel<Func<CityBridgeDb, int, int, IAsyncEnumerable<OpportunityLine>>> OpportunitiesForSide = new(() =>
-        EF.CompileAsyncQuery(OverOpportunities(forStaff: false)));
+        EF.CompileAsyncQuery(OverVisible<Func<CityBridgeDb, int, int, IQueryable<OpportunityLine>>>(OpportunityDefinition.SeenBySide, Opportunities, forStaff: false)));
 
     private static readonly CompiledPerModel<Func<CityBridgeDb, int, int, IAsyncEnumerable<OpportunityLine>>> OpportunitiesForStaff = new(() =>
-        EF.CompileAsyncQuery(OverOpportunities(forStaff: true)));
+        EF.CompileAsyncQuery(OverVisible<Func<CityBridgeDb, int, int, IQueryable<OpportunityLine>>>(OpportunityDefinition.SeenBySide, Opportunities, forStaff: true)));
 
     /// <summary>The readiness parts saved for the given projects.</summary>
     private static readonly CompiledPerModel<Func<CityBridgeDb, List<int>, IAsyncEnumerable<AssessedPart>>> AssessedPartsOf = new(() => EF.CompileAsyncQuery(
@@ -449,15 +450,15 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
             join p in db.Projects on m.ProjectId equals p.Id
             select new MatchRow(m.ProjectId, p.Title, p.City!.Name, m.OrganizationId, o.Name, m.Score, m.SignalsJson, m.Rank)));
 
-    // A panel over the projects the reader may see (narrowed by a scope, if given), as a compiled query's lambda: (db,
-    // ownCity, assigned, the scope's parameters..., the panel's parameters...).
-    private static Expression<TDelegate> OverProjects<TDelegate>(LambdaExpression panel, bool forStaff, LambdaExpression? scope = null)
+    // A panel over the records a visibility rule lets the reader see (narrowed by a scope, if given), as a compiled query's
+    // lambda: (db, the rule's reader facts..., the scope's parameters..., the panel's parameters...). The rule's first
+    // parameter is the records (a set of the database, by its element type); for staff the facts go unused.
+    private static Expression<TDelegate> OverVisible<TDelegate>(LambdaExpression rule, LambdaExpression panel, bool forStaff, LambdaExpression? scope = null)
     {
         var db = Expression.Parameter(typeof(CityBridgeDb), "db");
-        var ownCity = Expression.Parameter(typeof(int), "ownCity");
-        var assigned = Expression.Parameter(typeof(List<int>), "assigned");
-        Expression projects = Expression.Property(db, nameof(CityBridgeDb.Projects));
-        var visible = forStaff ? projects : QueryTemplate.Inline(ProjectDefinition.SeenByReader, projects, ownCity, assigned);
+        var readerFacts = rule.Parameters.Skip(1).ToArray();
+        Expression records = Expression.Call(db, nameof(CityBridgeDb.Set), [rule.ReturnType.GetGenericArguments()[0]]);
+        var visible = forStaff ? records : QueryTemplate.Inline(rule, [records, .. readerFacts]);
         var scopeOwn = scope?.Parameters.Skip(2).ToArray() ?? [];
         if (scope is not null)
         {
@@ -465,16 +466,6 @@ public sealed class WorkspaceQueries(CityBridgeDb db, Conversations conversation
         }
 
         var panelOwn = panel.Parameters.Skip(2).ToArray();
-        return Expression.Lambda<TDelegate>(QueryTemplate.Inline(panel, [db, visible, .. panelOwn]), [db, ownCity, assigned, .. scopeOwn, .. panelOwn]);
-    }
-
-    private static Expression<Func<CityBridgeDb, int, int, IQueryable<OpportunityLine>>> OverOpportunities(bool forStaff)
-    {
-        var db = Expression.Parameter(typeof(CityBridgeDb), "db");
-        var provider = Expression.Parameter(typeof(int), "provider");
-        var city = Expression.Parameter(typeof(int), "city");
-        Expression opportunities = Expression.Property(db, nameof(CityBridgeDb.Opportunities));
-        var visible = forStaff ? opportunities : QueryTemplate.Inline(OpportunityDefinition.SeenBySide, opportunities, provider, city);
-        return Expression.Lambda<Func<CityBridgeDb, int, int, IQueryable<OpportunityLine>>>(QueryTemplate.Inline(Opportunities, db, visible), db, provider, city);
+        return Expression.Lambda<TDelegate>(QueryTemplate.Inline(panel, [db, visible, .. panelOwn]), [db, .. readerFacts, .. scopeOwn, .. panelOwn]);
     }
 }
